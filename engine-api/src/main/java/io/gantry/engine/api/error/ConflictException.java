@@ -1,0 +1,26 @@
+package io.gantry.engine.api.error;
+
+/** The request conflicts with the current state (a device in use by a running execution, an id taken). */
+public class ConflictException extends GantryException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what went wrong and where
+     */
+    public ConflictException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what went wrong and where
+     * @param cause   the underlying failure
+     */
+    public ConflictException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public String code() {
+        return "conflict";
+    }
+}

@@ -1,0 +1,33 @@
+package io.gantry.engine.api.error;
+
+/** A command was sent to a device that is not connected. */
+public class DeviceNotConnectedException extends DeviceException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param deviceId the device instance concerned
+     * @param message  what went wrong
+     */
+    public DeviceNotConnectedException(String deviceId, String message) {
+        super(deviceId, message, null);
+    }
+
+    /**
+     * @param deviceId the device instance concerned
+     * @param message  what went wrong
+     * @param cause    the underlying failure
+     */
+    public DeviceNotConnectedException(String deviceId, String message, Throwable cause) {
+        super(deviceId, message, cause);
+    }
+
+    @Override
+    public String code() {
+        return "device-not-connected";
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return false;
+    }
+}

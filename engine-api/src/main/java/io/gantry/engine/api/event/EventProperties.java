@@ -1,0 +1,43 @@
+package io.gantry.engine.api.event;
+
+/** Property keys of Gantry events; the same names appear as fields of WebSocket event messages. */
+public final class EventProperties {
+    /** Controller time of the event, ISO-8601 UTC string. */
+    public static final String TIMESTAMP = "timestamp";
+    /** Execution id (String). */
+    public static final String EXECUTION_ID = "executionId";
+    /** Pipeline id (String). */
+    public static final String PIPELINE_ID = "pipelineId";
+    /** Pipeline version (Integer). */
+    public static final String PIPELINE_VERSION = "pipelineVersion";
+    /** Node id (String). */
+    public static final String NODE_ID = "nodeId";
+    /** Function id (String). */
+    public static final String FUNCTION_ID = "functionId";
+    /** Device id (String). */
+    public static final String DEVICE_ID = "deviceId";
+    /** Device status name (String). */
+    public static final String STATUS = "status";
+    /** Attempt number, from 1 (Integer). */
+    public static final String ATTEMPT = "attempt";
+    /** Delay before the next attempt in ms (Long). */
+    public static final String DELAY_MS = "delayMs";
+    /** Duration in ms (Long). */
+    public static final String DURATION_MS = "durationMs";
+    /** Node outputs (Map). */
+    public static final String OUTPUTS = "outputs";
+    /** Error message (String). */
+    public static final String ERROR = "error";
+    /** Error kind, as a problem code (String). */
+    public static final String ERROR_CODE = "errorCode";
+    /** Plugin bundle symbolic name (String). */
+    public static final String PLUGIN = "plugin";
+    /** Plugin bundle version (String). */
+    public static final String PLUGIN_VERSION = "pluginVersion";
+    /** Progress: nodes done (Integer). */
+    public static final String DONE = "done";
+    /** Progress: nodes in all (Integer). */
+    public static final String TOTAL = "total";
+
+    private EventProperties() {}
+}

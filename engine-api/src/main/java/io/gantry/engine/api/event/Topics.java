@@ -1,0 +1,59 @@
+package io.gantry.engine.api.event;
+
+/**
+ * EventAdmin topics posted by the controller. The same names reach WebSocket clients of
+ * {@code /api/events}. Events of one execution are posted in causal order.
+ */
+public final class Topics {
+    /** Prefix of every Gantry topic; subscribe to {@code gantry/*} for all. */
+    public static final String ROOT = "gantry/";
+
+    /** An execution started. */
+    public static final String PIPELINE_STARTED = "gantry/pipeline/STARTED";
+    /** An execution ended with every node succeeded. */
+    public static final String PIPELINE_COMPLETED = "gantry/pipeline/COMPLETED";
+    /** An execution ended because a node failed. */
+    public static final String PIPELINE_FAILED = "gantry/pipeline/FAILED";
+    /** An execution was cancelled. */
+    public static final String PIPELINE_CANCELLED = "gantry/pipeline/CANCELLED";
+
+    /** A node started (also before each retry attempt). */
+    public static final String NODE_EXECUTING = "gantry/node/EXECUTING";
+    /** A node completed; the event carries its outputs. */
+    public static final String NODE_COMPLETED = "gantry/node/COMPLETED";
+    /** A node failed for good. */
+    public static final String NODE_FAILED = "gantry/node/FAILED";
+    /** A node attempt failed and will be retried after a delay. */
+    public static final String NODE_RETRYING = "gantry/node/RETRYING";
+    /** A node will not run because something upstream failed or the run was cancelled. */
+    public static final String NODE_SKIPPED = "gantry/node/SKIPPED";
+
+    /** A device instance was created. */
+    public static final String DEVICE_CREATED = "gantry/device/CREATED";
+    /** A device connected. */
+    public static final String DEVICE_CONNECTED = "gantry/device/CONNECTED";
+    /** A device disconnected. */
+    public static final String DEVICE_DISCONNECTED = "gantry/device/DISCONNECTED";
+    /** A device faulted. */
+    public static final String DEVICE_FAULT = "gantry/device/FAULT";
+    /** A device instance was deleted. */
+    public static final String DEVICE_REMOVED = "gantry/device/REMOVED";
+    /** A device's plugin went away; the instance is kept. */
+    public static final String DEVICE_UNAVAILABLE = "gantry/device/UNAVAILABLE";
+
+    /** A plugin bundle was installed and its services are live. */
+    public static final String PLUGIN_INSTALLED = "gantry/plugin/INSTALLED";
+    /** A plugin bundle was replaced by another version (or the update failed: see {@link EventProperties#ERROR}). */
+    public static final String PLUGIN_UPDATED = "gantry/plugin/UPDATED";
+    /** A plugin bundle was removed. */
+    public static final String PLUGIN_UNINSTALLED = "gantry/plugin/UNINSTALLED";
+
+    /** A device's circuit breaker opened: calls fail fast. */
+    public static final String BREAKER_OPENED = "gantry/breaker/OPENED";
+    /** A device's circuit breaker lets a trial call through. */
+    public static final String BREAKER_HALF_OPEN = "gantry/breaker/HALF_OPEN";
+    /** A device's circuit breaker closed again. */
+    public static final String BREAKER_CLOSED = "gantry/breaker/CLOSED";
+
+    private Topics() {}
+}

@@ -1,0 +1,11 @@
+package io.gantry.engine.api.execution;
+
+/**
+ * Why a node or an execution failed.
+ *
+ * @param code     the problem kind (for example {@code device-fault}, {@code timeout}, {@code plugin-unavailable})
+ * @param message  what happened, in words an operator can act on
+ * @param nodeId   the node that failed; null when not about one node
+ * @param deviceId the device concerned; null when no device was involved
+ */
+public record ExecutionError(String code, String message, String nodeId, String deviceId) {}

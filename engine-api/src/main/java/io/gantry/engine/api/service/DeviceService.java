@@ -1,0 +1,65 @@
+package io.gantry.engine.api.service;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Manages device instances: the use cases behind {@code /api/devices}. */
+@ProviderType
+public interface DeviceService {
+    /**
+     * Creates a device instance, disconnected.
+     *
+     * @param spec type, name and config
+     * @return the new device
+     * @throws io.gantry.engine.api.error.PipelineValidationException when the config fails the type's schema
+     * @throws io.gantry.engine.api.error.PluginUnavailableException when no plugin provides the type now
+     * @throws io.gantry.engine.api.error.ConflictException when the id is taken
+     */
+    DeviceInfo create(DeviceSpec spec);
+
+    /** @return every device instance, by id */
+    List<DeviceInfo> list();
+
+    /**
+     * @param id a device id
+     * @return the device
+     * @throws io.gantry.engine.api.error.NotFoundException when there is none
+     */
+    DeviceInfo get(String id);
+
+    /**
+     * Changes a device's name and config; a connected device is reconnected with the new config.
+     *
+     * @param id     a device id
+     * @param name   the new name
+     * @param config the new config
+     * @return the device
+     * @throws io.gantry.engine.api.error.ConflictException while a running execution uses it
+     */
+    DeviceInfo update(String id, String name, Map<String, Object> config);
+
+    /**
+     * Deletes a device instance, disconnecting it first.
+     *
+     * @param id a device id
+     * @throws io.gantry.engine.api.error.ConflictException while a running execution uses it
+     */
+    void delete(String id);
+
+    /**
+     * Connects a device and waits (bounded) for the outcome.
+     *
+     * @param id a device id
+     * @return the device, CONNECTED or FAULT with the reason
+     */
+    DeviceInfo connect(String id);
+
+    /**
+     * Disconnects a device.
+     *
+     * @param id a device id
+     * @return the device
+     */
+    DeviceInfo disconnect(String id);
+}

@@ -1,0 +1,12 @@
+package io.gantry.engine.api.service;
+
+import io.gantry.engine.api.execution.ExecutionStatus;
+
+/**
+ * Filters for listing executions, newest first.
+ *
+ * @param pipelineId only this pipeline's; null for all
+ * @param status     only in this state; null for all
+ * @param limit      at most this many, at least 1
+ */
+public record ExecutionQuery(String pipelineId, ExecutionStatus status, int limit) {}
