@@ -1,0 +1,102 @@
+package io.gantry.distribution;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The controller's settings: {@code conf/gantry.properties} under the installation, overridden by
+ * the environment ({@code GANTRY_HTTP_PORT}, {@code GANTRY_HTTP_HOST}, {@code GANTRY_DATA}), with
+ * the paths resolved. Every entry becomes a framework property, so bundles read them through
+ * {@code BundleContext.getProperty}.
+ */
+final class Settings {
+    static final String HTTP_PORT = "gantry.http.port";
+    static final String HTTP_HOST = "gantry.http.host";
+    static final String DATA = "gantry.data";
+    static final String HOME = "gantry.home";
+
+    /** Environment variables that override a key of conf/gantry.properties. */
+    private static final Map<String, String> ENVIRONMENT_OVERRIDES =
+            Map.of("GANTRY_HTTP_PORT", HTTP_PORT, "GANTRY_HTTP_HOST", HTTP_HOST, "GANTRY_DATA", DATA);
+
+    private final Path home;
+    private final Map<String, String> values;
+
+    private Settings(Path home, Map<String, String> values) {
+        this.home = home;
+        this.values = values;
+    }
+
+    static Settings load(Path home, Map<String, String> environment) throws IOException {
+        Properties file = new Properties();
+        Path conf = home.resolve("conf/gantry.properties");
+        if (Files.isRegularFile(conf)) {
+            try (Reader reader = Files.newBufferedReader(conf)) {
+                file.load(reader);
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        file.stringPropertyNames().forEach(key -> values.put(key, file.getProperty(key).trim()));
+        ENVIRONMENT_OVERRIDES.forEach((variable, key) -> {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                values.put(key, value.trim());
+            }
+        });
+        values.put(HOME, home.toString());
+        values.put(DATA, resolve(home, values.getOrDefault(DATA, "data")).toString());
+        values.putIfAbsent(HTTP_HOST, "127.0.0.1");
+        values.putIfAbsent(HTTP_PORT, "8080");
+        return new Settings(home, values);
+    }
+
+    /** A relative data path is taken from the working directory, as a user typing it expects. */
+    private static Path resolve(Path home, String path) {
+        Path candidate = Path.of(path);
+        return candidate.isAbsolute() ? candidate : Path.of("").toAbsolutePath().resolve(candidate).normalize();
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path data() {
+        return Path.of(values.get(DATA));
+    }
+
+    String httpHost() {
+        return values.get(HTTP_HOST);
+    }
+
+    int httpPort() {
+        String port = values.get(HTTP_PORT);
+        try {
+            return Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(HTTP_PORT + " must be a number, was '" + port + "'");
+        }
+    }
+
+    /** @return the properties handed to the framework: the settings plus the runtime's own wiring */
+    Map<String, String> frameworkProperties(boolean interactive) {
+        Map<String, String> properties = new HashMap<>(values);
+        properties.put("org.osgi.framework.storage", data().resolve("cache").toString());
+        // bundles come from bundle/ and deploy/ at every start: a clean cache cannot go stale
+        properties.put("org.osgi.framework.storage.clean", "onFirstInit");
+        properties.put("felix.fileinstall.dir", home.resolve("deploy").toString());
+        properties.putIfAbsent("felix.fileinstall.poll", "500");
+        properties.put("felix.fileinstall.noInitialDelay", "true");
+        properties.put("felix.fileinstall.bundles.new.start", "true");
+        properties.putIfAbsent("felix.fileinstall.log.level", "3");
+        if (!interactive) {
+            // without a terminal the Gogo shell would read a closed stdin; its commands stay usable
+            properties.put("gosh.args", "--nointeractive");
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,89 @@
+package io.gantry.itests.support;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * Pax Exam options that boot the same bundle set as the distribution ({@code bundle/} of the built
+ * distribution), with logging first as the launcher does, a free HTTP port, and a FileInstall
+ * folder of the test's own.
+ */
+public final class GantryContainer {
+    /** Start level of the logging bundles: before everything that logs. */
+    private static final int LOGGING_LEVEL = 2;
+    /** Start level of the rest of the bundle set. */
+    private static final int CORE_LEVEL = 3;
+    private static final List<String> LOGGING = List.of("org.apache.aries.spifly", "slf4j-api", "logback-");
+
+    private GantryContainer() {}
+
+    /** @return the built distribution's folder */
+    public static Path distribution() {
+        return Path.of(System.getProperty("gantry.dist", "../distribution/target/gantry-0.1.0-SNAPSHOT"));
+    }
+
+    /**
+     * @param deployFolder the folder FileInstall watches (created if missing)
+     * @return the options of a container running the distribution's core bundle set
+     */
+    public static Option[] options(Path deployFolder) {
+        List<Option> options = new ArrayList<>();
+        int port = freePort();
+        options.add(frameworkProperty("gantry.http.port").value(String.valueOf(port)));
+        options.add(frameworkProperty("gantry.http.host").value("127.0.0.1"));
+        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        options.add(frameworkProperty("felix.fileinstall.dir").value(createFolder(deployFolder).toString()));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.start.level").value(String.valueOf(CORE_LEVEL)));
+        options.add(systemProperty("logback.configurationFile").value(System.getProperty("gantry.itest.logback")));
+        options.add(systemProperty("gantry.data").value(createFolder(deployFolder.resolveSibling("data")).toString()));
+        options.add(cleanCaches());
+        options.add(junitBundles());
+        for (Path jar : coreBundles()) {
+            boolean logging = LOGGING.stream().anyMatch(jar.getFileName().toString()::startsWith);
+            options.add(bundle(jar.toUri().toString()).startLevel(logging ? LOGGING_LEVEL : CORE_LEVEL));
+        }
+        return options.toArray(Option[]::new);
+    }
+
+    /** @return the jars of the distribution's bundle/ folder */
+    public static List<Path> coreBundles() {
+        try (Stream<Path> files = Files.list(distribution().resolve("bundle"))) {
+            return files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("build the distribution first (mvn package)", e);
+        }
+    }
+
+    /** @return a TCP port that was free a moment ago */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path createFolder(Path folder) {
+        try {
+            return Files.createDirectories(folder).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.gantry.rest.bundle.internal.server;
+
+import java.net.BindException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the embedded Jetty server and the Jersey application at {@code /api}. JAX-RS resources are
+ * DS components registered as {@link RestResource}; they come and go dynamically and the
+ * Jersey application is reloaded each time, without restarting Jetty or dropping the port.
+ */
+@Component(service = {}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = HttpServerConfiguration.class)
+public final class HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
+    private final JerseyApplication application = new JerseyApplication();
+    private final Server server;
+    private volatile ServletContainer container;
+
+    /**
+     * Starts Jetty on the configured address.
+     *
+     * @param config  the server settings
+     * @param context the bundle context, for the framework properties that give defaults
+     * @throws Exception when the port cannot be bound (logged as one clear line) or Jetty fails
+     */
+    @Activate
+    public HttpServer(HttpServerConfiguration config, BundleContext context) throws Exception {
+        String host = config.host().isEmpty() ? property(context, "gantry.http.host", "127.0.0.1") : config.host();
+        int port = config.port() >= 0 ? config.port() : Integer.parseInt(property(context, "gantry.http.port", "8080"));
+        server = new Server(threadPool());
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(apiContext(config.maxRequestBytes()));
+        server.setStopTimeout(2_000);
+        startOrExplain(host, port);
+    }
+
+    private ServletContextHandler apiContext(long maxRequestBytes) throws Exception {
+        ServletContextHandler api = new ServletContextHandler("/api");
+        // Jetty makes a context's class loader the thread context class loader during start-up and
+        // every request; Jersey's must be it, or jakarta.ws.rs-api cannot find its RuntimeDelegate.
+        api.setClassLoader(ResourceConfig.class.getClassLoader());
+        container = JerseyApplication.withJerseyClassLoader(() -> new ServletContainer(application.build(resources)));
+        ServletHolder holder = new ServletHolder(container);
+        // initialise Jersey while Jetty starts (under the Jersey class loader), not on the first request
+        holder.setInitOrder(0);
+        api.addServlet(holder, "/*");
+        api.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
+        return api;
+    }
+
+    private void startOrExplain(String host, int port) throws Exception {
+        try {
+            JerseyApplication.withJerseyClassLoader(() -> {
+                server.start();
+                return null;
+            });
+            LOG.info("HTTP API listening on http://{}:{}/api", host, port);
+        } catch (Exception e) {
+            server.stop();
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                LOG.error("port {} is in use on {}; set GANTRY_HTTP_PORT (or gantry.http.port in conf/gantry.properties) to change it", port, host);
+            } else {
+                LOG.error("cannot listen on {}:{}: {}", host, port, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    @Deactivate
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    /**
+     * Adds a JAX-RS resource or provider to the application.
+     *
+     * @param resource a DS component registered as {@link RestResource}
+     */
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindResource(RestResource resource) {
+        resources.add(resource);
+        reload();
+    }
+
+    void unbindResource(RestResource resource) {
+        resources.remove(resource);
+        reload();
+    }
+
+    private void reload() {
+        ServletContainer current = container;
+        // Before activation the set is read when the container is first built.
+        if (current == null || !server.isStarted()) {
+            return;
+        }
+        try {
+            JerseyApplication.withJerseyClassLoader(() -> {
+                current.reload(application.build(resources));
+                return null;
+            });
+        } catch (Exception e) {
+            // the previous application keeps serving; a broken resource must not take HTTP down
+            LOG.error("reloading the REST application failed; the previous set of resources stays", e);
+        }
+    }
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+        pool.setName("gantry-http");
+        return pool;
+    }
+
+    private static String property(BundleContext context, String key, String fallback) {
+        String value = context.getProperty(key);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    /** @return the running server's state, for tests and health */
+    Map<String, Object> describe() {
+        return Map.of("started", server.isStarted(), "resources", resources.size());
+    }
+}
