@@ -1,6 +1,5 @@
 package io.gantry.core.functions.internal;
 
-import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.function.Invocation;
 import io.gantry.engine.api.function.PipelineFunction;
 import io.gantry.engine.api.function.PortDescriptor;
@@ -16,11 +15,19 @@ import org.slf4j.LoggerFactory;
 @Component(service = PipelineFunction.class)
 public final class LogFunction extends CoreFunction {
     private static final Logger LOG = LoggerFactory.getLogger(LogFunction.class);
+    private static final String PARAMS_SCHEMA = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "type": "object",
+              "properties": {"value": {"description": "The value to log, when no edge feeds it"}},
+              "additionalProperties": false
+            }
+            """;
 
     /** Describes the function; it has no state of its own. */
     public LogFunction() {
         super("core.log", "Log", List.of(PortDescriptor.required("value", PortType.JSON)),
-                List.of(PortDescriptor.output("value", PortType.JSON)), FunctionDescriptor.NO_PARAMS);
+                List.of(PortDescriptor.output("value", PortType.JSON)), PARAMS_SCHEMA);
     }
 
     @Override
