@@ -128,8 +128,9 @@ public final class MockServo implements Device {
      *
      * @return completes with the home position once there
      */
-    public CompletionStage<MoveResult> home() {
-        return move("home", config.homePosition(), config.maxSpeed());
+    public CompletionStage<Double> home() {
+        double home = config.homePosition();
+        return run("home", motionTo(home, config.maxSpeed()), () -> home);
     }
 
     /**
@@ -150,7 +151,9 @@ public final class MockServo implements Device {
             return CompletableFuture.failedStage(new InvalidConfigException("device '" + deviceId
                     + "': speed " + speed + " must be above 0 and at most maxSpeed " + config.maxSpeed()));
         }
-        return move("move_to", target, speed);
+        long startNanos = System.nanoTime();
+        return run("move_to", motionTo(target, speed), () -> new MoveResult(target,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
     }
 
     /** @return completes with the current position after the configured latency */
@@ -158,15 +161,10 @@ public final class MockServo implements Device {
         return run("get_position", null, this::positionNow);
     }
 
-    private CompletionStage<MoveResult> move(String name, double target, double speed) {
-        long startNanos = System.nanoTime();
+    /** A motion from where the axis stands now, starting once the configured latency has passed. */
+    private synchronized Motion motionTo(double target, double speed) {
         long latencyNanos = TimeUnit.MILLISECONDS.toNanos(config.extraLatencyMs());
-        Motion motion;
-        synchronized (this) {
-            motion = new Motion(positionNow(), target, speed, startNanos + latencyNanos);
-        }
-        return run(name, motion, () -> new MoveResult(target,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
+        return new Motion(positionNow(), target, speed, System.nanoTime() + latencyNanos);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gantry.mock.servo.internal;
 
 import static io.gantry.mock.servo.internal.ServoFixture.WAIT;
+import static io.gantry.mock.servo.internal.ServoFixture.assertFailsWith;
 import static io.gantry.mock.servo.internal.ServoFixture.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,9 +64,7 @@ class FaultInjectionTest {
         assertThat(servo.moveTo(20, 1000)).succeedsWithin(WAIT);
 
         assertThat(fixture.reportedFaults).singleElement().asString().contains("axis-1", "2 moves");
-        assertThat(servo.position()).failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(DeviceFaultException.class);
+        assertFailsWith(servo.position(), DeviceFaultException.class);
 
         assertThat(servo.disconnect().thenCompose(done -> servo.connect())).succeedsWithin(WAIT);
         assertThat(servo.position()).succeedsWithin(WAIT).isEqualTo(20.0);
@@ -91,14 +90,10 @@ class FaultInjectionTest {
                 .isInstanceOf(TimeoutException.class);
         invocation.cancel();
 
-        assertThat(move).failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(ExecutionCancelledException.class);
+        assertFailsWith(move, ExecutionCancelledException.class);
         // Nothing is left behind: the device is free for the next command (which hangs in turn).
         CompletionStage<Double> next = servo.position();
         servo.stop();
-        assertThat(next).failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(ExecutionCancelledException.class);
+        assertFailsWith(next, ExecutionCancelledException.class);
     }
 }

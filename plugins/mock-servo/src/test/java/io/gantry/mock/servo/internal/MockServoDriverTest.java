@@ -1,6 +1,7 @@
 package io.gantry.mock.servo.internal;
 
 import static io.gantry.mock.servo.internal.ServoFixture.WAIT;
+import static io.gantry.mock.servo.internal.ServoFixture.assertFailsWith;
 import static io.gantry.mock.servo.internal.ServoFixture.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +11,6 @@ import io.gantry.engine.api.error.InvalidConfigException;
 import io.gantry.engine.api.error.PluginUnavailableException;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +52,7 @@ class MockServoDriverTest {
     void startsDisconnectedAndConnectsAsynchronously() {
         MockServo servo = fixture.disconnected(config());
 
-        assertThat(servo.position()).failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(DeviceNotConnectedException.class);
+        assertFailsWith(servo.position(), DeviceNotConnectedException.class);
         assertThat(servo.connect()).succeedsWithin(WAIT);
         assertThat(servo.position()).succeedsWithin(WAIT).isEqualTo(0.0);
     }
@@ -65,9 +63,7 @@ class MockServoDriverTest {
 
         assertThat(servo.disconnect()).succeedsWithin(WAIT);
 
-        assertThat(servo.home()).failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(DeviceNotConnectedException.class);
+        assertFailsWith(servo.home(), DeviceNotConnectedException.class);
     }
 
     @Test
@@ -77,11 +73,7 @@ class MockServoDriverTest {
 
         fixture.driver.deactivate();
 
-        assertThat(hanging).failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(DeviceNotConnectedException.class);
-        assertThat(servo.connect()).failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(PluginUnavailableException.class);
+        assertFailsWith(hanging, DeviceNotConnectedException.class);
+        assertFailsWith(servo.connect(), PluginUnavailableException.class);
     }
 }

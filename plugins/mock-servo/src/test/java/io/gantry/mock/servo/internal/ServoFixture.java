@@ -3,10 +3,13 @@ package io.gantry.mock.servo.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.engine.api.device.DeviceContext;
+import org.assertj.core.api.ThrowableAssertAlternative;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -27,6 +30,18 @@ final class ServoFixture implements AutoCloseable {
             config.put((String) extraKeysAndValues[i], extraKeysAndValues[i + 1]);
         }
         return config;
+    }
+
+    /**
+     * Asserts that a command fails, soon, with the given cause.
+     *
+     * @return an assertion on the cause, for its message
+     */
+    static ThrowableAssertAlternative<?> assertFailsWith(CompletionStage<?> stage, Class<? extends Throwable> cause) {
+        return assertThat(stage).failsWithin(WAIT)
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
+                .isInstanceOf(cause);
     }
 
     MockServo disconnected(Map<String, Object> config) {

@@ -5,19 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.function.PortType;
+import io.gantry.engine.api.function.PipelineFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The servo functions are described exactly as API.md promises. */
 class ServoFunctionDescriptorTest {
 
-    @Test
-    void homeHasNoInputsAndOutputsPosition() {
-        FunctionDescriptor descriptor = new ServoHomeFunction().descriptor();
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("positionFunctions")
+    void positionFunctionsHaveNoInputsAndOutputPosition(PipelineFunction function, String id) {
+        FunctionDescriptor descriptor = function.descriptor();
 
-        assertThat(descriptor.id()).isEqualTo("servo.home");
+        assertThat(descriptor.id()).isEqualTo(id);
         assertThat(descriptor.deviceType()).isEqualTo("mock-servo");
         assertThat(descriptor.inputs()).isEmpty();
         assertThat(descriptor.outputs()).containsExactly(PortDescriptor.output("position", PortType.NUMBER));
+    }
+
+    static Stream<Arguments> positionFunctions() {
+        return Stream.of(Arguments.of(new ServoHomeFunction(), "servo.home"),
+                Arguments.of(new ServoGetPositionFunction(), "servo.get_position"));
     }
 
     @Test
@@ -33,15 +44,5 @@ class ServoFunctionDescriptorTest {
                 PortDescriptor.output("position", PortType.NUMBER),
                 PortDescriptor.output("elapsedMs", PortType.NUMBER));
         assertThat(descriptor.paramsSchema()).contains("\"position\"", "\"speed\"");
-    }
-
-    @Test
-    void getPositionOutputsPosition() {
-        FunctionDescriptor descriptor = new ServoGetPositionFunction().descriptor();
-
-        assertThat(descriptor.id()).isEqualTo("servo.get_position");
-        assertThat(descriptor.deviceType()).isEqualTo("mock-servo");
-        assertThat(descriptor.inputs()).isEmpty();
-        assertThat(descriptor.outputs()).containsExactly(PortDescriptor.output("position", PortType.NUMBER));
     }
 }

@@ -1,6 +1,7 @@
 package io.gantry.mock.servo.internal;
 
 import static io.gantry.mock.servo.internal.ServoFixture.WAIT;
+import static io.gantry.mock.servo.internal.ServoFixture.assertFailsWith;
 import static io.gantry.mock.servo.internal.ServoFixture.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -11,7 +12,6 @@ import io.gantry.engine.api.error.InvalidConfigException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 class ServoMoveToFunctionTest {
     private final ServoFixture fixture = new ServoFixture();
     private final ServoMoveToFunction moveTo = new ServoMoveToFunction();
+
+    private CompletionStage<Map<String, Object>> move(MockServo servo, Map<String, Object> inputs) {
+        return moveTo.invoke(new TestInvocation(servo, inputs));
+    }
 
     @AfterEach
     void stopDriver() {
@@ -31,7 +35,7 @@ class ServoMoveToFunctionTest {
         long expectedMs = 600; // 60 units at 100 units/s
         long start = System.nanoTime();
 
-        Map<String, Object> outputs = moveTo.invoke(new TestInvocation(servo, Map.of("position", 60, "speed", 100)))
+        Map<String, Object> outputs = move(servo, Map.of("position", 60, "speed", 100))
                 .toCompletableFuture().join();
 
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -45,7 +49,7 @@ class ServoMoveToFunctionTest {
         MockServo servo = fixture.connected(config("maxSpeed", 1000));
         long start = System.nanoTime();
 
-        moveTo.invoke(new TestInvocation(servo, Map.of("position", 100))).toCompletableFuture().join();
+        move(servo, Map.of("position", 100)).toCompletableFuture().join();
 
         // 100 units at 1000 units/s; a default of anything slower would take far longer.
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(90L, 2100L);
@@ -55,11 +59,7 @@ class ServoMoveToFunctionTest {
     void failsOutsideTheTravelLimits() {
         MockServo servo = fixture.connected(config());
 
-        assertThat(moveTo.invoke(new TestInvocation(servo, Map.of("position", 100.5))))
-                .failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .havingCause()
-                .isInstanceOf(InvalidConfigException.class)
+        assertFailsWith(move(servo, Map.of("position", 100.5)), InvalidConfigException.class)
                 .withMessageContaining("axis-1")
                 .withMessageContaining("[0.0, 100.0]");
     }
@@ -68,21 +68,14 @@ class ServoMoveToFunctionTest {
     void failsWhenSpeedIsAboveMaxSpeed() {
         MockServo servo = fixture.connected(config());
 
-        assertThat(moveTo.invoke(new TestInvocation(servo, Map.of("position", 10, "speed", 101))))
-                .failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(InvalidConfigException.class);
+        assertFailsWith(move(servo, Map.of("position", 10, "speed", 101)), InvalidConfigException.class);
     }
 
     @Test
     void failsWithoutAPosition() {
         MockServo servo = fixture.connected(config());
 
-        assertThat(moveTo.invoke(new TestInvocation(servo, Map.of())))
-                .failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .havingCause()
-                .isInstanceOf(InvalidConfigException.class)
+        assertFailsWith(move(servo, Map.of()), InvalidConfigException.class)
                 .withMessageContaining("move1");
     }
 
@@ -90,10 +83,7 @@ class ServoMoveToFunctionTest {
     void failsWhenDisconnected() {
         MockServo servo = fixture.disconnected(config());
 
-        assertThat(moveTo.invoke(new TestInvocation(servo, Map.of("position", 10))))
-                .failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(DeviceNotConnectedException.class);
+        assertFailsWith(move(servo, Map.of("position", 10)), DeviceNotConnectedException.class);
     }
 
     @Test
@@ -104,9 +94,7 @@ class ServoMoveToFunctionTest {
 
         CompletableFuture.runAsync(invocation::cancel, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
 
-        assertThat(move).failsWithin(WAIT)
-                .withThrowableOfType(ExecutionException.class)
-                .withCauseInstanceOf(ExecutionCancelledException.class);
+        assertFailsWith(move, ExecutionCancelledException.class);
         double stoppedAt = servo.position().toCompletableFuture().join();
         assertThat(stoppedAt).isGreaterThan(0.0).isLessThan(100.0);
     }
@@ -116,7 +104,7 @@ class ServoMoveToFunctionTest {
         MockServo servo = fixture.connected(config("maxSpeed", 1000));
         TestInvocation first = new TestInvocation(servo, Map.of("position", 10));
         moveTo.invoke(first).toCompletableFuture().join();
-        CompletionStage<Map<String, Object>> second = moveTo.invoke(new TestInvocation(servo, Map.of("position", 20)));
+        CompletionStage<Map<String, Object>> second = move(servo, Map.of("position", 20));
 
         first.cancel();
 
@@ -127,7 +115,7 @@ class ServoMoveToFunctionTest {
     @Test
     void homeAndGetPositionReportWhereTheAxisIs() {
         MockServo servo = fixture.connected(config("minPosition", -50, "maxSpeed", 1000));
-        moveTo.invoke(new TestInvocation(servo, Map.of("position", -25.5))).toCompletableFuture().join();
+        move(servo, Map.of("position", -25.5)).toCompletableFuture().join();
 
         assertThat(new ServoGetPositionFunction().invoke(new TestInvocation(servo, Map.of())))
                 .succeedsWithin(WAIT).extracting(o -> (Double) o.get("position")).isEqualTo(-25.5);
