@@ -10,14 +10,9 @@ import java.util.concurrent.CompletionStage;
 /** A function of two required numbers {@code a} and {@code b} with one output {@code result}. */
 abstract class BinaryNumberFunction extends CoreFunction {
     /** The params schema of a function with no params of its own: only constants for a and b. */
-    static final String OPERANDS_SCHEMA = """
-            {
-              "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "type": "object",
-              "properties": {"a": {"type": "number"}, "b": {"type": "number"}},
-              "additionalProperties": false
-            }
-            """;
+    static final String OPERANDS_SCHEMA = ParamsSchema.of("""
+                "a": {"type": "number"}, "b": {"type": "number"}
+                """);
 
     /**
      * @param id           the function id

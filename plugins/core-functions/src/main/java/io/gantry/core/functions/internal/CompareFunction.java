@@ -8,19 +8,11 @@ import org.osgi.service.component.annotations.Component;
 /** {@code core.compare}: {@code result = a op b} for the operator in the {@code op} param. */
 @Component(service = PipelineFunction.class)
 public final class CompareFunction extends BinaryNumberFunction {
-    private static final String PARAMS_SCHEMA = """
-            {
-              "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "type": "object",
-              "properties": {
+    private static final String PARAMS_SCHEMA = ParamsSchema.of("""
                 "op": {"enum": ["<", "<=", "==", "!=", ">=", ">"]},
                 "a": {"type": "number"},
                 "b": {"type": "number"}
-              },
-              "required": ["op"],
-              "additionalProperties": false
-            }
-            """;
+                """, "op");
 
     /** Describes the function; it has no state of its own. */
     public CompareFunction() {

@@ -12,15 +12,9 @@ import org.osgi.service.component.annotations.Component;
 /** {@code core.constant}: outputs the JSON value of its {@code value} param. */
 @Component(service = PipelineFunction.class)
 public final class ConstantFunction extends CoreFunction {
-    private static final String PARAMS_SCHEMA = """
-            {
-              "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "type": "object",
-              "properties": {"value": {"description": "Any JSON value, null included"}},
-              "required": ["value"],
-              "additionalProperties": false
-            }
-            """;
+    private static final String PARAMS_SCHEMA = ParamsSchema.of("""
+                "value": {"description": "Any JSON value, null included"}
+                """, "value");
 
     /** Describes the function; it has no state of its own. */
     public ConstantFunction() {

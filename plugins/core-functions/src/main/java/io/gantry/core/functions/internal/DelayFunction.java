@@ -21,18 +21,10 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = PipelineFunction.class)
 public final class DelayFunction extends CoreFunction {
-    private static final String PARAMS_SCHEMA = """
-            {
-              "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "type": "object",
-              "properties": {
+    private static final String PARAMS_SCHEMA = ParamsSchema.of("""
                 "ms": {"type": "integer", "minimum": 0, "description": "How long to wait, in milliseconds"},
                 "value": {"description": "The value to pass on, when no edge feeds it"}
-              },
-              "required": ["ms"],
-              "additionalProperties": false
-            }
-            """;
+                """, "ms");
 
     private final DelayTimer timer = new DelayTimer("gantry-core-delay-timer");
 

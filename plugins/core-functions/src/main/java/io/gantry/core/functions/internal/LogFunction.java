@@ -15,14 +15,9 @@ import org.slf4j.LoggerFactory;
 @Component(service = PipelineFunction.class)
 public final class LogFunction extends CoreFunction {
     private static final Logger LOG = LoggerFactory.getLogger(LogFunction.class);
-    private static final String PARAMS_SCHEMA = """
-            {
-              "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "type": "object",
-              "properties": {"value": {"description": "The value to log, when no edge feeds it"}},
-              "additionalProperties": false
-            }
-            """;
+    private static final String PARAMS_SCHEMA = ParamsSchema.of("""
+                "value": {"description": "The value to log, when no edge feeds it"}
+                """);
 
     /** Describes the function; it has no state of its own. */
     public LogFunction() {

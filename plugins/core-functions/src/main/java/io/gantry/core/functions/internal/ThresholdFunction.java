@@ -15,18 +15,11 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = PipelineFunction.class)
 public final class ThresholdFunction extends CoreFunction {
-    private static final String PARAMS_SCHEMA = """
-            {
-              "$schema": "https://json-schema.org/draft/2020-12/schema",
-              "type": "object",
-              "properties": {
+    private static final String PARAMS_SCHEMA = ParamsSchema.of("""
                 "min": {"type": "number", "description": "Lowest value in range, included"},
                 "max": {"type": "number", "description": "Highest value in range, included"},
                 "value": {"type": "number"}
-              },
-              "additionalProperties": false
-            }
-            """;
+                """);
 
     /** Describes the function; it has no state of its own. */
     public ThresholdFunction() {

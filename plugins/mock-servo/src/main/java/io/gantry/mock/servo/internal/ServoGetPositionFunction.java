@@ -1,8 +1,6 @@
 package io.gantry.mock.servo.internal;
 
-import io.gantry.engine.api.function.Invocation;
 import io.gantry.engine.api.function.PipelineFunction;
-import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code servo.get_position}: reads where the axis stands. */
@@ -11,11 +9,6 @@ public final class ServoGetPositionFunction extends PositionFunction {
 
     /** Describes the function; it has no state of its own. */
     public ServoGetPositionFunction() {
-        super("servo.get_position", "Read the servo position");
-    }
-
-    @Override
-    CompletionStage<Double> start(MockServo servo, Invocation invocation) {
-        return servo.position();
+        super("servo.get_position", "Read the servo position", MockServo::position);
     }
 }

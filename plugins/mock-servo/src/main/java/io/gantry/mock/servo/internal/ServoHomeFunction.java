@@ -1,8 +1,6 @@
 package io.gantry.mock.servo.internal;
 
-import io.gantry.engine.api.function.Invocation;
 import io.gantry.engine.api.function.PipelineFunction;
-import java.util.concurrent.CompletionStage;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code servo.home}: moves the axis to its home position at full speed. */
@@ -11,11 +9,6 @@ public final class ServoHomeFunction extends PositionFunction {
 
     /** Describes the function; it has no state of its own. */
     public ServoHomeFunction() {
-        super("servo.home", "Home the servo axis");
-    }
-
-    @Override
-    CompletionStage<Double> start(MockServo servo, Invocation invocation) {
-        return servo.home();
+        super("servo.home", "Home the servo axis", MockServo::home);
     }
 }
