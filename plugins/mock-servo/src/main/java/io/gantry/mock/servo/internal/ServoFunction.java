@@ -52,7 +52,8 @@ abstract class ServoFunction<T> implements PipelineFunction {
             command = start(servo, invocation);
         } catch (GantryException e) {
             return CompletableFuture.failedStage(e);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // A missing or mistyped input, or a node wired to a device of another type.
             return CompletableFuture.failedStage(new InvalidConfigException(
                     "node '" + invocation.nodeId() + "' (" + descriptor.id() + "): " + e.getMessage(), e));
         }
