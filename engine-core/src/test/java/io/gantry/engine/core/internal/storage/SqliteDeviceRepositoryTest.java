@@ -3,29 +3,16 @@ package io.gantry.engine.core.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.engine.api.storage.StoredDevice;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqliteDeviceRepositoryTest {
-    @TempDir
-    Path dir;
-
-    private SqliteDatabase database;
+class SqliteDeviceRepositoryTest extends DatabaseTestSupport {
     private SqliteDeviceRepository repository;
 
     @BeforeEach
-    void open() {
-        database = TestDatabases.open(dir.resolve("gantry.db"));
+    void createRepository() {
         repository = new SqliteDeviceRepository(database);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     private static StoredDevice servo(String id, double maxSpeed) {

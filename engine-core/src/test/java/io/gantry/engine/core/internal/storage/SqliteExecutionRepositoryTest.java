@@ -12,33 +12,19 @@ import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
 import io.gantry.engine.api.service.ExecutionQuery;
 import io.gantry.engine.api.storage.ExecutionRepository;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqliteExecutionRepositoryTest {
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
-    private SqliteDatabase database;
+class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
     private SqliteExecutionRepository repository;
 
     @BeforeEach
-    void open() {
-        database = TestDatabases.open(dir.resolve("gantry.db"));
+    void createRepository() {
         repository = new SqliteExecutionRepository(database, clock);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     /** A run started now, with node a done and node b running. */

@@ -11,7 +11,6 @@ import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
 import io.gantry.engine.api.pipeline.RetrySpec;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,28 +23,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SqlitePipelineRepositoryTest {
-    @TempDir
-    Path dir;
-
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00.123456789Z"));
-    private SqliteDatabase database;
+class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
     private SqlitePipelineRepository repository;
 
     @BeforeEach
-    void open() {
-        database = TestDatabases.open(dir.resolve("gantry.db"));
+    void createRepository() {
         repository = new SqlitePipelineRepository(database, clock);
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
     }
 
     static PipelineDefinition pipeline(String id, String name) {
