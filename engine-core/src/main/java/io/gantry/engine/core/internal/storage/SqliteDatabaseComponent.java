@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * ends the runs a previous process left RUNNING, keeps execution retention going, and offers the
  * open database to the repository components of this bundle.
  */
-@Component(service = SqliteDatabase.class, configurationPid = StorageConfiguration.PID)
+// immediate: open (or refuse) the database when the bundle starts, not at first use, and keep it
+// open instead of closing and reopening it whenever the last consumer goes away
+@Component(service = SqliteDatabase.class, configurationPid = StorageConfiguration.PID, immediate = true)
 @Designate(ocd = StorageConfiguration.class)
 public final class SqliteDatabaseComponent extends SqliteDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabaseComponent.class);
