@@ -1,0 +1,71 @@
+package io.gantry.engine.core.internal.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.gantry.engine.api.storage.StorageException;
+
+/**
+ * Writes and reads the JSON columns. What comes back from a JSON map or list ({@code Object}
+ * values): integers as {@link Integer} when they fit, else {@link Long}, else
+ * {@link java.math.BigInteger}; decimals as {@link Double}; maps as {@link java.util.LinkedHashMap}
+ * (order kept), lists as {@link java.util.ArrayList}; null stays null. That is Jackson's default,
+ * the same types the REST layer gets when it parses a request, so a definition read back equals
+ * the one submitted. A {@code Long} that fits in an int comes back as an {@code Integer} (read
+ * numbers through {@link Number}). Instants are ISO-8601 strings with every nanosecond kept.
+ */
+final class JsonCodec {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // a record that gains a component in a later version still reads older rows, and back
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private JsonCodec() {}
+
+    /**
+     * @param value a record, map, list or scalar made of JSON-like values
+     * @return its JSON text
+     * @throws IllegalArgumentException when it holds something JSON cannot express
+     */
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot store as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * @param json JSON text from a column; null reads as null
+     * @param type what to read
+     * @return the value
+     * @throws StorageException when the stored text does not read as {@code type}
+     */
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return json == null ? null : MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("stored JSON does not read as " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * @param json JSON text from a column; null reads as null
+     * @param type what to read, with its type arguments
+     * @return the value
+     * @throws StorageException when the stored text does not read as {@code type}
+     */
+    static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return json == null ? null : MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("stored JSON does not read as " + type.getType(), e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.gantry.engine.core.internal.storage;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the configured SQLite file at activation (refusing a newer schema, migrating an older one),
+ * ends the runs a previous process left RUNNING, keeps execution retention going, and offers the
+ * open database to the repository components of this bundle.
+ */
+// immediate: open (or refuse) the database when the bundle starts, not at first use, and keep it
+// open instead of closing and reopening it whenever the last consumer goes away
+@Component(service = SqliteDatabase.class, configurationPid = StorageConfiguration.PID, immediate = true)
+@Designate(ocd = StorageConfiguration.class)
+public final class SqliteDatabaseComponent extends SqliteDatabase {
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabaseComponent.class);
+
+    /** The message of executions found RUNNING when the database opens. */
+    static final String RESTART_REASON = "the controller stopped while this execution was running";
+
+    private final RetentionTask retention;
+
+    /**
+     * @param context gives the {@code gantry.data} property
+     * @param config  the file and the retention
+     */
+    @Activate
+    public SqliteDatabaseComponent(BundleContext context, StorageConfiguration config) {
+        this(DataFile.resolve(config.databaseFile(), context.getProperty("gantry.data")), config);
+    }
+
+    private SqliteDatabaseComponent(Path file, StorageConfiguration config) {
+        super(SqliteDataSources.create(file), file.toString());
+        // No repository of this database has been handed out yet, so nothing RUNNING in it can
+        // still be running: those runs belong to a process that is gone.
+        SqliteExecutionRepository executions = new SqliteExecutionRepository(this, Clock.systemUTC());
+        int interrupted = executions.markInterrupted(RESTART_REASON);
+        if (interrupted > 0) {
+            LOG.warn("{} executions were running when the controller stopped; marked FAILED", interrupted);
+        }
+        Duration maxAge = Duration.ofDays(Math.max(0, config.retentionAgeDays()));
+        retention = new RetentionTask(executions, Math.max(0, config.retentionCount()), maxAge);
+    }
+
+    /** Stops the retention task and closes the database. */
+    @Deactivate
+    void deactivate() {
+        retention.close();
+        close();
+    }
+}

@@ -1,0 +1,141 @@
+package io.gantry.engine.core.internal.storage;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.gantry.engine.api.error.ConflictException;
+import io.gantry.engine.api.error.NotFoundException;
+import io.gantry.engine.api.execution.ExecutionError;
+import io.gantry.engine.api.execution.ExecutionRecord;
+import io.gantry.engine.api.execution.ExecutionStatus;
+import io.gantry.engine.api.execution.NodeRecord;
+import io.gantry.engine.api.service.ExecutionQuery;
+import io.gantry.engine.api.storage.ExecutionRepository;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Executions in SQLite: one {@code execution} row each, the per-node map and the error as JSON
+ * columns, so that an update at every node transition rewrites one row (one fsync'ed commit).
+ */
+public class SqliteExecutionRepository implements ExecutionRepository {
+    private static final TypeReference<Map<String, NodeRecord>> NODES = new TypeReference<>() {};
+    private static final String RUNNING = ExecutionStatus.RUNNING.name();
+    private static final String SELECT = "SELECT id, pipeline_id, pipeline_version, status, started_at, finished_at, "
+            + "duration_ms, done, total, nodes, error FROM execution ";
+    private static final String UPDATE = "UPDATE execution SET pipeline_id = ?, pipeline_version = ?, status = ?, "
+            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = ?, error = ? WHERE id = ?";
+
+    private final SqliteDatabase database;
+    private final Clock clock;
+
+    /**
+     * @param database the database
+     * @param clock    tells {@link #markInterrupted} and {@link #prune} what time it is
+     */
+    public SqliteExecutionRepository(SqliteDatabase database, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void insert(ExecutionRecord record) {
+        Object[] columns = columns(record);
+        database.write("insert execution '" + record.id() + "'", c -> {
+            if (Sql.exists(c, "SELECT 1 FROM execution WHERE id = ?", record.id())) {
+                throw new ConflictException("execution '" + record.id() + "' already exists");
+            }
+            return Sql.update(c, "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
+                    + "finished_at, duration_ms, done, total, nodes, error, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    columns);
+        });
+    }
+
+    @Override
+    public void update(ExecutionRecord record) {
+        Object[] columns = columns(record);
+        database.write("update execution '" + record.id() + "'", c -> {
+            if (Sql.update(c, UPDATE, columns) == 0) {
+                throw new NotFoundException("execution '" + record.id() + "' does not exist");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ExecutionRecord> find(String id) {
+        return database.queryFirst("read execution '" + id + "'", SELECT + "WHERE id = ?",
+                SqliteExecutionRepository::execution, id);
+    }
+
+    @Override
+    public List<ExecutionRecord> list(ExecutionQuery query) {
+        if (query.limit() < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + query.limit());
+        }
+        String status = query.status() == null ? null : query.status().name();
+        return database.query("list executions",
+                SELECT + "WHERE (? IS NULL OR pipeline_id = ?) AND (? IS NULL OR status = ?) "
+                        + "ORDER BY started_at DESC, seq DESC LIMIT ?",
+                SqliteExecutionRepository::execution,
+                query.pipelineId(), query.pipelineId(), status, status, query.limit());
+    }
+
+    @Override
+    public int markInterrupted(String reason) {
+        return database.write("mark interrupted executions", c -> {
+            Instant now = clock.instant();
+            List<ExecutionRecord> running =
+                    Sql.list(c, SELECT + "WHERE status = ?", SqliteExecutionRepository::execution, RUNNING);
+            for (ExecutionRecord run : running) {
+                Sql.update(c, UPDATE, columns(Interruption.end(run, reason, now)));
+            }
+            return running.size();
+        });
+    }
+
+    @Override
+    public int prune(int keepNewest, Duration maxAge) {
+        if (keepNewest < 0) {
+            throw new IllegalArgumentException("keepNewest must not be negative, was " + keepNewest);
+        }
+        boolean byAge = maxAge != null && !maxAge.isZero() && !maxAge.isNegative();
+        return database.write("prune executions", c -> {
+            int deleted = 0;
+            if (keepNewest > 0) {
+                deleted += Sql.update(c, "DELETE FROM execution WHERE status <> ? AND seq NOT IN "
+                        + "(SELECT seq FROM execution ORDER BY started_at DESC, seq DESC LIMIT ?)", RUNNING, keepNewest);
+            }
+            if (byAge) {
+                Long cutoff = Columns.nanos(clock.instant().minus(maxAge));
+                deleted += Sql.update(c, "DELETE FROM execution WHERE status <> ? "
+                        + "AND COALESCE(finished_at, started_at) < ?", RUNNING, cutoff);
+            }
+            return deleted;
+        });
+    }
+
+    /** @return the values of {@link #UPDATE}'s placeholders, the id last (the INSERT binds the same order) */
+    private static Object[] columns(ExecutionRecord r) {
+        Objects.requireNonNull(r.id(), "id");
+        Objects.requireNonNull(r.status(), "status");
+        Objects.requireNonNull(r.startedAt(), "startedAt");
+        return new Object[] {r.pipelineId(), r.pipelineVersion(), r.status().name(), Columns.nanos(r.startedAt()),
+            Columns.nanos(r.finishedAt()), r.durationMs(), r.done(), r.total(), JsonCodec.write(r.nodes()),
+            r.error() == null ? null : JsonCodec.write(r.error()), r.id()};
+    }
+
+    private static ExecutionRecord execution(ResultSet row) throws SQLException {
+        return new ExecutionRecord(row.getString("id"), row.getString("pipeline_id"), row.getInt("pipeline_version"),
+                ExecutionStatus.valueOf(row.getString("status")), Columns.instant(row, "started_at"),
+                Columns.instant(row, "finished_at"), Columns.nullableLong(row, "duration_ms"), row.getInt("done"),
+                row.getInt("total"), JsonCodec.read(row.getString("nodes"), NODES),
+                JsonCodec.read(row.getString("error"), ExecutionError.class));
+    }
+}
