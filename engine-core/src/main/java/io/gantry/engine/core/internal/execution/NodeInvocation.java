@@ -27,6 +27,8 @@ final class NodeInvocation implements Invocation {
     private final Device device;
     private final Instant deadline;
     private final CompletableFuture<Map<String, Object>> outcome = new CompletableFuture<>();
+    /** Won by the first of answer, timeout and cancel. */
+    private final AtomicBoolean settled = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Queue<Runnable> cancelActions = new ConcurrentLinkedQueue<>();
 
@@ -47,6 +49,9 @@ final class NodeInvocation implements Invocation {
 
     /** Takes the function's answer, unless the attempt was already settled otherwise. */
     void answer(Map<String, Object> outputs, Throwable error) {
+        if (!settled.compareAndSet(false, true)) {
+            return;
+        }
         if (error != null) {
             outcome.completeExceptionally(error);
         } else {
@@ -54,10 +59,14 @@ final class NodeInvocation implements Invocation {
         }
     }
 
-    /** Ends the attempt with the given error (a timeout or a cancellation) and cancels the call. */
+    /**
+     * Cancels the call and then ends the attempt with the given error (a timeout or a cancellation),
+     * so the device is stopped and onCancel actions have run before anyone sees the attempt end.
+     */
     void abandon(Throwable reason) {
-        if (outcome.completeExceptionally(reason)) {
+        if (settled.compareAndSet(false, true)) {
             cancel();
+            outcome.completeExceptionally(reason);
         }
     }
 

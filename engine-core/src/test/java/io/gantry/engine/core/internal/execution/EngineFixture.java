@@ -53,6 +53,10 @@ final class EngineFixture implements AutoCloseable {
     }
 
     ExecutionEngine engine(EngineConfig config) {
+        return engine(config, events);
+    }
+
+    ExecutionEngine engine(EngineConfig config, ExecutionListener listener) {
         NodeResolver resolver = node -> {
             PipelineFunction function = functions.get(node.functionId());
             if (function == null) {
@@ -61,7 +65,7 @@ final class EngineFixture implements AutoCloseable {
             Device device = node.deviceId() == null ? null : devices.get(node.deviceId());
             return new ResolvedNode(function, "test.plugin", "1.0.0", device);
         };
-        return new ExecutionEngine(config, resolver, events, executor, scheduler, Clock.systemUTC());
+        return new ExecutionEngine(config, resolver, listener, executor, scheduler, Clock.systemUTC());
     }
 
     EngineFixture node(String id, String function, Map<String, Object> params) {

@@ -6,11 +6,20 @@ import io.gantry.engine.api.execution.NodeStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Writes each listener call as a short line, e.g. {@code completed a}, to check order. */
 final class RecordingListener implements ExecutionListener {
     final List<String> lines = new CopyOnWriteArrayList<>();
+    private final ConcurrentMap<String, CompletableFuture<Void>> seen = new ConcurrentHashMap<>();
+
+    /** @return completes once a line (without execution id) has been heard in any execution */
+    CompletableFuture<Void> seen(String line) {
+        return seen.computeIfAbsent(line, key -> new CompletableFuture<>());
+    }
 
     List<String> of(String executionId) {
         return lines.stream().filter(line -> line.startsWith(executionId + " ")).map(line -> line.substring(executionId.length() + 1)).toList();
@@ -18,6 +27,7 @@ final class RecordingListener implements ExecutionListener {
 
     private void add(ExecutionRef run, String line) {
         lines.add(run.executionId() + " " + line);
+        seen(line).complete(null);
     }
 
     @Override
