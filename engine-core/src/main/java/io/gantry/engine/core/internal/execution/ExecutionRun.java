@@ -106,7 +106,11 @@ final class ExecutionRun {
                 records.snapshot(), stopped == null ? null : stopped.error());
     }
 
-    /** All inputs are in: wait for the device (if any), then for a slot, then start. */
+    /**
+     * All inputs are in: wait for the device (if any), then for a slot, then start. The device stays
+     * locked for the whole node, retries and their backoff included, so no other command slips in
+     * between attempts. Slot holders never wait for a device, so the two waits cannot deadlock.
+     */
     private void ready(PlanNode node) {
         if (node.deviceId() == null) {
             context.dispatcher().submit(() -> begin(node));

@@ -5,6 +5,7 @@ import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.pipeline.PortRef;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class RunInputs {
      * @throws PipelineValidationException naming each input that has no free port or the wrong type
      */
     static List<Map<String, Object>> place(ExecutionPlan plan, Map<String, Object> inputs) {
-        List<Map<String, Object>> placed = new ArrayList<>(java.util.Collections.nCopies(plan.nodeCount(), null));
+        List<Map<String, Object>> placed = new ArrayList<>(Collections.nCopies(plan.nodeCount(), null));
         List<Problem> problems = new ArrayList<>();
         inputs.forEach((key, value) -> {
             String path = "inputs." + key;

@@ -45,6 +45,22 @@ class FailureHandlingTest {
     }
 
     @Test
+    void retriesTimedOutAttempt() throws Exception {
+        CountDownLatch twoCancels = new CountDownLatch(2);
+        fixture.function(Fakes.hanging("hang", null, started, twoCancels))
+                .node("h", "hang", null, new RetrySpec(2, 0, 1, 0, 0), 30L);
+
+        ExecutionHandle handle = fixture.engine().start(fixture.plan(), 1, Map.of());
+        ExecutionRecord record = await(handle);
+
+        assertThat(record.nodes().get("h").attempts()).isEqualTo(2);
+        assertThat(record.error().code()).isEqualTo("timeout");
+        assertThat(twoCancels.getCount()).isZero();
+        assertThat(fixture.events.of(handle.id())).containsExactly(
+                "started 1", "executing h", "retrying h 2 timeout", "failed h FAILED timeout", "ended FAILED");
+    }
+
+    @Test
     void deviceNodeTimeoutStopsTheDevice() throws Exception {
         EngineFixture.TestDevice axis = fixture.device("axis-1");
         fixture.function(Fakes.hanging("move", EngineFixture.SERVO, started, cancelled))

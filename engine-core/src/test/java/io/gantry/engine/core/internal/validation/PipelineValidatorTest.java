@@ -173,6 +173,20 @@ class PipelineValidatorTest {
     }
 
     @Test
+    void reportsEachSeparateCycle() {
+        CircularDependencyException error = catchThrowableOfType(CircularDependencyException.class, () -> validator.validate(
+                pipeline(
+                        List.of(node("a", "test.pass", Map.of()), node("b", "test.pass", Map.of()),
+                                node("x", "test.pass", Map.of()), node("y", "test.pass", Map.of())),
+                        List.of(edge("y.out", "x.in"), edge("x.out", "y.in"), edge("a.out", "b.in"), edge("b.out", "a.in")))));
+
+        assertThat(error.problems()).extracting(Problem::path, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("nodes[0]", "cycle: a -> b -> a"),
+                org.assertj.core.groups.Tuple.tuple("nodes[2]", "cycle: x -> y -> x"));
+        assertThat(error.cycle()).containsExactly("a", "b", "a");
+    }
+
+    @Test
     void reportsSelfLoopAsCycle() {
         assertThatThrownBy(() -> validator.validate(
                         pipeline(List.of(node("a", "test.pass", Map.of())), List.of(edge("a.out", "a.in")))))
