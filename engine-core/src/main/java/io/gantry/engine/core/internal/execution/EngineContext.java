@@ -1,0 +1,16 @@
+package io.gantry.engine.core.internal.execution;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What every execution of one engine shares. */
+record EngineContext(
+        EngineConfig config,
+        NodeResolver resolver,
+        ExecutionListener listener,
+        Executor executor,
+        ScheduledExecutorService scheduler,
+        Clock clock,
+        SlotDispatcher dispatcher,
+        DeviceLocks deviceLocks) {}

@@ -1,0 +1,61 @@
+package io.gantry.engine.core.internal.execution;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A validated pipeline compiled for running: immutable, nodes in a topological order (ties broken by
+ * definition order), links by index. One plan can run many times at once.
+ */
+public final class ExecutionPlan {
+    private final String pipelineId;
+    private final List<PlanNode> nodes;
+    private final Map<String, PlanNode> byId;
+    private final Set<String> functionIds;
+
+    /**
+     * @param pipelineId the pipeline's id, or null for an inline (unsaved) pipeline
+     * @param nodes      nodes whose {@link PlanNode#index()} equals their position
+     */
+    public ExecutionPlan(String pipelineId, List<PlanNode> nodes) {
+        this.pipelineId = pipelineId;
+        this.nodes = List.copyOf(nodes);
+        Map<String, PlanNode> index = new HashMap<>();
+        for (int i = 0; i < this.nodes.size(); i++) {
+            PlanNode node = this.nodes.get(i);
+            if (node.index() != i) {
+                throw new IllegalArgumentException("node '" + node.id() + "' has index " + node.index() + ", expected " + i);
+            }
+            index.put(node.id(), node);
+        }
+        this.byId = Map.copyOf(index);
+        this.functionIds = this.nodes.stream().map(PlanNode::functionId).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** @return the pipeline id, or null for an inline pipeline */
+    public String pipelineId() {
+        return pipelineId;
+    }
+
+    /** @return the nodes in topological order */
+    public List<PlanNode> nodes() {
+        return nodes;
+    }
+
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    public Optional<PlanNode> node(String nodeId) {
+        return Optional.ofNullable(byId.get(nodeId));
+    }
+
+    /** @return the ids of every function the plan calls, to drop cached plans when one changes */
+    public Set<String> functionIds() {
+        return functionIds;
+    }
+}

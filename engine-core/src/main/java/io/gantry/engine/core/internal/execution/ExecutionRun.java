@@ -1,0 +1,233 @@
+package io.gantry.engine.core.internal.execution;
+
+import io.gantry.engine.api.execution.ExecutionError;
+import io.gantry.engine.api.execution.ExecutionRecord;
+import io.gantry.engine.api.execution.ExecutionStatus;
+import io.gantry.engine.api.execution.NodeStatus;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+
+/**
+ * One execution of a plan. A node starts as soon as its last input arrives (a per-node countdown of
+ * incoming edges), so independent branches overlap. The first failure or a cancel stops the run:
+ * pending nodes are skipped or cancelled, running ones cancelled. The run ends when every node has.
+ */
+final class ExecutionRun {
+    /** Why the run stops early; set once. */
+    private record Stop(ExecutionStatus status, ExecutionError error) {}
+
+    private final EngineContext context;
+    private final ExecutionPlan plan;
+    private final ExecutionRef ref;
+    private final List<Map<String, Object>> runInputs;
+    private final Consumer<ExecutionRun> onEnd;
+    private final SerialEvents events = new SerialEvents();
+    private final NodeRecords records;
+    private final AtomicIntegerArray missingInputs;
+    private final Object[][] edgeValues;
+    private final AtomicReferenceArray<NodeRun> runs;
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicReference<Stop> stop = new AtomicReference<>();
+    private final CompletableFuture<ExecutionRecord> completion = new CompletableFuture<>();
+    private final Instant startedAt;
+    private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
+    private volatile Instant finishedAt;
+
+    ExecutionRun(EngineContext context, ExecutionPlan plan, ExecutionRef ref, List<Map<String, Object>> runInputs,
+            Consumer<ExecutionRun> onEnd) {
+        this.context = context;
+        this.plan = plan;
+        this.ref = ref;
+        this.runInputs = runInputs;
+        this.onEnd = onEnd;
+        int count = plan.nodeCount();
+        this.records = new NodeRecords(plan.nodes());
+        this.missingInputs = new AtomicIntegerArray(count);
+        this.edgeValues = new Object[count][];
+        this.runs = new AtomicReferenceArray<>(count);
+        for (PlanNode node : plan.nodes()) {
+            missingInputs.set(node.index(), node.incoming().size());
+            edgeValues[node.index()] = new Object[node.incoming().size()];
+        }
+        this.startedAt = context.clock().instant();
+    }
+
+    ExecutionRef ref() {
+        return ref;
+    }
+
+    ExecutionPlan plan() {
+        return plan;
+    }
+
+    NodeRecords records() {
+        return records;
+    }
+
+    CompletableFuture<ExecutionRecord> completion() {
+        return completion;
+    }
+
+    void start() {
+        events.emit(() -> context.listener().pipelineStarted(ref, startedAt, plan.nodeCount()));
+        if (plan.nodeCount() == 0) {
+            end();
+            return;
+        }
+        // roots come from the plan, not the countdown, which successors of fast roots already move
+        for (PlanNode node : plan.nodes()) {
+            if (node.incoming().isEmpty()) {
+                ready(node);
+            }
+        }
+    }
+
+    /** @return true when this call stopped the run, false when it was already stopping */
+    boolean cancel() {
+        return stopWith(new Stop(ExecutionStatus.CANCELLED,
+                new ExecutionError(Failure.CANCELLED, "execution cancelled", null, null)), NodeStatus.CANCELLED);
+    }
+
+    ExecutionRecord snapshot() {
+        ExecutionStatus now = status; // read first: finishedAt is written before status
+        Instant end = now == ExecutionStatus.RUNNING ? null : finishedAt;
+        Stop stopped = stop.get();
+        return new ExecutionRecord(ref.executionId(), ref.pipelineId(), ref.pipelineVersion(), now, startedAt, end,
+                end == null ? null : end.toEpochMilli() - startedAt.toEpochMilli(), done.get(), plan.nodeCount(),
+                records.snapshot(), stopped == null ? null : stopped.error());
+    }
+
+    /**
+     * All inputs are in: wait for the device (if any), then for a slot, then start. The device stays
+     * locked for the whole node, retries and their backoff included, so no other command slips in
+     * between attempts. Slot holders never wait for a device, so the two waits cannot deadlock.
+     */
+    private void ready(PlanNode node) {
+        if (node.deviceId() == null) {
+            context.dispatcher().submit(() -> begin(node));
+        } else {
+            context.deviceLocks().acquire(node.deviceId()).thenRun(() -> context.dispatcher().submit(() -> begin(node)));
+        }
+    }
+
+    private void begin(PlanNode node) {
+        Instant now = context.clock().instant();
+        Map<String, Object> inputs = inputsOf(node);
+        NodeRun run = new NodeRun(this, context, node, inputs, now);
+        // published before the record says RUNNING, so a stop that sees RUNNING finds the run to cancel
+        runs.set(node.index(), run);
+        if (!records.start(node.index(), now, inputs)) {
+            release(node); // skipped or cancelled while it waited
+            return;
+        }
+        if (stop.get() != null) {
+            run.cancel();
+        }
+        run.start();
+    }
+
+    private Map<String, Object> inputsOf(PlanNode node) {
+        Map<String, Object> inputs = new HashMap<>(node.constants());
+        Map<String, Object> given = runInputs.get(node.index());
+        if (given != null) {
+            inputs.putAll(given);
+        }
+        Object[] values = edgeValues[node.index()];
+        for (PlanEdge edge : node.incoming()) {
+            Object value = values[edge.toSlot()];
+            if (value != null) {
+                inputs.put(edge.toPort(), value);
+            }
+        }
+        return Collections.unmodifiableMap(inputs);
+    }
+
+    void nodeExecuting(PlanNode node, ResolvedNode resolved, Instant at) {
+        events.emit(() -> context.listener().nodeExecuting(ref, node, resolved.plugin(), resolved.pluginVersion(), at));
+    }
+
+    void nodeRetrying(PlanNode node, int nextAttempt, long delayMs, ExecutionError reason) {
+        events.emit(() -> context.listener().nodeRetrying(ref, node, nextAttempt, delayMs, reason));
+    }
+
+    /** Called once per started node, after its record holds the final state. */
+    void nodeEnded(PlanNode node, NodeStatus status, Map<String, Object> outputs, Failure failure, long durationMs,
+            int attempts) {
+        release(node);
+        if (status == NodeStatus.SUCCEEDED) {
+            // the event goes out before any successor can start, so listeners see causal order
+            events.emit(() -> context.listener().nodeCompleted(ref, node, outputs, durationMs, attempts));
+            if (stop.get() == null) {
+                feedSuccessors(node, outputs);
+            }
+        } else {
+            ExecutionError error = failure.toError(node.id());
+            events.emit(() -> context.listener().nodeFailed(ref, node, status, error, durationMs, attempts));
+            if (status == NodeStatus.FAILED) {
+                stopWith(new Stop(ExecutionStatus.FAILED, error), NodeStatus.SKIPPED);
+            }
+        }
+        countDone();
+    }
+
+    private void feedSuccessors(PlanNode node, Map<String, Object> outputs) {
+        for (PlanEdge edge : node.outgoing()) {
+            // the write is published to the starting thread by the countdown's volatile decrement
+            edgeValues[edge.toNode()][edge.toSlot()] = outputs.get(edge.fromPort());
+            if (missingInputs.decrementAndGet(edge.toNode()) == 0) {
+                ready(plan.nodes().get(edge.toNode()));
+            }
+        }
+    }
+
+    private void release(PlanNode node) {
+        context.dispatcher().release();
+        if (node.deviceId() != null) {
+            context.deviceLocks().release(node.deviceId());
+        }
+    }
+
+    private boolean stopWith(Stop reason, NodeStatus pendingBecome) {
+        if (!stop.compareAndSet(null, reason)) {
+            return false;
+        }
+        for (PlanNode node : plan.nodes()) {
+            if (records.skip(node.index(), pendingBecome)) {
+                events.emit(() -> context.listener().nodeSkipped(ref, node, pendingBecome));
+                countDone();
+            } else {
+                NodeRun run = runs.get(node.index());
+                if (run != null) {
+                    run.cancel();
+                }
+            }
+        }
+        return true;
+    }
+
+    private void countDone() {
+        if (done.incrementAndGet() == plan.nodeCount()) {
+            end();
+        }
+    }
+
+    private void end() {
+        Stop stopped = stop.get();
+        finishedAt = context.clock().instant();
+        status = stopped == null ? ExecutionStatus.SUCCEEDED : stopped.status();
+        ExecutionRecord last = snapshot();
+        onEnd.accept(this);
+        events.emit(() -> context.listener().pipelineEnded(ref, last));
+        // completes after the last event went out, so a waiter sees every event delivered
+        events.emit(() -> completion.complete(last));
+    }
+}

@@ -1,0 +1,18 @@
+package io.gantry.engine.core.internal.execution;
+
+/**
+ * Finds the live function and device of a node when it starts (and again on each retry), so a
+ * plugin that leaves mid-run fails the nodes that still need it instead of being called after it is
+ * gone. Implemented by the integrator over the live registries; must be fast and must not block.
+ */
+@FunctionalInterface
+public interface NodeResolver {
+    /**
+     * @param node the node about to run
+     * @return its function, plugin and device
+     * @throws io.gantry.engine.api.error.PluginUnavailableException when no live plugin offers the
+     *     function (or the device's driver)
+     * @throws io.gantry.engine.api.error.DeviceNotConnectedException when the device is not connected
+     */
+    ResolvedNode resolve(PlanNode node);
+}

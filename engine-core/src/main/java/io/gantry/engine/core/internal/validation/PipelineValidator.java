@@ -1,0 +1,63 @@
+package io.gantry.engine.core.internal.validation;
+
+import io.gantry.engine.api.error.CircularDependencyException;
+import io.gantry.engine.api.error.PipelineValidationException;
+import io.gantry.engine.api.error.Problem;
+import io.gantry.engine.api.function.FunctionDescriptor;
+import io.gantry.engine.api.pipeline.PipelineDefinition;
+import io.gantry.engine.core.internal.execution.ExecutionPlan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Validates a pipeline definition against the functions and devices known now and compiles it into
+ * an {@link ExecutionPlan}. Reports every problem at once so a user can fix them in one go.
+ */
+public final class PipelineValidator {
+    private final NodeChecker nodeChecker;
+
+    /**
+     * @param functions          function id to its descriptor, empty when no live plugin offers it
+     * @param deviceTypeOfDevice device id to its device type id, empty when no such device exists
+     * @param schemaChecker      checks a node's params against its function's JSON Schema
+     */
+    public PipelineValidator(
+            Function<String, Optional<FunctionDescriptor>> functions,
+            Function<String, Optional<String>> deviceTypeOfDevice,
+            ParamsSchemaChecker schemaChecker) {
+        this.nodeChecker = new NodeChecker(
+                Objects.requireNonNull(functions, "functions"),
+                Objects.requireNonNull(deviceTypeOfDevice, "deviceTypeOfDevice"),
+                Objects.requireNonNull(schemaChecker, "schemaChecker"));
+    }
+
+    /**
+     * @param definition the pipeline to check
+     * @return the compiled plan
+     * @throws CircularDependencyException when the graph has a cycle (with every other problem too)
+     * @throws PipelineValidationException when anything else is wrong, listing every problem
+     */
+    public ExecutionPlan validate(PipelineDefinition definition) {
+        List<Problem> problems = new ArrayList<>();
+        NodeTable table = nodeChecker.check(definition.nodes(), problems);
+        List<ResolvedEdge> edges = EdgeChecker.check(definition.edges(), table, problems);
+        DependencyGraph graph = new DependencyGraph(definition.nodes().size(), edges);
+        List<List<String>> cycles = new ArrayList<>();
+        for (List<Integer> cycle : graph.cycles()) {
+            List<String> ids = cycle.stream().map(i -> table.nodes().get(i).id()).collect(Collectors.toList());
+            cycles.add(ids);
+            problems.add(new Problem(NodeTable.path(cycle.get(0)), ProblemCodes.CYCLE, "cycle: " + String.join(" -> ", ids)));
+        }
+        if (!cycles.isEmpty()) {
+            throw new CircularDependencyException(cycles.get(0), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new PipelineValidationException(problems);
+        }
+        return PlanCompiler.compile(definition.id(), table, edges, graph.topologicalOrder());
+    }
+}
