@@ -61,6 +61,25 @@ public final class GantryContainer {
         return options.toArray(Option[]::new);
     }
 
+    /**
+     * Copies the distribution's plugins (deploy/) into a test's FileInstall folder, so they are
+     * installed the way an operator installs them.
+     *
+     * @param deployFolder the folder given to {@link #options(Path)}
+     * @return the folder
+     */
+    public static Path withShippedPlugins(Path deployFolder) {
+        try (Stream<Path> files = Files.list(distribution().resolve("deploy"))) {
+            Files.createDirectories(deployFolder);
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, deployFolder.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            return deployFolder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @return the jars of the distribution's bundle/ folder */
     public static List<Path> coreBundles() {
         try (Stream<Path> files = Files.list(distribution().resolve("bundle"))) {

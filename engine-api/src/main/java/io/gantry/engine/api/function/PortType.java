@@ -38,13 +38,15 @@ public enum PortType {
 
     /**
      * Whether an output port of this type may feed an input port of {@code target}: equal types,
-     * {@code integer} into {@code number}, and anything into {@code json}.
+     * {@code integer} into {@code number}, anything into {@code json}, and {@code json} into
+     * anything — a {@code json} output (such as {@code core.constant}'s) is typed only by its value,
+     * which the receiving function checks when it arrives.
      *
      * @param target the type of the input port
      * @return true when the edge is type-correct
      */
     public boolean canFeed(PortType target) {
-        return this == target || target == JSON || (this == INTEGER && target == NUMBER);
+        return this == target || target == JSON || this == JSON || (this == INTEGER && target == NUMBER);
     }
 
     /**

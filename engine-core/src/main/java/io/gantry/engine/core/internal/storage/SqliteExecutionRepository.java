@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,14 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             + "duration_ms, done, total, nodes, error FROM execution ";
     private static final String UPDATE = "UPDATE execution SET pipeline_id = ?, pipeline_version = ?, status = ?, "
             + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = ?, error = ? WHERE id = ?";
+
+    private static final String UPSERT = "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
+            + "finished_at, duration_ms, done, total, nodes, error, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (id) DO UPDATE SET pipeline_id = excluded.pipeline_id, "
+            + "pipeline_version = excluded.pipeline_version, status = excluded.status, "
+            + "started_at = excluded.started_at, finished_at = excluded.finished_at, "
+            + "duration_ms = excluded.duration_ms, done = excluded.done, total = excluded.total, "
+            + "nodes = excluded.nodes, error = excluded.error";
 
     private final SqliteDatabase database;
     private final Clock clock;
@@ -63,6 +72,20 @@ public class SqliteExecutionRepository implements ExecutionRepository {
         database.write("update execution '" + record.id() + "'", c -> {
             if (Sql.update(c, UPDATE, columns) == 0) {
                 throw new NotFoundException("execution '" + record.id() + "' does not exist");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void saveAll(Collection<ExecutionRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = records.stream().map(SqliteExecutionRepository::columns).toList();
+        database.write("save " + rows.size() + " executions", c -> {
+            for (Object[] row : rows) {
+                Sql.update(c, UPSERT, row);
             }
             return null;
         });

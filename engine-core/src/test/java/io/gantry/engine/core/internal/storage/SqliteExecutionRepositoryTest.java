@@ -15,6 +15,7 @@ import io.gantry.engine.api.storage.ExecutionRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,19 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
 
         assertThat(repository.find("e1")).contains(done);
         assertThat(repository.find("nope")).isEmpty();
+    }
+
+    @Test
+    void savesNewAndKnownRecordsInOneBatch() {
+        ExecutionRecord first = running("e1", "p");
+        repository.insert(first);
+        ExecutionRecord firstDone = finished(first, ExecutionStatus.SUCCEEDED, first.startedAt().plusMillis(5));
+        ExecutionRecord second = running("e2", "p");
+
+        repository.saveAll(List.of(firstDone, second));
+
+        assertThat(repository.find("e1")).contains(firstDone);
+        assertThat(repository.find("e2")).contains(second);
     }
 
     @Test

@@ -1,0 +1,174 @@
+package io.gantry.engine.core.internal.runtime;
+
+import io.gantry.engine.api.error.NotFoundException;
+import io.gantry.engine.api.execution.ExecutionRecord;
+import io.gantry.engine.api.health.HealthCheck;
+import io.gantry.engine.api.health.HealthStatus;
+import io.gantry.engine.api.pipeline.RetrySpec;
+import io.gantry.engine.api.storage.ExecutionRepository;
+import io.gantry.engine.core.internal.device.DeviceManager;
+import io.gantry.engine.core.internal.events.EventPublisher;
+import io.gantry.engine.core.internal.execution.EngineConfig;
+import io.gantry.engine.core.internal.execution.ExecutionEngine;
+import io.gantry.engine.core.internal.execution.ExecutionHandle;
+import io.gantry.engine.core.internal.execution.ExecutionPlan;
+import io.gantry.engine.core.internal.registry.PluginRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The running engine: its threads, its resolver over the live registries, and its listeners — the
+ * event bus and the execution journal. Starts plans and reports on runs; the use cases decide what
+ * to start.
+ */
+@Component(service = {ExecutionRuntime.class, HealthCheck.class}, property = HealthCheck.PART + "=scheduler")
+@Designate(ocd = ExecutionRuntimeConfiguration.class)
+public final class ExecutionRuntime implements HealthCheck {
+    private final ExecutorService workers;
+    private final ScheduledThreadPoolExecutor timers;
+    private final ExecutionJournal journal;
+    private final JournalingListener journaling;
+    private final ExecutionEngine engine;
+    private final int maxNodesInFlight;
+
+    /**
+     * @param config     limits and defaults
+     * @param registry   live functions
+     * @param devices    live devices
+     * @param events     the event bus
+     * @param executions where records are stored
+     */
+    @Activate
+    public ExecutionRuntime(ExecutionRuntimeConfiguration config, @Reference PluginRegistry registry,
+            @Reference DeviceManager devices, @Reference EventPublisher events,
+            @Reference ExecutionRepository executions) {
+        int threads = config.workerThreads() > 0 ? config.workerThreads()
+                : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        this.workers = Executors.newFixedThreadPool(threads, named("gantry-engine"));
+        this.timers = new ScheduledThreadPoolExecutor(1, named("gantry-engine-timer"));
+        timers.setRemoveOnCancelPolicy(true);
+        this.maxNodesInFlight = config.maxNodesInFlight();
+        this.journal = new ExecutionJournal(executions);
+        ExecutionEngine[] self = new ExecutionEngine[1];
+        this.journaling = new JournalingListener(journal, () -> self[0]);
+        RetrySpec defaultRetry = config.defaultMaxAttempts() <= 1 ? RetrySpec.NONE
+                : new RetrySpec(config.defaultMaxAttempts(), config.defaultBackoffMs(), 2, 0, 0.1);
+        this.engine = new ExecutionEngine(
+                new EngineConfig(config.maxNodesInFlight(), config.defaultTimeoutMs(), defaultRetry),
+                new RegistryNodeResolver(registry, devices),
+                new CompositeListener(new EventingListener(events), journaling),
+                workers, timers, Clock.systemUTC());
+        self[0] = engine;
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        engine.running().forEach(ExecutionHandle::cancel);
+        workers.shutdown();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+        timers.shutdownNow();
+        journal.close();
+    }
+
+    /**
+     * Starts a plan and returns once its first record is on disk: a run the client was told about
+     * survives a power cut as a record.
+     *
+     * @param plan            a validated plan
+     * @param pipelineVersion its version, 0 for an inline pipeline
+     * @param inputs          run inputs keyed {@code nodeId.port}
+     * @return the run's first record
+     */
+    public ExecutionRecord start(ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs) {
+        String id = UUID.randomUUID().toString();
+        journaling.track(id);
+        ExecutionHandle handle;
+        try {
+            handle = engine.start(id, plan, pipelineVersion, inputs);
+        } catch (RuntimeException e) {
+            journaling.forget(id);
+            throw e;
+        }
+        ExecutionRecord first = handle.snapshot();
+        journal.write(first).join();
+        return first;
+    }
+
+    /** @return the live record of a run still going */
+    public Optional<ExecutionRecord> live(String executionId) {
+        return engine.running(executionId).map(ExecutionHandle::snapshot);
+    }
+
+    /**
+     * @param executionId a run
+     * @return completes with its final record once stored; empty when the run is not tracked (ended earlier)
+     */
+    public Optional<CompletableFuture<ExecutionRecord>> storedEnd(String executionId) {
+        return journaling.storedEnd(executionId);
+    }
+
+    /** @return true when the run was going and is now stopping */
+    public boolean cancel(String executionId) {
+        return engine.cancel(executionId);
+    }
+
+    /** @return true when a running execution has a node on this device */
+    public boolean usesDevice(String deviceId) {
+        return engine.usesDevice(deviceId);
+    }
+
+    /** Waits for a run's stored end; used by {@code ?wait=true}. */
+    public ExecutionRecord awaitStoredEnd(String executionId, Duration timeout) {
+        CompletableFuture<ExecutionRecord> end = storedEnd(executionId)
+                .orElseThrow(() -> new NotFoundException("execution '" + executionId + "' is not running"));
+        try {
+            return end.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return live(executionId).orElseGet(() -> end.getNow(null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for execution '" + executionId + "'", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public String part() {
+        return "scheduler";
+    }
+
+    @Override
+    public HealthStatus check() {
+        if (workers.isShutdown()) {
+            return HealthStatus.down("the engine's threads are stopped");
+        }
+        return HealthStatus.up(Map.of("runningExecutions", engine.running().size(),
+                "queuedNodeStarts", ((java.util.concurrent.ThreadPoolExecutor) workers).getQueue().size(),
+                "maxNodesInFlight", maxNodesInFlight, "journalBacklog", journal.backlog()));
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

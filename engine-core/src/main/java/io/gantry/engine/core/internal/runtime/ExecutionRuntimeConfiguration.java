@@ -1,0 +1,24 @@
+package io.gantry.engine.core.internal.runtime;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the execution runtime (PID {@code io.gantry.engine.core.internal.runtime.ExecutionRuntime}). */
+@ObjectClassDefinition(name = "Gantry execution runtime")
+@interface ExecutionRuntimeConfiguration {
+    @AttributeDefinition(description = "Nodes running at once across all executions; the rest wait in FIFO order")
+    int maxNodesInFlight() default 64;
+
+    @AttributeDefinition(description = "Threads that start nodes; functions are asynchronous, so few are needed. "
+            + "0 for twice the processors (at least 4)")
+    int workerThreads() default 0;
+
+    @AttributeDefinition(description = "Timeout of one attempt when neither the node nor its function sets one, in ms")
+    long defaultTimeoutMs() default 30_000;
+
+    @AttributeDefinition(description = "Attempts of a node that sets no retry policy (1 = no retry)")
+    int defaultMaxAttempts() default 1;
+
+    @AttributeDefinition(description = "Delay before the first retry of such a node, in ms")
+    long defaultBackoffMs() default 200;
+}

@@ -1,0 +1,74 @@
+package io.gantry.engine.core.internal.usecase;
+
+import io.gantry.engine.api.error.ConflictException;
+import io.gantry.engine.api.service.DeviceInfo;
+import io.gantry.engine.api.service.DeviceService;
+import io.gantry.engine.api.service.DeviceSpec;
+import io.gantry.engine.core.internal.device.DeviceManager;
+import io.gantry.engine.core.internal.runtime.ExecutionRuntime;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Manages devices for clients; refuses to change or delete one while a running execution uses it. */
+@Component(service = DeviceService.class)
+public final class DeviceServiceImpl implements DeviceService {
+    private final DeviceManager devices;
+    private final ExecutionRuntime runtime;
+
+    /**
+     * @param devices the device manager
+     * @param runtime the engine, to know which devices running executions use
+     */
+    @Activate
+    public DeviceServiceImpl(@Reference DeviceManager devices, @Reference ExecutionRuntime runtime) {
+        this.devices = devices;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public DeviceInfo create(DeviceSpec spec) {
+        return devices.create(spec);
+    }
+
+    @Override
+    public List<DeviceInfo> list() {
+        return devices.list();
+    }
+
+    @Override
+    public DeviceInfo get(String id) {
+        return devices.get(id);
+    }
+
+    @Override
+    public DeviceInfo update(String id, String name, Map<String, Object> config) {
+        refuseWhileInUse(id, "changed");
+        return devices.update(id, name, config);
+    }
+
+    @Override
+    public void delete(String id) {
+        refuseWhileInUse(id, "deleted");
+        devices.delete(id);
+    }
+
+    @Override
+    public DeviceInfo connect(String id) {
+        return devices.connect(id);
+    }
+
+    @Override
+    public DeviceInfo disconnect(String id) {
+        return devices.disconnect(id);
+    }
+
+    private void refuseWhileInUse(String id, String what) {
+        devices.get(id);
+        if (runtime.usesDevice(id)) {
+            throw new ConflictException("device '" + id + "' cannot be " + what + " while a running execution uses it");
+        }
+    }
+}
