@@ -15,7 +15,9 @@ import org.osgi.framework.Constants;
 /**
  * Installs every jar of {@code bundle/} and starts them: logging first — the ServiceLoader mediator
  * (SPI Fly), through which slf4j-api finds logback while its classes load, then SLF4J and logback —
- * so that no bundle logs before SLF4J has its provider; then the rest.
+ * so that no bundle logs before SLF4J has its provider; then the rest; FileInstall last, so that
+ * Gantry's plugin deployer is there when it first scans {@code deploy/} and installs every plugin
+ * the safe way.
  */
 final class BundleSet {
     private static final List<String> FIRST = List.of(
@@ -37,7 +39,12 @@ final class BundleSet {
         return installed;
     }
 
+    private static final String LAST = "org.apache.felix.fileinstall";
+
     private static int startRank(Bundle bundle) {
+        if (LAST.equals(bundle.getSymbolicName())) {
+            return FIRST.size() + 1;
+        }
         int rank = FIRST.indexOf(bundle.getSymbolicName());
         return rank < 0 ? FIRST.size() : rank;
     }

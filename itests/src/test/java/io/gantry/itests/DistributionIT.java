@@ -57,7 +57,7 @@ public class DistributionIT {
         int before = activeBundles();
         gantry.deploy(spareCoreFunctions, spareCoreFunctions.getFileName().toString());
         Await.until("one more active bundle", Duration.ofSeconds(10), () -> activeBundles() == before + 1);
-        assertTrue(gantry.logFile(), gantry.logFile().contains("Installing bundle io.gantry.core.functions"));
+        assertTrue(gantry.logFile(), gantry.logFile().contains("plugin io.gantry.core.functions"));
     }
 
     @Test

@@ -26,6 +26,8 @@ public final class GantryContainer {
     private static final int LOGGING_LEVEL = 2;
     /** Start level of the rest of the bundle set. */
     private static final int CORE_LEVEL = 3;
+    /** FileInstall starts last, as in the launcher: the plugin deployer must be there for its first scan. */
+    private static final int FILEINSTALL_LEVEL = 4;
     private static final List<String> LOGGING = List.of("org.apache.aries.spifly", "slf4j-api", "logback-");
 
     private GantryContainer() {}
@@ -40,6 +42,7 @@ public final class GantryContainer {
      * @return the options of a container running the distribution's core bundle set
      */
     public static Option[] options(Path deployFolder) {
+        deleteRecursively(deployFolder.resolveSibling("data"));
         List<Option> options = new ArrayList<>();
         int port = freePort();
         options.add(frameworkProperty("gantry.http.port").value(String.valueOf(port)));
@@ -55,8 +58,10 @@ public final class GantryContainer {
         options.add(cleanCaches());
         options.add(junitBundles());
         for (Path jar : coreBundles()) {
-            boolean logging = LOGGING.stream().anyMatch(jar.getFileName().toString()::startsWith);
-            options.add(bundle(jar.toUri().toString()).startLevel(logging ? LOGGING_LEVEL : CORE_LEVEL));
+            String name = jar.getFileName().toString();
+            boolean logging = LOGGING.stream().anyMatch(name::startsWith);
+            int level = logging ? LOGGING_LEVEL : name.startsWith("org.apache.felix.fileinstall") ? FILEINSTALL_LEVEL : CORE_LEVEL;
+            options.add(bundle(jar.toUri().toString()).startLevel(level));
         }
         return options.toArray(Option[]::new);
     }
@@ -69,6 +74,7 @@ public final class GantryContainer {
      * @return the folder
      */
     public static Path withShippedPlugins(Path deployFolder) {
+        deleteRecursively(deployFolder);
         try (Stream<Path> files = Files.list(distribution().resolve("deploy"))) {
             Files.createDirectories(deployFolder);
             for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
@@ -93,6 +99,20 @@ public final class GantryContainer {
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empties a folder left by an earlier run, so every run starts from the same state. */
+    public static void deleteRecursively(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

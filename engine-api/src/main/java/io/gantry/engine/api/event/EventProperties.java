@@ -34,6 +34,8 @@ public final class EventProperties {
     public static final String PLUGIN = "plugin";
     /** Plugin bundle version (String). */
     public static final String PLUGIN_VERSION = "pluginVersion";
+    /** The version a plugin had before an update (String). */
+    public static final String PREVIOUS_VERSION = "previousVersion";
     /** Progress: nodes done (Integer). */
     public static final String DONE = "done";
     /** Progress: nodes in all (Integer). */

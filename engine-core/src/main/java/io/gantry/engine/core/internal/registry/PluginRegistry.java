@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
+import io.gantry.engine.core.internal.deploy.DeploymentLog;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -36,6 +38,15 @@ public final class PluginRegistry implements PluginCatalog {
     private final ServiceShelf<PipelineFunction, FunctionDescriptor> functions = new ServiceShelf<>();
     private final ServiceShelf<DeviceDriver, DeviceTypeDescriptor> drivers = new ServiceShelf<>();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final DeploymentLog deployments;
+
+    /**
+     * @param deployments failures of hot deployment, shown with the plugins
+     */
+    @Activate
+    public PluginRegistry(@Reference DeploymentLog deployments) {
+        this.deployments = deployments;
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -108,9 +119,13 @@ public final class PluginRegistry implements PluginCatalog {
         for (Provided<PipelineFunction, FunctionDescriptor> function : functions.allServing()) {
             byBundle.compute(function.bundle().getBundleId(), (id, info) -> with(info, function.bundle(), null, function.descriptor().id()));
         }
-        return byBundle.values().stream()
-                .sorted(java.util.Comparator.comparing(PluginInfo::symbolicName))
-                .toList();
+        Map<String, PluginInfo> bySymbolicName = new TreeMap<>();
+        byBundle.values().forEach(info -> bySymbolicName.put(info.symbolicName(), info));
+        deployments.failures().values().forEach(failure -> bySymbolicName.merge(failure.plugin(),
+                new PluginInfo(failure.plugin(), failure.version(), failure.state(), List.of(), List.of(), failure.error()),
+                (live, failed) -> new PluginInfo(live.symbolicName(), live.version(), live.state(), live.deviceTypes(),
+                        live.functions(), failed.lastError() + " (version " + failed.version() + ", " + failure.state() + ")")));
+        return List.copyOf(bySymbolicName.values());
     }
 
     @Override

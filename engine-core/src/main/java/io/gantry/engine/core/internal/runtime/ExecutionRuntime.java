@@ -12,6 +12,7 @@ import io.gantry.engine.core.internal.execution.EngineConfig;
 import io.gantry.engine.core.internal.execution.ExecutionEngine;
 import io.gantry.engine.core.internal.execution.ExecutionHandle;
 import io.gantry.engine.core.internal.execution.ExecutionPlan;
+import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,11 +53,12 @@ public final class ExecutionRuntime implements HealthCheck {
      * @param devices    live devices
      * @param events     the event bus
      * @param executions where records are stored
+     * @param inFlight   counts calls per plugin, for safe updates
      */
     @Activate
     public ExecutionRuntime(ExecutionRuntimeConfiguration config, @Reference PluginRegistry registry,
             @Reference DeviceManager devices, @Reference EventPublisher events,
-            @Reference ExecutionRepository executions) {
+            @Reference ExecutionRepository executions, @Reference InFlightCalls inFlight) {
         int threads = config.workerThreads() > 0 ? config.workerThreads()
                 : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, named("gantry-engine"));
@@ -70,7 +72,7 @@ public final class ExecutionRuntime implements HealthCheck {
                 : new RetrySpec(config.defaultMaxAttempts(), config.defaultBackoffMs(), 2, 0, 0.1);
         this.engine = new ExecutionEngine(
                 new EngineConfig(config.maxNodesInFlight(), config.defaultTimeoutMs(), defaultRetry),
-                new RegistryNodeResolver(registry, devices),
+                new RegistryNodeResolver(registry, devices, inFlight),
                 new CompositeListener(new EventingListener(events), journaling),
                 workers, timers, Clock.systemUTC());
         self[0] = engine;

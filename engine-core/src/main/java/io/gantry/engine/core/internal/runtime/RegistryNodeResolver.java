@@ -8,6 +8,7 @@ import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.execution.NodeResolver;
 import io.gantry.engine.core.internal.execution.PlanNode;
 import io.gantry.engine.core.internal.execution.ResolvedNode;
+import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import io.gantry.engine.core.internal.registry.Provided;
 
@@ -15,10 +16,12 @@ import io.gantry.engine.core.internal.registry.Provided;
 final class RegistryNodeResolver implements NodeResolver {
     private final PluginRegistry registry;
     private final DeviceManager devices;
+    private final InFlightCalls inFlight;
 
-    RegistryNodeResolver(PluginRegistry registry, DeviceManager devices) {
+    RegistryNodeResolver(PluginRegistry registry, DeviceManager devices, InFlightCalls inFlight) {
         this.registry = registry;
         this.devices = devices;
+        this.inFlight = inFlight;
     }
 
     @Override
@@ -27,6 +30,6 @@ final class RegistryNodeResolver implements NodeResolver {
                 .orElseThrow(() -> new PluginUnavailableException("node '" + node.id() + "': function '"
                         + node.functionId() + "' is not available: its plugin is not installed now"));
         Device device = node.deviceId() == null ? null : devices.connectedInstance(node.deviceId());
-        return new ResolvedNode(function.service(), function.plugin(), function.version(), device);
+        return new ResolvedNode(inFlight.counting(function), function.plugin(), function.version(), device);
     }
 }

@@ -1,0 +1,14 @@
+package io.gantry.engine.core.internal.deploy;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of hot deployment (PID {@code io.gantry.engine.core.internal.deploy.PluginDeployer}). */
+@ObjectClassDefinition(name = "Gantry plugin deployment")
+@interface PluginDeployerConfiguration {
+    @AttributeDefinition(description = "How long an update waits for calls in flight on the old version, in ms")
+    long drainTimeoutMs() default 5_000;
+
+    @AttributeDefinition(description = "How long a refresh of the updated bundle may take, in ms")
+    long refreshTimeoutMs() default 10_000;
+}
