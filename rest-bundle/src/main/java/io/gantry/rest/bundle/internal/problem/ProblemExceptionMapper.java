@@ -1,6 +1,7 @@
 package io.gantry.rest.bundle.internal.problem;
 
 import io.gantry.rest.bundle.internal.server.RestResource;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -21,6 +22,10 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable>,
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 400) {
+            // a redirect or "not modified" raised as an exception is an answer, not an error
+            return web.getResponse();
+        }
         ProblemDocument problem = ProblemClassifier.classify(thrown);
         if (problem.status() >= 500 && problem.type().endsWith(":" + ProblemKind.INTERNAL.code())) {
             String errorId = UUID.randomUUID().toString();

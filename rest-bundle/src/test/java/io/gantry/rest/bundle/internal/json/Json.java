@@ -1,19 +1,12 @@
 package io.gantry.rest.bundle.internal.json;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.gantry.rest.bundle.internal.server.EmbeddedApi;
 
-/** The mapper settings of the API (as in JerseyApplication), for the view tests. */
+/** The API's own ObjectMapper, for the view tests. */
 final class Json {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    static final ObjectMapper MAPPER = EmbeddedApi.apiMapper();
 
     private Json() {}
 

@@ -132,6 +132,13 @@ class ProblemExceptionMapperTest {
     }
 
     @Test
+    void answersRaisedAsExceptionsBelow400PassUnchanged() {
+        Response redirect = mapper.toResponse(new jakarta.ws.rs.RedirectionException(Response.Status.SEE_OTHER,
+                java.net.URI.create("/api/health")));
+        assertThat(redirect.getStatus()).isEqualTo(303);
+    }
+
+    @Test
     void unknownDomainCodeIsTreatedAsInternal() {
         assertThat(problemOf(mapper.toResponse(coded("something-new")), 500).errorId()).isNotNull();
     }

@@ -8,11 +8,11 @@ import io.gantry.rest.bundle.internal.problem.ProblemExceptionMapper;
 import io.gantry.rest.bundle.internal.resources.filter.CorsFilter;
 import io.gantry.rest.bundle.internal.resources.filter.RequestBodyLimit;
 import io.gantry.rest.bundle.internal.server.EmbeddedApi;
+import io.gantry.rest.bundle.internal.testing.Configs;
 import io.gantry.rest.bundle.internal.testing.FixedPluginCatalog;
 import io.gantry.rest.bundle.internal.testing.InMemoryDeviceService;
 import io.gantry.rest.bundle.internal.testing.InMemoryExecutionService;
 import io.gantry.rest.bundle.internal.testing.InMemoryPipelineService;
-import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,17 +48,7 @@ class ApiOverHttpTest {
         pipelines = new InMemoryPipelineService();
         var executions = new InMemoryExecutionService(pipelines);
         var catalog = new FixedPluginCatalog();
-        ExecutionConfiguration waits = new ExecutionConfiguration() {
-            @Override
-            public long maxWaitSeconds() {
-                return 5;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ExecutionConfiguration.class;
-            }
-        };
+        ExecutionConfiguration waits = Configs.of(ExecutionConfiguration.class, Map.of("maxWaitSeconds", 5L));
         api = EmbeddedApi.start(List.of(new ProblemExceptionMapper(), new RequestBodyLimit(limit()),
                 new CorsFilter(cors()), new PluginsResource(catalog), new DeviceTypesResource(catalog),
                 new FunctionsResource(catalog), new DevicesResource(new InMemoryDeviceService()),
@@ -66,36 +57,12 @@ class ApiOverHttpTest {
     }
 
     private static RequestBodyLimit.Configuration limit() {
-        return new RequestBodyLimit.Configuration() {
-            @Override
-            public long maxBodyBytes() {
-                return 1024 * 1024;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return RequestBodyLimit.Configuration.class;
-            }
-        };
+        return Configs.of(RequestBodyLimit.Configuration.class, Map.of("maxBodyBytes", 1024L * 1024));
     }
 
     private static CorsFilter.Configuration cors() {
-        return new CorsFilter.Configuration() {
-            @Override
-            public String[] allowedOrigins() {
-                return new String[] {"http://panel.local"};
-            }
-
-            @Override
-            public int maxAgeSeconds() {
-                return 60;
-            }
-
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return CorsFilter.Configuration.class;
-            }
-        };
+        return Configs.of(CorsFilter.Configuration.class,
+                Map.of("allowedOrigins", new String[] {"http://panel.local"}, "maxAgeSeconds", 60));
     }
 
     @AfterAll
@@ -107,6 +74,18 @@ class ApiOverHttpTest {
     void malformedJsonIs400InvalidJson() throws Exception {
         HttpResponse<String> response = send("POST", "/pipelines", "{\"name\": ");
         assertProblem(response, 400, "invalid-json");
+    }
+
+    @Test
+    void badInputChangesNothingStored() throws Exception {
+        String id = create();
+        String before = send("GET", "/pipelines", null).body();
+        send("POST", "/pipelines", "{\"name\": ");
+        send("POST", "/pipelines", "{\"name\":\"x\",\"colour\":1}");
+        send("PUT", "/pipelines/" + id, "{\"nodes\":[]}");
+        send("PUT", "/pipelines/" + id, PIPELINE, "If-Match", "\"9\"");
+        send("DELETE", "/pipelines/.." + id, null);
+        assertThat(send("GET", "/pipelines", null).body()).isEqualTo(before);
     }
 
     @Test
@@ -202,6 +181,7 @@ class ApiOverHttpTest {
         assertProblem(send("GET", "/devices/nope", null), 404, "not-found");
         assertProblem(send("GET", "/executions/nope", null), 404, "not-found");
         assertProblem(send("GET", "/no-such-endpoint", null), 404, "not-found");
+        assertProblem(send("GET", "/pipelines/nope", null, "Accept", "application/json"), 404, "not-found");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.gantry.rest.bundle.internal.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.ext.ContextResolver;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -36,6 +38,18 @@ public final class EmbeddedApi implements AutoCloseable {
         server.setHandler(api);
         server.start();
         return new EmbeddedApi(server, connector.getLocalPort());
+    }
+
+    /**
+     * @return the ObjectMapper the API's Jersey application uses, so view tests see what HTTP clients see
+     */
+    @SuppressWarnings("unchecked")
+    public static ObjectMapper apiMapper() {
+        return new JerseyApplication().build(List.of()).getInstances().stream()
+                .filter(ContextResolver.class::isInstance)
+                .map(resolver -> ((ContextResolver<ObjectMapper>) resolver).getContext(Object.class))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** @return the base URL, e.g. {@code http://127.0.0.1:41234/api} */
