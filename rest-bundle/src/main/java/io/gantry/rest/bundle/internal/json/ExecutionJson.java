@@ -1,0 +1,91 @@
+package io.gantry.rest.bundle.internal.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gantry.engine.api.execution.ExecutionError;
+import io.gantry.engine.api.execution.ExecutionRecord;
+import io.gantry.engine.api.execution.NodeRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An execution as the API shows it.
+ *
+ * @param id              its id
+ * @param pipelineId      the pipeline it runs; null for an inline pipeline
+ * @param pipelineVersion the version it runs
+ * @param status          RUNNING, SUCCEEDED, FAILED or CANCELLED
+ * @param startedAt       when it started
+ * @param finishedAt      when it ended; null while running
+ * @param durationMs      how long it ran; null while running
+ * @param progress        nodes ended out of all nodes
+ * @param nodes           every node's state, by node id
+ * @param error           why it failed, when it did
+ */
+public record ExecutionJson(String id, String pipelineId, int pipelineVersion, String status, Instant startedAt,
+        Instant finishedAt, Long durationMs, Progress progress, Map<String, Node> nodes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Error error) {
+
+    /** @param record the execution @return its JSON */
+    public static ExecutionJson of(ExecutionRecord record) {
+        Map<String, Node> nodes = new LinkedHashMap<>();
+        if (record.nodes() != null) {
+            record.nodes().forEach((nodeId, node) -> nodes.put(nodeId, Node.of(node)));
+        }
+        return new ExecutionJson(record.id(), record.pipelineId(), record.pipelineVersion(), record.status().name(),
+                record.startedAt(), record.finishedAt(), record.durationMs(),
+                new Progress(record.done(), record.total()), nodes, Error.of(record.error()));
+    }
+
+    /**
+     * @param done  nodes that ended
+     * @param total all nodes
+     */
+    public record Progress(int done, int total) {}
+
+    /**
+     * One node's state.
+     *
+     * @param status        PENDING, RUNNING, SUCCEEDED, FAILED, SKIPPED or CANCELLED
+     * @param startedAt     when its first attempt started
+     * @param durationMs    how long it ran
+     * @param attempts      how many attempts were made
+     * @param inputs        the values it was given
+     * @param outputs       the values it produced
+     * @param functionId    the function it ran
+     * @param plugin        the plugin that provided the function
+     * @param pluginVersion that plugin's version
+     * @param error         why it failed, when it did
+     */
+    public record Node(String status, Instant startedAt, Long durationMs, int attempts, Map<String, Object> inputs,
+            Map<String, Object> outputs, String functionId, String plugin, String pluginVersion,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Error error) {
+        static Node of(NodeRecord node) {
+            return new Node(node.status().name(), node.startedAt(), node.durationMs(), node.attempts(),
+                    node.inputs() == null ? Map.of() : node.inputs(), node.outputs() == null ? Map.of() : node.outputs(),
+                    node.functionId(), node.plugin(), node.pluginVersion(), Error.of(node.error()));
+        }
+    }
+
+    /**
+     * An execution's or node's error.
+     *
+     * @param code     the problem code, e.g. {@code device-timeout}
+     * @param message  what went wrong
+     * @param nodeId   the node it happened in, when known
+     * @param deviceId the device it happened on, when known
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Error(String code, String message, String nodeId, String deviceId) {
+        static Error of(ExecutionError error) {
+            return error == null ? null : new Error(error.code(), error.message(), error.nodeId(), error.deviceId());
+        }
+    }
+
+    /**
+     * The body of {@code POST /pipelines/{id}/executions}.
+     *
+     * @param inputs values for input ports, keyed {@code nodeId.port}; empty when absent
+     */
+    public record Start(Map<String, Object> inputs) {}
+}

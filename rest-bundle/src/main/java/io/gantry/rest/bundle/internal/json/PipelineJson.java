@@ -1,0 +1,105 @@
+package io.gantry.rest.bundle.internal.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.gantry.engine.api.pipeline.EdgeDefinition;
+import io.gantry.engine.api.pipeline.NodeDefinition;
+import io.gantry.engine.api.pipeline.PipelineSummary;
+import io.gantry.engine.api.pipeline.PipelineVersion;
+import io.gantry.engine.api.pipeline.RetrySpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pipeline as the API shows it and as clients send it. The same shape goes both ways so that a
+ * panel can GET a pipeline, edit it and PUT it back: {@code version} and {@code updatedAt} are
+ * read-only and ignored in request bodies. See {@link PipelineBodies} for the conversion of a body.
+ *
+ * @param id          its id
+ * @param version     its version number (read-only)
+ * @param updatedAt   when this version was saved (read-only)
+ * @param name        its display name
+ * @param description what it does
+ * @param nodes       its nodes
+ * @param edges       its edges
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PipelineJson(String id, Integer version, Instant updatedAt, String name, String description,
+        List<Node> nodes, List<Edge> edges) {
+
+    /** @param stored a stored version @return its JSON */
+    public static PipelineJson of(PipelineVersion stored) {
+        var definition = stored.definition();
+        return new PipelineJson(stored.id(), stored.version(), stored.savedAt(), definition.name(),
+                definition.description(), definition.nodes().stream().map(Node::of).toList(),
+                definition.edges().stream().map(e -> new Edge(e.from(), e.to())).toList());
+    }
+
+    /**
+     * A node.
+     *
+     * @param id        its id, unique in the pipeline
+     * @param function  the function it runs
+     * @param device    the device it runs on, for device functions
+     * @param params    constant params and input values
+     * @param retry     its retry policy
+     * @param timeoutMs its timeout per attempt
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Node(String id, String function, String device, Map<String, Object> params, Retry retry,
+            Long timeoutMs) {
+        static Node of(NodeDefinition node) {
+            return new Node(node.id(), node.function(), node.device(), node.params(), Retry.of(node.retry()),
+                    node.timeoutMs());
+        }
+    }
+
+    /**
+     * An edge from an output port to an input port.
+     *
+     * @param from {@code nodeId.outPort}
+     * @param to   {@code nodeId.inPort}
+     */
+    public record Edge(String from, String to) {
+        EdgeDefinition toDefinition() {
+            return new EdgeDefinition(from, to);
+        }
+    }
+
+    /**
+     * A retry policy; absent fields take their defaults (backoff 0, multiplier 1, no cap, no jitter).
+     *
+     * @param maxAttempts  attempts in all, at least 1 (required)
+     * @param backoffMs    the wait before the second attempt
+     * @param multiplier   the factor the wait grows by per attempt
+     * @param maxBackoffMs the cap of the wait; 0 for none
+     * @param jitter       the random share of the wait, 0 to 1
+     */
+    public record Retry(Integer maxAttempts, Long backoffMs, Double multiplier, Long maxBackoffMs, Double jitter) {
+        static Retry of(RetrySpec spec) {
+            return spec == null ? null : new Retry(spec.maxAttempts(), spec.backoffMs(), spec.multiplier(),
+                    spec.maxBackoffMs(), spec.jitter());
+        }
+
+        RetrySpec toSpec() {
+            return new RetrySpec(maxAttempts, backoffMs == null ? 0 : backoffMs, multiplier == null ? 1 : multiplier,
+                    maxBackoffMs == null ? 0 : maxBackoffMs, jitter == null ? 0 : jitter);
+        }
+    }
+
+    /**
+     * A line of {@code GET /pipelines}.
+     *
+     * @param id        the pipeline's id
+     * @param name      its display name
+     * @param version   its latest version
+     * @param updatedAt when that version was saved
+     * @param valid     false when it cannot run now, e.g. a plugin it needs is gone
+     */
+    public record Summary(String id, String name, int version, Instant updatedAt, boolean valid) {
+        /** @param summary the pipeline @return its JSON */
+        public static Summary of(PipelineSummary summary) {
+            return new Summary(summary.id(), summary.name(), summary.version(), summary.updatedAt(), summary.valid());
+        }
+    }
+}

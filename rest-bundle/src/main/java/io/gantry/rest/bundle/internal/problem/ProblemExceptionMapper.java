@@ -1,0 +1,39 @@
+package io.gantry.rest.bundle.internal.problem;
+
+import io.gantry.rest.bundle.internal.server.RestResource;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one error mapping of the API: every exception a request raises becomes an
+ * {@code application/problem+json} answer. Internal errors get a fresh error id that is in the
+ * answer and in the log (with the stack trace); the answer itself never carries a stack trace.
+ */
+@Component(service = RestResource.class)
+@Provider
+public final class ProblemExceptionMapper implements ExceptionMapper<Throwable>, RestResource {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        if (thrown instanceof WebApplicationException web && web.getResponse().getStatus() < 400) {
+            // a redirect or "not modified" raised as an exception is an answer, not an error
+            return web.getResponse();
+        }
+        ProblemDocument problem = ProblemClassifier.classify(thrown);
+        if (problem.status() >= 500 && problem.type().endsWith(":" + ProblemKind.INTERNAL.code())) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.error("internal error {} while answering a request", errorId, thrown);
+            problem = problem.withErrorId(errorId);
+        } else if (problem.status() >= 500) {
+            LOG.warn("answering {}: {}", problem.status(), problem.detail());
+        }
+        return Response.status(problem.status()).type(ProblemDocument.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,129 @@
+package io.gantry.rest.bundle.internal.resources;
+
+import io.gantry.engine.api.error.Problem;
+import io.gantry.engine.api.service.DeviceInfo;
+import io.gantry.engine.api.service.DeviceService;
+import io.gantry.engine.api.service.DeviceSpec;
+import io.gantry.rest.bundle.internal.json.DeviceJson;
+import io.gantry.rest.bundle.internal.problem.InvalidRequests;
+import io.gantry.rest.bundle.internal.server.RestResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /api/devices}: device instances, their config and their connection. */
+@Component(service = RestResource.class)
+@Path("devices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class DevicesResource implements RestResource {
+    private static final String DEVICE = "device";
+
+    private final DeviceService devices;
+
+    /** @param devices the device service */
+    @Activate
+    public DevicesResource(@Reference DeviceService devices) {
+        this.devices = devices;
+    }
+
+    /**
+     * @param body    type, name, config and optionally the id
+     * @param uriInfo for the Location header
+     * @return 201 with the new device
+     */
+    @POST
+    public Response create(DeviceJson.Create body, @Context UriInfo uriInfo) {
+        List<Problem> problems = new ArrayList<>();
+        if (body == null) {
+            throw InvalidRequests.field("", "required", "a device body is required");
+        }
+        PathIds.requireInBody(body.id(), "id");
+        InvalidRequests.requireText(problems, body.type(), "type");
+        InvalidRequests.requireText(problems, body.name(), "name");
+        if (!problems.isEmpty()) {
+            throw InvalidRequests.fields(problems);
+        }
+        DeviceInfo created = devices.create(new DeviceSpec(body.id(), body.type(), body.name(), config(body.config())));
+        return Response.created(uriInfo.getBaseUriBuilder().path("devices").path(created.id()).build())
+                .entity(DeviceJson.of(created))
+                .build();
+    }
+
+    /** @return every device */
+    @GET
+    public List<DeviceJson> list() {
+        return devices.list().stream().map(DeviceJson::of).toList();
+    }
+
+    /** @param id a device id @return the device */
+    @GET
+    @Path("{id}")
+    public DeviceJson get(@PathParam("id") String id) {
+        return DeviceJson.of(devices.get(PathIds.require(id, DEVICE)));
+    }
+
+    /**
+     * @param id   a device id
+     * @param body the new name and config
+     * @return the device
+     */
+    @PUT
+    @Path("{id}")
+    public DeviceJson update(@PathParam("id") String id, DeviceJson.Update body) {
+        PathIds.require(id, DEVICE);
+        List<Problem> problems = new ArrayList<>();
+        if (body == null) {
+            throw InvalidRequests.field("", "required", "a body with name and config is required");
+        }
+        InvalidRequests.requireText(problems, body.name(), "name");
+        if (body.config() == null) {
+            problems.add(new Problem("config", "required", "config is required"));
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidRequests.fields(problems);
+        }
+        return DeviceJson.of(devices.update(id, body.name(), body.config()));
+    }
+
+    /** @param id a device id @return 204 */
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        devices.delete(PathIds.require(id, DEVICE));
+        return Response.noContent().build();
+    }
+
+    /** @param id a device id @return the device, CONNECTED or FAULT */
+    @POST
+    @Path("{id}/connect")
+    public DeviceJson connect(@PathParam("id") String id) {
+        return DeviceJson.of(devices.connect(PathIds.require(id, DEVICE)));
+    }
+
+    /** @param id a device id @return the device */
+    @POST
+    @Path("{id}/disconnect")
+    public DeviceJson disconnect(@PathParam("id") String id) {
+        return DeviceJson.of(devices.disconnect(PathIds.require(id, DEVICE)));
+    }
+
+    private static Map<String, Object> config(Map<String, Object> config) {
+        return config == null ? Map.of() : config;
+    }
+}

@@ -1,0 +1,65 @@
+package io.gantry.rest.bundle.internal.resources.filter;
+
+import io.gantry.rest.bundle.internal.problem.PayloadTooLargeException;
+import io.gantry.rest.bundle.internal.server.RestResource;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Caps request bodies (PID {@code io.gantry.rest.bundle.internal.resources.filter.RequestBodyLimit}):
+ * a declared Content-Length above the limit is refused with 413 before anything is read; a body
+ * without one (chunked) is counted while it is parsed and cut off with 413 once it passes the limit.
+ */
+@Component(service = RestResource.class)
+@Designate(ocd = RequestBodyLimit.Configuration.class)
+@Provider
+@PreMatching
+@Priority(Priorities.HEADER_DECORATOR)
+public final class RequestBodyLimit implements ContainerRequestFilter, RestResource {
+    /** The limit. */
+    @ObjectClassDefinition(name = "Gantry REST request body limit")
+    public @interface Configuration {
+        /** @return the largest request body accepted, in bytes */
+        @AttributeDefinition(description = "Largest request body accepted, in bytes")
+        long maxBodyBytes() default 1024 * 1024;
+    }
+
+    private final long maxBodyBytes;
+
+    /** @param config the limit */
+    @Activate
+    public RequestBodyLimit(Configuration config) {
+        this(config.maxBodyBytes());
+    }
+
+    RequestBodyLimit(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (exceedsDeclaredLength(request.getLength())) {
+            throw new PayloadTooLargeException(maxBodyBytes);
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes));
+        }
+    }
+
+    /**
+     * @param contentLength the declared length; -1 when none
+     * @return whether it is above the limit
+     */
+    boolean exceedsDeclaredLength(long contentLength) {
+        return contentLength > maxBodyBytes;
+    }
+}

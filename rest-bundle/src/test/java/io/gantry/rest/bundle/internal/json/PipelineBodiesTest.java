@@ -1,0 +1,73 @@
+package io.gantry.rest.bundle.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gantry.engine.api.error.PipelineValidationException;
+import io.gantry.engine.api.error.Problem;
+import io.gantry.engine.api.pipeline.PipelineDefinition;
+import io.gantry.engine.api.pipeline.PipelineVersion;
+import io.gantry.engine.api.pipeline.RetrySpec;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PipelineBodiesTest {
+    @Test
+    void retryFieldsTakeTheirDefaults() throws Exception {
+        PipelineDefinition definition = read("""
+                {"name":"p","nodes":[{"id":"a","function":"f","retry":{"maxAttempts":3,"backoffMs":100}}]}""");
+        assertThat(definition.nodes().get(0).retry()).isEqualTo(new RetrySpec(3, 100, 1, 0, 0));
+    }
+
+    @Test
+    void everyMissingFieldIsReportedWithItsPath() {
+        assertThatThrownBy(() -> read("""
+                {"nodes":[{"id":"a"},{"function":"f","retry":{"backoffMs":1}}],"edges":[{"to":"a.x"}]}"""))
+                .isInstanceOfSatisfying(PipelineValidationException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::path)
+                        .containsExactly("name", "nodes[0].function", "nodes[1].id", "nodes[1].retry.maxAttempts",
+                                "edges[0].from"));
+    }
+
+    @Test
+    void impossibleRetryIsAProblemAtTheRetry() {
+        assertThatThrownBy(() -> read("""
+                {"name":"p","nodes":[{"id":"a","function":"f","retry":{"maxAttempts":0}}]}"""))
+                .isInstanceOfSatisfying(PipelineValidationException.class,
+                        e -> assertThat(e.problems().get(0).path()).isEqualTo("nodes[0].retry"));
+    }
+
+    @Test
+    void readOnlyFieldsOfAGetAreAcceptedBack() throws Exception {
+        PipelineDefinition definition = read("""
+                {"id":"p1","version":4,"updatedAt":"2026-01-01T00:00:00Z","name":"p","nodes":[],"edges":[]}""");
+        assertThat(definition.id()).isEqualTo("p1");
+    }
+
+    @Test
+    void missingBodyIsAProblem() {
+        assertThatThrownBy(() -> PipelineBodies.toDefinition(null)).isInstanceOf(PipelineValidationException.class);
+    }
+
+    @Test
+    void storedVersionRoundTripsThroughTheView() throws Exception {
+        PipelineDefinition definition = read("""
+                {"name":"p","description":"d","nodes":[{"id":"a","function":"f","device":"axis","params":{"b":2},
+                "retry":{"maxAttempts":2,"backoffMs":5,"multiplier":2.0,"maxBackoffMs":50,"jitter":0.1},"timeoutMs":900}],
+                "edges":[{"from":"a.x","to":"a.y"}]}""");
+        PipelineVersion stored = new PipelineVersion("p1", 2, Instant.parse("2026-01-01T00:00:00Z"), definition.withId("p1"));
+
+        JsonNode json = Json.tree(PipelineJson.of(stored));
+
+        assertThat(json.fieldNames()).toIterable()
+                .containsExactly("id", "version", "updatedAt", "name", "description", "nodes", "edges");
+        assertThat(json.get("updatedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(PipelineBodies.toDefinition(Json.MAPPER.treeToValue(json, PipelineJson.class)))
+                .isEqualTo(definition.withId("p1"));
+    }
+
+    private static PipelineDefinition read(String json) throws Exception {
+        return PipelineBodies.toDefinition(Json.MAPPER.readValue(json, PipelineJson.class));
+    }
+}

@@ -1,0 +1,141 @@
+package io.gantry.rest.bundle.internal.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the hand-written openapi.json true: the (method, path) pairs of the JAX-RS annotations of
+ * every resource class in the bundle and those of the document must be the same, both ways.
+ */
+class OpenApiDocumentTest {
+    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    @Test
+    void documentDescribesExactlyTheAnnotatedEndpoints() throws Exception {
+        Set<String> annotated = annotatedEndpoints();
+        Set<String> documented = documentedEndpoints();
+
+        assertThat(annotated).as("resource classes found").isNotEmpty();
+        assertThat(documented).as("in the code but not in openapi.json").containsAll(annotated);
+        assertThat(annotated).as("in openapi.json but not in the code").containsAll(documented);
+    }
+
+    @Test
+    void everyOperationAnswersAndEveryTemplateParameterIsDeclared() throws Exception {
+        JsonNode paths = document().get("paths");
+        List<String> missing = new ArrayList<>();
+        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            for (Iterator<String> ops = paths.get(path).fieldNames(); ops.hasNext(); ) {
+                String op = ops.next();
+                JsonNode operation = paths.get(path).get(op);
+                if (!operation.has("responses")) {
+                    missing.add(op + " " + path + ": responses");
+                }
+                for (String name : templateNames(path)) {
+                    boolean declared = operation.path("parameters").findValuesAsText("name").contains(name);
+                    if (!declared) {
+                        missing.add(op + " " + path + ": parameter " + name);
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static Set<String> annotatedEndpoints() throws Exception {
+        Set<String> endpoints = new TreeSet<>();
+        for (Class<?> type : resourceClasses()) {
+            String base = type.getAnnotation(Path.class).value();
+            for (Method method : type.getMethods()) {
+                String verb = httpMethod(method);
+                if (verb != null) {
+                    Path sub = method.getAnnotation(Path.class);
+                    endpoints.add(verb + " " + normalise(base + "/" + (sub == null ? "" : sub.value())));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static Set<String> documentedEndpoints() throws Exception {
+        Set<String> endpoints = new TreeSet<>();
+        JsonNode paths = document().get("paths");
+        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            for (Iterator<String> ops = paths.get(path).fieldNames(); ops.hasNext(); ) {
+                String op = ops.next();
+                if (OPERATIONS.contains(op)) {
+                    endpoints.add(op.toUpperCase(Locale.ROOT) + " " + normalise(path));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    /** Every class with a class-level {@code @Path} in the resources package tree of the bundle. */
+    private static List<Class<?>> resourceClasses() throws Exception {
+        java.nio.file.Path root = Paths.get(OpenApiResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String packagePath = OpenApiResource.class.getPackageName().replace('.', '/');
+        List<Class<?>> classes = new ArrayList<>();
+        try (Stream<java.nio.file.Path> files = Files.walk(root.resolve(packagePath))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name);
+                if (type.isAnnotationPresent(Path.class)) {
+                    classes.add(type);
+                }
+            }
+        }
+        return classes;
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (verb != null) {
+                return verb.value();
+            }
+        }
+        return null;
+    }
+
+    /** {@code pipelines//{id: [a-z]+}/} and {@code /pipelines/{id}} both become {@code /pipelines/{id}}. */
+    static String normalise(String path) {
+        String plain = path.replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        plain = plain.endsWith("/") ? plain.substring(0, plain.length() - 1) : plain;
+        return plain.startsWith("/") ? plain : "/" + plain;
+    }
+
+    private static List<String> templateNames(String path) {
+        List<String> names = new ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    private static JsonNode document() throws Exception {
+        try (InputStream in = OpenApiResource.class.getResourceAsStream(OpenApiResource.DOCUMENT)) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+}
