@@ -57,7 +57,8 @@ public class DistributionIT {
         int before = activeBundles();
         gantry.deploy(spareCoreFunctions, spareCoreFunctions.getFileName().toString());
         Await.until("one more active bundle", Duration.ofSeconds(10), () -> activeBundles() == before + 1);
-        assertTrue(gantry.logFile(), gantry.logFile().contains("plugin io.gantry.core.functions"));
+        Await.until("the install logged", Duration.ofSeconds(10),
+                () -> gantry.logFile().contains("plugin io.gantry.core.functions"));
     }
 
     @Test

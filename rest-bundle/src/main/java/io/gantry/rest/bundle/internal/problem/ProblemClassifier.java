@@ -27,6 +27,9 @@ final class ProblemClassifier {
         if (e instanceof GantryException gantry) {
             return domain(gantry);
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
+            return internal(); // a type the mapper cannot handle is the controller's fault, not the client's
+        }
         if (e instanceof JsonProcessingException json) {
             return JsonProblems.problem(json);
         }

@@ -1,11 +1,5 @@
 package io.gantry.rest.bundle.internal.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import jakarta.ws.rs.ext.ContextResolver;
 import java.util.Collection;
 import java.util.concurrent.Callable;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -14,18 +8,13 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /** Builds the Jersey application of {@code /api} from the resources present now. */
 final class JerseyApplication {
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // a typo in a field name must not be silently ignored
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private final ObjectMapperProvider mapper = new ObjectMapperProvider();
 
     ResourceConfig build(Collection<? extends RestResource> resources) {
         ResourceConfig config = new ResourceConfig();
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         config.register(JacksonFeature.withoutExceptionMappers());
-        config.register((ContextResolver<ObjectMapper>) type -> mapper);
+        config.register(mapper);
         resources.forEach(config::register);
         return config;
     }
