@@ -51,10 +51,13 @@ public final class DistributionProcess implements AutoCloseable {
      * @return this
      */
     public DistributionProcess start(Map<String, String> environment) {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("already running");
+        }
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/gantry").toString())
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().put("GANTRY_HTTP_PORT", String.valueOf(port));
         builder.environment().put("GANTRY_DATA", home.resolve("data").toString());
         builder.environment().putAll(environment);
@@ -151,6 +154,16 @@ public final class DistributionProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Pulls the plug: SIGKILL, no shutdown hook runs.
+     *
+     * @return the exit code
+     */
+    public int kill() {
+        process.destroyForcibly();
+        return waitFor(Duration.ofSeconds(30));
     }
 
     @Override
