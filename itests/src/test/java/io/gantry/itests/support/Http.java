@@ -52,6 +52,20 @@ public final class Http {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * @param method  an HTTP method
+     * @param path    a path
+     * @param json    the request body
+     * @param ifMatch the If-Match header
+     * @return the response
+     */
+    public HttpResponse<String> send(String method, String path, String json, String ifMatch) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

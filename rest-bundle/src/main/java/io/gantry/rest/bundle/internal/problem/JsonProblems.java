@@ -46,7 +46,13 @@ final class JsonProblems {
     }
 
     private static boolean isEndOfInput(JsonProcessingException e) {
-        // a truncated document surfaces as a MismatchedInputException, but it is malformed text
+        // a truncated document surfaces as a MismatchedInputException, or as a mapping exception
+        // wrapping the parser's own; either way it is malformed text, not a wrong shape
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JsonParseException) {
+                return true;
+            }
+        }
         return e instanceof MismatchedInputException && e.getOriginalMessage() != null
                 && e.getOriginalMessage().contains("end-of-input");
     }

@@ -34,7 +34,16 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
+    private static final long RELOAD_DELAY_MS = 50;
+
     private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean reloadPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ScheduledExecutorService reloader =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "gantry-rest-reload");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final JerseyApplication application = new JerseyApplication();
     private final Server server;
     private volatile ServletContainer container;
@@ -94,6 +103,7 @@ public final class HttpServer {
 
     @Deactivate
     void stop() throws Exception {
+        reloader.shutdownNow();
         server.stop();
     }
 
@@ -116,7 +126,23 @@ public final class HttpServer {
         reload();
     }
 
+    /**
+     * Asks for a reload soon: resources arrive one by one (a dozen at start-up, several per plugin
+     * change), and each Jersey reload rebuilds the whole application, so changes that come together
+     * are coalesced into one reload.
+     */
     private void reload() {
+        if (reloadPending.compareAndSet(false, true)) {
+            try {
+                reloader.schedule(this::reloadNow, RELOAD_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                reloadPending.set(false); // stopping
+            }
+        }
+    }
+
+    private void reloadNow() {
+        reloadPending.set(false);
         ServletContainer current = container;
         // Before activation the set is read when the container is first built.
         if (current == null || !server.isStarted()) {
