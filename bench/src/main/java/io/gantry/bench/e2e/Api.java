@@ -44,6 +44,16 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Sends without waiting for the answer; the answer is dropped. */
+    void postAsync(String path, String json) {
+        client.sendAsync(HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
     /**
      * @return the answer's JSON body
      * @throws EndpointMissing when the answer is 404 or 405: this build does not serve the endpoint

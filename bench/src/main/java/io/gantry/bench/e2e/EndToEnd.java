@@ -2,7 +2,7 @@ package io.gantry.bench.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,14 @@ import java.util.Map;
  * <pre>java -cp benchmarks.jar io.gantry.bench.e2e.EndToEnd DISTRIBUTION PLUGIN_JAR WORK_DIR OUT_JSON [--quick]</pre>
  */
 public final class EndToEnd {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    /** One benchmark; may throw anything, which is reported rather than ending the run. */
+    @FunctionalInterface
+    private interface Benchmark {
+        void run() throws Exception;
+    }
+
     private EndToEnd() {}
 
     public static void main(String[] args) throws Exception {
@@ -25,23 +33,44 @@ public final class EndToEnd {
         Setup setup = new Setup(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(),
                 Files.createDirectories(Path.of(args[2])).toAbsolutePath(), List.of(args).contains("--quick"));
         Results results = new Results();
-        for (Map.Entry<String, Runnable> benchmark : benchmarks(setup, results).entrySet()) {
+        Map<String, Benchmark> own = new LinkedHashMap<>();
+        own.put("start time and idle RSS", () -> new StartupBenchmark(setup).run(results));
+        own.put("hot-deploy latency", () -> new HotDeployBenchmark(setup).run(results));
+        runAll(own, results);
+        // the REST benchmarks share one controller with the shipped plugins, started once
+        try (Controller controller = setup.install("rest")) {
+            controller.start(controller.home().resolve("data"));
+            controller.awaitHealthy(READY_TIMEOUT);
+            awaitCoreFunctions(controller.api());
+            Map<String, Benchmark> rest = new LinkedHashMap<>();
+            rest.put("REST throughput", () -> new RestThroughputBenchmark(setup, controller).run(results));
+            rest.put("REST parallel branches", () -> new ParallelBranchesRestBenchmark(setup, controller).run(results));
+            rest.put("WebSocket event latency", () -> new EventLatencyBenchmark(setup, controller).run(results));
+            rest.put("memory after executions", () -> new MemoryBenchmark(setup, controller).run(results));
+            runAll(rest, results);
+        }
+        results.write(Path.of(args[3]));
+    }
+
+    private static void runAll(Map<String, Benchmark> benchmarks, Results results) {
+        for (Map.Entry<String, Benchmark> benchmark : benchmarks.entrySet()) {
             System.out.println(benchmark.getKey());
             try {
                 benchmark.getValue().run();
             } catch (EndpointMissing e) {
                 results.skip(benchmark.getKey(), e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 results.skip(benchmark.getKey(), "failed: " + e);
             }
         }
-        results.write(Path.of(args[3]));
     }
 
-    private static Map<String, Runnable> benchmarks(Setup setup, Results results) {
-        Map<String, Runnable> benchmarks = new LinkedHashMap<>();
-        benchmarks.put("start time and idle RSS", () -> new StartupBenchmark(setup).run(results));
-        benchmarks.put("hot-deploy latency", () -> new HotDeployBenchmark(setup).run(results));
-        return benchmarks;
+    /** FileInstall starts the shipped plugins shortly after /api/health first answers. */
+    private static void awaitCoreFunctions(Api api) {
+        if (api.status("/api/functions") != 200) {
+            return;
+        }
+        Poll.until("core.add in /api/functions", READY_TIMEOUT,
+                () -> api.get("/api/functions").body().contains("\"core.add\""));
     }
 }
