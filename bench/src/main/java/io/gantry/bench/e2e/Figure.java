@@ -2,7 +2,9 @@ package io.gantry.bench.e2e;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One measured quantity over several runs. The median is what to compare; min and max show how much
@@ -34,5 +36,21 @@ public record Figure(String name, String unit, List<Double> samples, String note
 
     public double max() {
         return Collections.max(samples);
+    }
+
+    /** @return the figure as it goes into the JSON results: median, min, max, every sample */
+    public Map<String, Object> toJson() {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put("unit", unit);
+        entry.put("median", median());
+        entry.put("min", min());
+        entry.put("max", max());
+        entry.put("runs", samples.size());
+        entry.put("samples", samples);
+        if (note != null) {
+            entry.put("note", note);
+        }
+        return entry;
     }
 }

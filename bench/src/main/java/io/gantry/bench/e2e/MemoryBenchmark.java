@@ -1,5 +1,6 @@
 package io.gantry.bench.e2e;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -7,7 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Heap in use after a full GC, and RSS, before and after 10,000 executions of the 10-node pipeline:
+ * Heap in use after a full GC, and RSS, idle and after 10,000 executions of the 10-node pipeline:
  * what the controller keeps (records, caches, leaks) once the work is done.
  */
 final class MemoryBenchmark {
@@ -22,27 +23,26 @@ final class MemoryBenchmark {
     }
 
     void run(Results results) throws Exception {
+        // the idle figures come first, so they are there even when the REST endpoints are not
+        results.add(new Figure("heap after GC, idle with the shipped plugins", "MiB",
+                List.of(Jcmd.heapUsedAfterGcMiB(controller.pid())), "jcmd GC.run, then GC.heap_info; one run"));
+        results.add(new Figure("RSS idle with the shipped plugins", "MiB", List.of(controller.rssMiB()), "one run"));
         Pipelines pipelines = new Pipelines(controller.api());
         String id = pipelines.createTenNodes();
         pipelines.runAndWait(id);
-        double heapBefore = Jcmd.heapUsedAfterGcMiB(controller.pid());
-        double rssBefore = controller.rssMiB();
         int executions = setup.rounds(10_000, 1_000);
         runAll(pipelines, id, executions);
-        double heapAfter = Jcmd.heapUsedAfterGcMiB(controller.pid());
-        double rssAfter = controller.rssMiB();
         String note = executions + " executions of the 10-node pipeline, " + CLIENTS + " clients, wait=true; one run";
-        results.add(new Figure("heap after GC, before the executions", "MiB", List.of(heapBefore), "jcmd GC.run + GC.heap_info"));
-        results.add(new Figure("heap after GC, after " + executions + " executions", "MiB", List.of(heapAfter), note));
-        results.add(new Figure("RSS before the executions", "MiB", List.of(rssBefore), null));
-        results.add(new Figure("RSS after " + executions + " executions", "MiB", List.of(rssAfter), note));
+        results.add(new Figure("heap after GC, after " + executions + " executions", "MiB",
+                List.of(Jcmd.heapUsedAfterGcMiB(controller.pid())), note));
+        results.add(new Figure("RSS after " + executions + " executions", "MiB", List.of(controller.rssMiB()), note));
     }
 
     private static void runAll(Pipelines pipelines, String id, int executions) throws Exception {
         AtomicInteger left = new AtomicInteger(executions);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
-            List<Future<Object>> done = clients.invokeAll(java.util.Collections.nCopies(CLIENTS, () -> {
+            List<Future<Object>> done = clients.invokeAll(Collections.nCopies(CLIENTS, () -> {
                 while (left.getAndDecrement() > 0) {
                     pipelines.runAndWait(id);
                 }

@@ -17,18 +17,7 @@ final class Results {
     private final List<Map<String, Object>> entries = new ArrayList<>();
 
     void add(Figure figure) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("name", figure.name());
-        entry.put("unit", figure.unit());
-        entry.put("median", figure.median());
-        entry.put("min", figure.min());
-        entry.put("max", figure.max());
-        entry.put("runs", figure.samples().size());
-        entry.put("samples", figure.samples());
-        if (figure.note() != null) {
-            entry.put("note", figure.note());
-        }
-        entries.add(entry);
+        entries.add(figure.toJson());
         System.out.printf("  %-55s median %10.2f %-6s min %10.2f  max %10.2f  (%d runs)%n", figure.name(),
                 figure.median(), figure.unit(), figure.min(), figure.max(), figure.samples().size());
     }
