@@ -21,17 +21,14 @@ import java.util.concurrent.TimeUnit;
  * about four events (pipeline started, node executing, node completed, pipeline completed), and the
  * rate actually delivered is reported beside the latencies.
  */
-final class EventLatencyBenchmark {
+final class EventLatencyBenchmark extends ControllerBenchmark {
     private static final long RUN_EVERY_MICROS = 4_000;
 
-    private final Setup setup;
-    private final Controller controller;
-
     EventLatencyBenchmark(Setup setup, Controller controller) {
-        this.setup = setup;
-        this.controller = controller;
+        super(setup, controller);
     }
 
+    @Override
     void run(Results results) {
         URI events = URI.create("ws://127.0.0.1:" + controller.port() + "/api/events");
         connect(events, new ConcurrentLinkedQueue<>()).sendClose(WebSocket.NORMAL_CLOSURE, "probe").join();

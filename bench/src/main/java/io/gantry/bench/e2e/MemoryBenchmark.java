@@ -11,17 +11,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Heap in use after a full GC, and RSS, idle and after 10,000 executions of the 10-node pipeline:
  * what the controller keeps (records, caches, leaks) once the work is done.
  */
-final class MemoryBenchmark {
+final class MemoryBenchmark extends ControllerBenchmark {
     private static final int CLIENTS = 4;
 
-    private final Setup setup;
-    private final Controller controller;
-
     MemoryBenchmark(Setup setup, Controller controller) {
-        this.setup = setup;
-        this.controller = controller;
+        super(setup, controller);
     }
 
+    @Override
     void run(Results results) throws Exception {
         // the idle figures come first, so they are there even when the REST endpoints are not
         results.add(new Figure("heap after GC, idle with the shipped plugins", "MiB",

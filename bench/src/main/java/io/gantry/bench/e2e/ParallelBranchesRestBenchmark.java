@@ -7,17 +7,14 @@ import java.util.List;
  * 4 branches of core.delay 50 ms side by side against 1 such branch, over REST: the execution's
  * own durationMs, runs one after another. Parallel branches should cost no more than one.
  */
-final class ParallelBranchesRestBenchmark {
+final class ParallelBranchesRestBenchmark extends ControllerBenchmark {
     private static final long DELAY_MS = 50;
 
-    private final Setup setup;
-    private final Controller controller;
-
     ParallelBranchesRestBenchmark(Setup setup, Controller controller) {
-        this.setup = setup;
-        this.controller = controller;
+        super(setup, controller);
     }
 
+    @Override
     void run(Results results) {
         Pipelines pipelines = new Pipelines(controller.api());
         for (int branches : new int[] {1, 4}) {

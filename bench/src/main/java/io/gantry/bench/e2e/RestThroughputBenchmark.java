@@ -9,17 +9,14 @@ import java.util.List;
  * pipeline and a 1-node one, at 1 and 16 connections. Each case is warmed up first (the first
  * seconds of a JVM serve about half as fast), then measured several times.
  */
-final class RestThroughputBenchmark {
+final class RestThroughputBenchmark extends ControllerBenchmark {
     private static final int[] CONNECTIONS = {1, 16};
 
-    private final Setup setup;
-    private final Controller controller;
-
     RestThroughputBenchmark(Setup setup, Controller controller) {
-        this.setup = setup;
-        this.controller = controller;
+        super(setup, controller);
     }
 
+    @Override
     void run(Results results) {
         if (!Wrk.installed()) {
             throw new IllegalStateException("wrk is not installed (bench/run installs it with apt-get)");
