@@ -25,7 +25,7 @@ final class MemoryBenchmark extends ControllerBenchmark {
                 List.of(Jcmd.heapUsedAfterGcMiB(controller.pid())), "jcmd GC.run, then GC.heap_info; one run"));
         results.add(new Figure("RSS idle with the shipped plugins", "MiB", List.of(controller.rssMiB()), "one run"));
         Pipelines pipelines = new Pipelines(controller.api());
-        String id = pipelines.createTenNodes();
+        String id = pipelines.createTenNodes("bench-10-nodes-memory");
         pipelines.runAndWait(id);
         int executions = setup.rounds(10_000, 1_000);
         runAll(pipelines, id, executions);

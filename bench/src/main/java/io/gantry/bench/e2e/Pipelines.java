@@ -22,13 +22,14 @@ final class Pipelines {
      * Stores the 10-node pipeline of the brief (constant → 9 adds), or the all-adds chain when the
      * controller refuses the constant's json output on a number input (422).
      *
+     * @param name the pipeline's name, different for each benchmark in case the controller derives ids from names
      * @return the stored pipeline's id
      */
-    String createTenNodes() {
-        HttpResponse<String> answer = api.post("/api/pipelines", PipelineJson.constantThenAdds("bench-10-nodes"));
+    String createTenNodes(String name) {
+        HttpResponse<String> answer = api.post("/api/pipelines", PipelineJson.constantThenAdds(name));
         if (answer.statusCode() == 422) {
             System.out.println("  (core.constant → core.add refused with 422; using 10 × core.add)");
-            return create(PipelineJson.addsOnly("bench-10-nodes"));
+            return create(PipelineJson.addsOnly(name));
         }
         return Api.expect(answer, 201).path("id").asText();
     }

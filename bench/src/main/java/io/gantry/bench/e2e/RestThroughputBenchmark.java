@@ -22,7 +22,7 @@ final class RestThroughputBenchmark extends ControllerBenchmark {
             throw new IllegalStateException("wrk is not installed (bench/run installs it with apt-get)");
         }
         Pipelines pipelines = new Pipelines(controller.api());
-        String tenNodes = pipelines.createTenNodes();
+        String tenNodes = pipelines.createTenNodes("bench-10-nodes");
         String oneNode = pipelines.create(PipelineJson.oneNode("bench-1-node"));
         pipelines.runAndWait(tenNodes);
         pipelines.runAndWait(oneNode);
