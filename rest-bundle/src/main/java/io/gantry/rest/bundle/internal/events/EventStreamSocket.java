@@ -7,9 +7,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The Jetty endpoint of one WebSocket connection: subscribes to the hub when the connection opens
  * and unsubscribes when it closes or fails, so that no departed client stays in the hub. Messages
- * from the client are read (auto-demand, which also answers pings) and ignored.
+ * from the client are read (auto-demand, which also answers pings) and ignored. Public because
+ * Jetty reaches its methods through method handles.
  */
-final class EventStreamSocket implements Session.Listener.AutoDemanding {
+public final class EventStreamSocket implements Session.Listener.AutoDemanding {
     private static final Logger LOG = LoggerFactory.getLogger(EventStreamSocket.class);
 
     private final EventHub hub;
