@@ -141,7 +141,7 @@ public final class HttpServer {
     }
 
     /**
-     * Mounts a context beside {@code /api}; Jetty starts it as it is added to the running server.
+     * Mounts a context beside {@code /api} in the running server.
      *
      * @param contribution a DS component registered as {@link ServerContext}
      */
@@ -151,6 +151,15 @@ public final class HttpServer {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindContext(ServerContext contribution) {
         ContextHandler context = contribution.create(server);
+        try {
+            // deployHandler adds a handler to a running collection but does not start it, and
+            // a started handler must already know its server
+            context.setServer(server);
+            context.start();
+        } catch (Exception e) {
+            LOG.error("cannot start {}; it is not served", context.getContextPath(), e);
+            return;
+        }
         mounted.put(contribution, context);
         contexts.deployHandler(context, Callback.from(
                 () -> LOG.info("serving {}", context.getContextPath()),
@@ -160,7 +169,16 @@ public final class HttpServer {
     void unbindContext(ServerContext contribution) {
         ContextHandler context = mounted.remove(contribution);
         if (context != null) {
-            contexts.undeployHandler(context, Callback.NOOP);
+            contexts.undeployHandler(context, Callback.from(() -> stopQuietly(context), failure -> stopQuietly(context)));
+        }
+    }
+
+    private static void stopQuietly(ContextHandler context) {
+        try {
+            context.stop();
+        } catch (Exception e) {
+            // teardown: the context is out of the server already
+            LOG.warn("stopping {} failed", context.getContextPath(), e);
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.FutureCallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +37,16 @@ class EventStreamWebSocketTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        ContextHandlerCollection contexts = new ContextHandlerCollection();
-        contexts.addHandler(new EventStreamContext(hub).create(server));
+        // as HttpServer does: /api first, the stream deployed into the running server later
+        ContextHandlerCollection contexts = new ContextHandlerCollection(new ContextHandler("/api"));
         server.setHandler(contexts);
         server.start();
+        ContextHandler events = new EventStreamContext(hub).create(server);
+        events.setServer(server);
+        events.start();
+        FutureCallback deployed = new FutureCallback();
+        contexts.deployHandler(events, deployed);
+        deployed.get(5, TimeUnit.SECONDS);
         port = connector.getLocalPort();
     }
 
@@ -66,7 +74,8 @@ class EventStreamWebSocketTest {
     @Test
     void refusesMalformedOptionsBeforeTheUpgrade() {
         assertThatThrownBy(() -> connect("since=soon", new CopyOnWriteArrayList<>()))
-                .hasCauseInstanceOf(WebSocketHandshakeException.class);
+                .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                .hasRootCauseMessage("Unexpected HTTP response status code 400");
     }
 
     private WebSocket connect(String query, List<String> received) throws Exception {
