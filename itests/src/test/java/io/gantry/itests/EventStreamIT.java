@@ -97,19 +97,22 @@ public class EventStreamIT {
     public void aStalledClientIsDroppedWith1008WhileAnotherGetsEverything() {
         String execution = newExecution();
         String query = resumeHere(execution);
-        int clientsBefore = clients();
         try (EventStreamClient stalled = EventStreamClient.connectStalled(port(), query);
                 EventStreamClient healthy = EventStreamClient.connect(port(), query)) {
-            Await.until("both clients subscribed", DEADLINE, () -> clients() == clientsBefore + 2);
-            // big events fill the socket buffers quickly; then the stalled client's queue fills
+            // big events fill the socket buffers quickly; then the stalled client's queue fills.
+            // Posted in batches the healthy client keeps up with: a burst of 48 MB would make it
+            // too slow as well, which is the policy, not what this test is about.
             String payload = "x".repeat(16 * 1024);
             int events = 3_000;
-            for (int i = 0; i < events; i++) {
-                eventAdmin.postEvent(event(execution, i, Map.of("payload", payload)));
+            int batch = 100;
+            for (int sent = 0; sent < events; sent += batch) {
+                for (int i = sent; i < sent + batch; i++) {
+                    eventAdmin.postEvent(event(execution, i, Map.of("payload", payload)));
+                }
+                int expected = sent + batch;
+                Await.until(expected + " events at the healthy client", DEADLINE, () -> healthy.count() == expected);
             }
-
-            Await.until("all events at the healthy client", DEADLINE, () -> healthy.count() == events);
-            Await.until("the stalled client dropped", DEADLINE, () -> clients() == clientsBefore + 1);
+            // once the healthy client has the last event, every event has been offered to both
             stalled.resume();
             Await.until("the stalled client told why", DEADLINE, () -> stalled.closeStatus() != null);
             assertEquals(Integer.valueOf(1008), stalled.closeStatus());
@@ -128,7 +131,7 @@ public class EventStreamIT {
                 for (int c = 0; c < clients; c++) {
                     connected.add(EventStreamClient.connect(port(), resumeHere(execution)));
                 }
-                int rounds = 300;
+                int rounds = 200;
                 long[] posted = new long[rounds];
                 for (int i = 0; i < rounds; i++) {
                     int expected = i + 1;
@@ -181,10 +184,6 @@ public class EventStreamIT {
     /** @return query options that stream this execution from the newest event on, whatever the handshake's timing */
     private String resumeHere(String execution) {
         return "executionId=" + execution + "&since=" + health().get("lastSeq");
-    }
-
-    private int clients() {
-        return ((Number) health().get("clients")).intValue();
     }
 
     private Map<String, Object> health() {
