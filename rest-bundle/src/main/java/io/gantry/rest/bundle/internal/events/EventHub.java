@@ -31,7 +31,8 @@ public final class EventHub implements EventHandler {
     private final EventJournal journal;
     private final int clientQueueSize;
     private final Duration idleTimeout;
-    private final ScheduledExecutorService pinger;
+    // pings every client and runs their sending loops, which never block: a few threads suffice
+    private final ScheduledExecutorService workers;
 
     /** @param config buffer, queue and keep-alive settings */
     @Activate
@@ -42,14 +43,14 @@ public final class EventHub implements EventHandler {
         journal = new EventJournal(config.bufferSize(), json);
         clientQueueSize = config.clientQueueSize();
         idleTimeout = Duration.ofSeconds(Math.max(1, config.idleTimeoutSeconds()));
-        pinger = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "gantry-events-ping");
+        workers = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "gantry-events");
             thread.setDaemon(true);
             return thread;
         });
         int every = config.pingIntervalSeconds();
         if (every > 0) {
-            pinger.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.SECONDS);
+            workers.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.SECONDS);
         }
         LOG.info("event stream buffers {} events, {} per client", config.bufferSize(), clientQueueSize);
     }
@@ -72,7 +73,7 @@ public final class EventHub implements EventHandler {
      * @return the client, to pass to {@link #disconnect} when the connection closes
      */
     StreamClient connect(ClientSink sink, StreamRequest request) {
-        StreamClient client = new StreamClient(sink, request.filter(), clientQueueSize, counters);
+        StreamClient client = new StreamClient(sink, request.filter(), clientQueueSize, counters, workers);
         journal.subscribe(client, request.since());
         LOG.debug("event stream client {} connected (since={}, {})", sink.describe(), request.since(), request.filter());
         return client;
@@ -93,7 +94,7 @@ public final class EventHub implements EventHandler {
 
     @Deactivate
     void stop() {
-        pinger.shutdownNow();
+        workers.shutdownNow();
         // 1001 "going away": clients should reconnect with since= once the controller is back
         journal.clients().forEach(client -> client.close(1001, "event stream stopping"));
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * clients. Numbering, appending to the ring, enqueueing to clients and subscribing all happen
  * under one lock, so seq order is ring order is delivery order, and a client that subscribes with
  * {@code since} gets the buffered events and then the live ones with no gap and no duplicate.
- * Work under the lock is O(clients) enqueueing; sending and closing happen after it is released.
+ * Work under the lock is O(clients) enqueueing; starting a client's sending loop (on another
+ * thread) and closing slow clients happen after it is released.
  */
 final class EventJournal {
     /** The topic of the notice that events a client asked for are no longer buffered. */
@@ -74,7 +75,7 @@ final class EventJournal {
             lock.unlock();
         }
         if (toStart != null) {
-            toStart.forEach(StreamClient::pump);
+            toStart.forEach(StreamClient::start);
         }
         if (tooSlow != null) {
             tooSlow.forEach(StreamClient::closeTooSlow);
@@ -98,7 +99,7 @@ final class EventJournal {
             lock.unlock();
         }
         if (start) {
-            client.pump();
+            client.start();
         }
     }
 

@@ -3,6 +3,8 @@ package io.gantry.rest.bundle.internal.events;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ final class StreamClient {
     enum Offer {
         /** queued behind messages already being sent */
         QUEUED,
-        /** queued, and the client was idle: call {@link #pump()} */
+        /** queued, and the client was idle: call {@link #start()} */
         START,
         /** not wanted by this client */
         SKIPPED,
@@ -39,6 +41,7 @@ final class StreamClient {
     private final StreamFilter filter;
     private final int queueSize;
     private final StreamCounters counters;
+    private final Executor sender;
 
     // guarded by this
     private final ArrayDeque<String> queue = new ArrayDeque<>();
@@ -46,11 +49,19 @@ final class StreamClient {
     private boolean sending;
     private boolean closed;
 
-    StreamClient(ClientSink sink, StreamFilter filter, int queueSize, StreamCounters counters) {
+    /**
+     * @param sink      the connection
+     * @param filter    the events it wants
+     * @param queueSize live messages it may fall behind by
+     * @param counters  where sends and drops are counted
+     * @param sender    runs the sending loop, so that the publishing thread only enqueues
+     */
+    StreamClient(ClientSink sink, StreamFilter filter, int queueSize, StreamCounters counters, Executor sender) {
         this.sink = sink;
         this.filter = filter;
         this.queueSize = queueSize;
         this.counters = counters;
+        this.sender = sender;
     }
 
     StreamFilter filter() {
@@ -98,13 +109,22 @@ final class StreamClient {
         return Offer.START;
     }
 
+    /** Starts the sending loop on the sender; call after {@link Offer#START}, outside the journal's lock. */
+    void start() {
+        try {
+            sender.execute(this::pump);
+        } catch (RejectedExecutionException e) {
+            // the hub is stopping and closes every client itself
+            markClosed();
+        }
+    }
+
     /**
-     * Sends queued messages until the queue is empty or a send is still in flight. Runs only after
-     * {@link Offer#START}, outside the journal's lock. A send that completes before
-     * {@code send} returns is continued by this loop rather than by its callback, so a fast
-     * connection cannot make the stack grow with the queue.
+     * Sends queued messages until the queue is empty or a send is still in flight. A send that
+     * completes before {@code send} returns is continued by this loop rather than by its callback,
+     * so a fast connection cannot make the stack grow with the queue.
      */
-    void pump() {
+    private void pump() {
         while (true) {
             String text = next();
             if (text == null) {

@@ -20,7 +20,8 @@ class EventJournalTest {
     private final StreamCounters counters = new StreamCounters();
 
     private StreamClient client(FakeSink sink, StreamFilter filter, int queueSize) {
-        return new StreamClient(sink, filter, queueSize, counters);
+        // sending on the publishing thread keeps these tests deterministic
+        return new StreamClient(sink, filter, queueSize, counters, Runnable::run);
     }
 
     private void publish(EventJournal journal, int count) {

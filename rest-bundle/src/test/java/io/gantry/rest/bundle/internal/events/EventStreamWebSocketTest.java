@@ -4,7 +4,6 @@ import static io.gantry.rest.bundle.internal.events.Messages.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -26,7 +25,7 @@ import org.osgi.service.event.Event;
 
 /** The stream over a real Jetty server and the JDK's WebSocket client, without OSGi. */
 class EventStreamWebSocketTest {
-    private final EventHub hub = new EventHub(config());
+    private final EventHub hub = new EventHub(HubConfig.of(100, 10, 0));
     private final HttpClient http = HttpClient.newHttpClient();
     private Server server;
     private int port;
@@ -65,10 +64,10 @@ class EventStreamWebSocketTest {
         WebSocket socket = connect("since=1", received);
         hub.handleEvent(new Event("gantry/node/COMPLETED", Map.of("nodeId", "n3")));
 
-        awaitCount(received, 2);
+        Poll.until("two events", () -> received.size() == 2);
         assertThat(seqs(received)).containsExactly(2L, 3L);
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
-        awaitClients(0);
+        Poll.until("the client gone from the hub", () -> hub.clients() == 0);
     }
 
     @Test
@@ -88,49 +87,5 @@ class EventStreamWebSocketTest {
                 return null;
             }
         }).get(5, TimeUnit.SECONDS);
-    }
-
-    private static void awaitCount(List<String> received, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (received.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10); // poll interval; the condition decides
-        }
-    }
-
-    private void awaitClients(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (hub.clients() != count && System.nanoTime() < deadline) {
-            Thread.sleep(10); // poll interval; the condition decides
-        }
-        assertThat(hub.clients()).isEqualTo(count);
-    }
-
-    private static EventHubConfiguration config() {
-        return new EventHubConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return EventHubConfiguration.class;
-            }
-
-            @Override
-            public int bufferSize() {
-                return 100;
-            }
-
-            @Override
-            public int clientQueueSize() {
-                return 10;
-            }
-
-            @Override
-            public int pingIntervalSeconds() {
-                return 0;
-            }
-
-            @Override
-            public int idleTimeoutSeconds() {
-                return 300;
-            }
-        };
     }
 }
