@@ -8,6 +8,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -44,6 +47,9 @@ public final class HttpServer {
                 thread.setDaemon(true);
                 return thread;
             });
+    // /api (Jersey) and the contexts of ServerContext components such as /api/events
+    private final ContextHandlerCollection contexts = new ContextHandlerCollection();
+    private final Map<ServerContext, ContextHandler> mounted = new ConcurrentHashMap<>();
     private final JerseyApplication application = new JerseyApplication();
     private final Server server;
     private volatile ServletContainer container;
@@ -64,7 +70,8 @@ public final class HttpServer {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(apiContext(config.maxRequestBytes()));
+        contexts.addHandler(apiContext(config.maxRequestBytes()));
+        server.setHandler(contexts);
         server.setStopTimeout(2_000);
         startOrExplain(host, port);
     }
@@ -156,6 +163,48 @@ public final class HttpServer {
         } catch (Exception e) {
             // the previous application keeps serving; a broken resource must not take HTTP down
             LOG.error("reloading the REST application failed; the previous set of resources stays", e);
+        }
+    }
+
+    /**
+     * Mounts a context beside {@code /api} in the running server.
+     *
+     * @param contribution a DS component registered as {@link ServerContext}
+     */
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindContext(ServerContext contribution) {
+        ContextHandler context = contribution.create(server);
+        try {
+            // deployHandler adds a handler to a running collection but does not start it, and
+            // a started handler must already know its server
+            context.setServer(server);
+            context.start();
+        } catch (Exception e) {
+            LOG.error("cannot start {}; it is not served", context.getContextPath(), e);
+            return;
+        }
+        mounted.put(contribution, context);
+        contexts.deployHandler(context, Callback.from(
+                () -> LOG.info("serving {}", context.getContextPath()),
+                failure -> LOG.error("cannot serve {}", context.getContextPath(), failure)));
+    }
+
+    void unbindContext(ServerContext contribution) {
+        ContextHandler context = mounted.remove(contribution);
+        if (context != null) {
+            contexts.undeployHandler(context, Callback.from(() -> stopQuietly(context), failure -> stopQuietly(context)));
+        }
+    }
+
+    private static void stopQuietly(ContextHandler context) {
+        try {
+            context.stop();
+        } catch (Exception e) {
+            // teardown: the context is out of the server already
+            LOG.warn("stopping {} failed", context.getContextPath(), e);
         }
     }
 

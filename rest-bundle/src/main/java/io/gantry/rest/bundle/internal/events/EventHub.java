@@ -1,0 +1,131 @@
+package io.gantry.rest.bundle.internal.events;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.event.propertytypes.EventTopics;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives every {@code gantry/*} EventAdmin event, converts it to JSON once, numbers it and hands
+ * it to the connected WebSocket clients through the {@link EventJournal}. The EventAdmin thread
+ * only converts and enqueues: no client can make it wait.
+ */
+@Component(service = {EventHandler.class, EventHub.class})
+@EventTopics("gantry/*")
+@Designate(ocd = EventHubConfiguration.class)
+public final class EventHub implements EventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+
+    private final EventJson json = new EventJson(Instant::now);
+    private final StreamCounters counters = new StreamCounters();
+    private final EventJournal journal;
+    private final int clientQueueSize;
+    private final Duration idleTimeout;
+    // pings every client and runs their sending loops, which never block: a few threads suffice
+    private final ScheduledExecutorService workers;
+
+    /** @param config buffer, queue and keep-alive settings */
+    @Activate
+    public EventHub(EventHubConfiguration config) {
+        if (config.clientQueueSize() < 1) {
+            throw new IllegalArgumentException("clientQueueSize must be at least 1, was " + config.clientQueueSize());
+        }
+        journal = new EventJournal(config.bufferSize(), json);
+        clientQueueSize = config.clientQueueSize();
+        idleTimeout = Duration.ofSeconds(Math.max(1, config.idleTimeoutSeconds()));
+        workers = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "gantry-events");
+            thread.setDaemon(true);
+            return thread;
+        });
+        int every = config.pingIntervalSeconds();
+        if (every > 0) {
+            workers.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.SECONDS);
+        }
+        LOG.info("event stream buffers {} events, {} per client", config.bufferSize(), clientQueueSize);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        try {
+            journal.publish(json.draft(event));
+        } catch (RuntimeException e) {
+            // EventAdmin blacklists a handler that throws; one odd event must not end the stream
+            LOG.error("cannot stream event {}", event.getTopic(), e);
+        }
+    }
+
+    /**
+     * Connects a client.
+     *
+     * @param sink    its connection
+     * @param request its query options
+     * @return the client, to pass to {@link #disconnect} when the connection closes
+     */
+    StreamClient connect(ClientSink sink, StreamRequest request) {
+        StreamClient client = new StreamClient(sink, request.filter(), clientQueueSize, counters, workers);
+        journal.subscribe(client, request.since());
+        LOG.debug("event stream client {} connected (since={}, {})", sink.describe(), request.since(), request.filter());
+        return client;
+    }
+
+    /** @param client a client whose connection closed */
+    void disconnect(StreamClient client) {
+        journal.unsubscribe(client);
+    }
+
+    private void pingAll() {
+        try {
+            journal.clients().forEach(StreamClient::ping);
+        } catch (RuntimeException e) {
+            LOG.warn("pinging event stream clients failed", e);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        workers.shutdownNow();
+        // 1001 "going away": clients should reconnect with since= once the controller is back
+        journal.clients().forEach(client -> client.close(1001, "event stream stopping"));
+    }
+
+    /** @return how long Jetty keeps a connection without traffic */
+    Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** @return clients connected now */
+    public int clients() {
+        return journal.clients().size();
+    }
+
+    /** @return the seq of the newest event, 0 before the first */
+    public long lastSeq() {
+        return journal.lastSeq();
+    }
+
+    /** @return events buffered for replay */
+    public int buffered() {
+        return journal.buffered();
+    }
+
+    /** @return messages written to clients since start */
+    public long eventsSent() {
+        return counters.eventsSent();
+    }
+
+    /** @return clients closed for being too slow since start */
+    public long clientsDropped() {
+        return counters.clientsDropped();
+    }
+}

@@ -1,0 +1,48 @@
+package io.gantry.rest.bundle.internal.events;
+
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Jetty endpoint of one WebSocket connection: subscribes to the hub when the connection opens
+ * and unsubscribes when it closes or fails, so that no departed client stays in the hub. Messages
+ * from the client are read (auto-demand, which also answers pings) and ignored. Public because
+ * Jetty reaches its methods through method handles.
+ */
+public final class EventStreamSocket implements Session.Listener.AutoDemanding {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStreamSocket.class);
+
+    private final EventHub hub;
+    private final StreamRequest request;
+    private volatile StreamClient client;
+
+    EventStreamSocket(EventHub hub, StreamRequest request) {
+        this.hub = hub;
+        this.request = request;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        client = hub.connect(new JettySink(session), request);
+    }
+
+    @Override
+    public void onWebSocketClose(int status, String reason) {
+        leave();
+        LOG.debug("event stream client closed: {} {}", status, reason);
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        leave();
+        LOG.debug("event stream client failed", cause);
+    }
+
+    private void leave() {
+        StreamClient current = client;
+        if (current != null) {
+            hub.disconnect(current);
+        }
+    }
+}

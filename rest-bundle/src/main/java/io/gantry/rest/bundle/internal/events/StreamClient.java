@@ -1,0 +1,202 @@
+package io.gantry.rest.bundle.internal.events;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connected client: its filter, its bounded queue of live messages and the loop that sends
+ * them one at a time, the next only when the previous one is written. Publishing only enqueues;
+ * a client whose queue is full is closed rather than waited for.
+ *
+ * <p>The replay of buffered events is kept apart from the bounded queue: it can be as long as the
+ * ring, and only live events piling up behind it mean the client is too slow.
+ */
+final class StreamClient {
+    /** Close status for a client that falls too far behind (RFC 6455 "policy violation"). */
+    static final int POLICY_VIOLATION = 1008;
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamClient.class);
+
+    /** What {@link #offer} did with an event; the journal acts on it after releasing its lock. */
+    enum Offer {
+        /** queued behind messages already being sent */
+        QUEUED,
+        /** queued, and the client was idle: call {@link #start()} */
+        START,
+        /** not wanted by this client */
+        SKIPPED,
+        /** the queue is full: drop the client with {@link #closeTooSlow()} */
+        FULL,
+        /** the client is gone: forget it */
+        CLOSED
+    }
+
+    private final ClientSink sink;
+    private final StreamFilter filter;
+    private final int queueSize;
+    private final StreamCounters counters;
+    private final Executor sender;
+
+    // guarded by this
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private Iterator<String> replay = List.<String>of().iterator();
+    private boolean sending;
+    private boolean closed;
+
+    /**
+     * @param sink      the connection
+     * @param filter    the events it wants
+     * @param queueSize live messages it may fall behind by
+     * @param counters  where sends and drops are counted
+     * @param sender    runs the sending loop, so that the publishing thread only enqueues
+     */
+    StreamClient(ClientSink sink, StreamFilter filter, int queueSize, StreamCounters counters, Executor sender) {
+        this.sink = sink;
+        this.filter = filter;
+        this.queueSize = queueSize;
+        this.counters = counters;
+        this.sender = sender;
+    }
+
+    StreamFilter filter() {
+        return filter;
+    }
+
+    /**
+     * Sets the messages to send before any live one. Called once, under the journal's lock.
+     *
+     * @param messages the gap notice and the buffered events this client wants
+     * @return {@link Offer#START} when there is something to send, else {@link Offer#SKIPPED}
+     */
+    synchronized Offer replay(List<String> messages) {
+        replay = List.copyOf(messages).iterator();
+        return startIfIdle();
+    }
+
+    /**
+     * Queues a live event when this client wants it. Called under the journal's lock; never blocks.
+     *
+     * @param event the event just published
+     * @return what was done
+     */
+    synchronized Offer offer(StreamEvent event) {
+        if (closed) {
+            return Offer.CLOSED;
+        }
+        if (!filter.matches(event)) {
+            return Offer.SKIPPED;
+        }
+        if (queue.size() >= queueSize) {
+            closed = true;
+            queue.clear();
+            return Offer.FULL;
+        }
+        queue.add(event.json());
+        return sending ? Offer.QUEUED : startIfIdle();
+    }
+
+    private Offer startIfIdle() {
+        if (sending || closed || (!replay.hasNext() && queue.isEmpty())) {
+            return Offer.SKIPPED;
+        }
+        sending = true;
+        return Offer.START;
+    }
+
+    /** Starts the sending loop on the sender; call after {@link Offer#START}, outside the journal's lock. */
+    void start() {
+        try {
+            sender.execute(this::pump);
+        } catch (RejectedExecutionException e) {
+            // the hub is stopping and closes every client itself
+            markClosed();
+        }
+    }
+
+    /**
+     * Sends queued messages until the queue is empty or a send is still in flight. A send that
+     * completes before {@code send} returns is continued by this loop rather than by its callback,
+     * so a fast connection cannot make the stack grow with the queue.
+     */
+    private void pump() {
+        while (true) {
+            String text = next();
+            if (text == null) {
+                return;
+            }
+            AtomicInteger handoff = new AtomicInteger(IN_FLIGHT);
+            sink.send(text, () -> {
+                counters.sent();
+                if (!handoff.compareAndSet(IN_FLIGHT, DONE_EARLY)) {
+                    pump();
+                }
+            }, this::failed);
+            if (handoff.compareAndSet(IN_FLIGHT, RETURNED)) {
+                return; // the callback will go on
+            }
+        }
+    }
+
+    private static final int IN_FLIGHT = 0;
+    private static final int DONE_EARLY = 1;
+    private static final int RETURNED = 2;
+
+    private synchronized String next() {
+        String text = null;
+        if (!closed) {
+            text = replay.hasNext() ? replay.next() : queue.poll();
+        }
+        if (text == null) {
+            sending = false;
+        }
+        return text;
+    }
+
+    private void failed(Throwable failure) {
+        LOG.debug("sending to {} failed; closing it", sink.describe(), failure);
+        markClosed();
+        sink.close(1011, "send failed");
+    }
+
+    /** Closes the connection of a client found too slow by {@link #offer}. */
+    void closeTooSlow() {
+        counters.dropped();
+        String reason = "client too slow: " + queueSize + " events queued";
+        LOG.warn("closing event stream client {} ({}): {}", sink.describe(), filter, reason);
+        sink.close(POLICY_VIOLATION, reason);
+    }
+
+    /** Stops sending: the connection is closed or closing. */
+    synchronized void markClosed() {
+        closed = true;
+        queue.clear();
+    }
+
+    /** Sends a keep-alive ping unless closed. */
+    void ping() {
+        boolean open;
+        synchronized (this) {
+            open = !closed;
+        }
+        if (open) {
+            sink.ping();
+        }
+    }
+
+    /**
+     * Closes the connection, as when the controller stops.
+     *
+     * @param status a WebSocket close status
+     * @param reason why
+     */
+    void close(int status, String reason) {
+        markClosed();
+        sink.close(status, reason);
+    }
+}

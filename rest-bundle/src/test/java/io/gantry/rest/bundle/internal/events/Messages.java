@@ -1,0 +1,38 @@
+package io.gantry.rest.bundle.internal.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.event.Event;
+
+/** Builds events and reads messages back in tests. */
+final class Messages {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Messages() {}
+
+    static Event event(String topic, Map<String, ?> properties) {
+        return new Event(topic, properties);
+    }
+
+    static EventDraft draft(EventJson json, String topic, String pipelineId, String executionId) {
+        return json.draft(event(topic, pipelineId == null
+                ? Map.of("executionId", executionId)
+                : Map.of("pipelineId", pipelineId, "executionId", executionId)));
+    }
+
+    static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the seq of each message, -1 for messages without one (the gap notice) */
+    static List<Long> seqs(List<String> messages) {
+        return messages.stream().map(Messages::parse).map(node -> node.path("seq").asLong(-1)).toList();
+    }
+}
