@@ -89,7 +89,7 @@ final class Settings {
         // bundles come from bundle/ and deploy/ at every start: a clean cache cannot go stale
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         properties.put("felix.fileinstall.dir", home.resolve("deploy").toString());
-        properties.putIfAbsent("felix.fileinstall.poll", "500");
+        properties.putIfAbsent("felix.fileinstall.poll", "250");
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.putIfAbsent("felix.fileinstall.log.level", "3");

@@ -38,7 +38,7 @@ public final class HealthResource implements RestResource {
     @ObjectClassDefinition(name = "Gantry health")
     public @interface Configuration {
         /** @return names of the parts that must report up */
-        String[] requiredParts() default {"engine", "storage", "scheduler"};
+        String[] requiredParts() default {"engine", "storage", "scheduler", "events"};
     }
 
     private final BundleContext context;
