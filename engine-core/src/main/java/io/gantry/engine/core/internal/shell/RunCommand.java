@@ -52,7 +52,9 @@ public final class RunCommand {
         if (!follow) {
             return line(executions.start(pipelineId, null, Map.of()));
         }
-        PrintStream out = session.getConsole();
+        // Gogo binds System.out to the calling session's output (ThreadIO) while a command runs;
+        // session.getConsole() is the terminal, which a scripted session does not have
+        PrintStream out = System.out;
         try (RunFollower follower = new RunFollower(context, event -> out.println(describe(event)))) {
             ExecutionRecord started = executions.start(pipelineId, null, Map.of());
             out.println(line(started));
@@ -60,7 +62,8 @@ public final class RunCommand {
             if (!follower.awaitEnd(FOLLOW_LIMIT)) {
                 out.println("still running after " + FOLLOW_LIMIT.toMinutes() + " min; see gantry:executions");
             }
-            return line(executions.get(started.id()));
+            // the end event is posted before the final record is stored: wait for the stored end
+            return line(executions.await(started.id(), Duration.ofSeconds(5)));
         }
     }
 
