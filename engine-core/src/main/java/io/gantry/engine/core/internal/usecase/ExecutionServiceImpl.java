@@ -44,9 +44,10 @@ public final class ExecutionServiceImpl implements ExecutionService {
     @Override
     public ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs) {
         PipelineVersion stored = version == null ? pipelines.latest(pipelineId) : pipelines.version(pipelineId, version);
-        return runtime.start(validator.validate(stored.definition()), stored.version(), inputs);
+        return runtime.start(validator.planOf(stored), stored.version(), inputs);
     }
 
+    /** Inline pipelines have no version to key a cached plan by: validated every time. */
     @Override
     public ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs) {
         return runtime.start(validator.validate(definition), 0, inputs);

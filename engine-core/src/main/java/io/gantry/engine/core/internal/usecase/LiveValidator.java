@@ -1,6 +1,7 @@
 package io.gantry.engine.core.internal.usecase;
 
 import io.gantry.engine.api.pipeline.PipelineDefinition;
+import io.gantry.engine.api.pipeline.PipelineVersion;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.execution.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
@@ -8,12 +9,19 @@ import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
 import io.gantry.engine.core.internal.validation.PipelineValidator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** Validates pipelines against the plugins and devices present right now. */
+/**
+ * Validates pipelines against the plugins and devices present right now, and keeps the compiled plan
+ * of each stored version for its next run (see {@link PlanCache}).
+ */
 @Component(service = LiveValidator.class)
 public final class LiveValidator {
     private final PipelineValidator validator;
+    private final PluginRegistry registry;
+    private final PlanCache plans;
+    private final Runnable dropStalePlans;
 
     /**
      * @param registry live functions
@@ -25,6 +33,30 @@ public final class LiveValidator {
             @Reference JsonSchemaChecker schemas) {
         this.validator = new PipelineValidator(
                 id -> registry.liveFunction(id).map(f -> f.descriptor()), devices::typeOf, schemas);
+        this.registry = registry;
+        this.plans = new PlanCache(id -> registry.liveFunction(id).map(f -> f.descriptor()), devices::typeOf,
+                validator::validate);
+        this.dropStalePlans = plans::dropStale;
+        registry.onChange(dropStalePlans);
+    }
+
+    @Deactivate
+    void stop() {
+        registry.removeOnChange(dropStalePlans);
+    }
+
+    /**
+     * @param stored a stored pipeline version
+     * @return its compiled plan, reused from an earlier run while its functions and devices are unchanged
+     * @throws io.gantry.engine.api.error.PipelineValidationException listing every problem
+     */
+    public ExecutionPlan planOf(PipelineVersion stored) {
+        return plans.planOf(stored);
+    }
+
+    /** @return counters of the plan cache, for metrics */
+    public PlanCacheStats planCacheStats() {
+        return new PlanCacheStats(plans.hits(), plans.misses(), plans.invalidations(), plans.size());
     }
 
     /**
