@@ -1,5 +1,6 @@
 package io.gantry.rest.bundle.internal.events;
 
+import io.gantry.engine.api.metrics.ControllerMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -8,6 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.event.propertytypes.EventTopics;
@@ -75,6 +80,7 @@ public final class EventHub implements EventHandler {
     StreamClient connect(ClientSink sink, StreamRequest request) {
         StreamClient client = new StreamClient(sink, request.filter(), clientQueueSize, counters, workers);
         journal.subscribe(client, request.since());
+        counters.connected();
         LOG.debug("event stream client {} connected (since={}, {})", sink.describe(), request.since(), request.filter());
         return client;
     }
@@ -82,6 +88,18 @@ public final class EventHub implements EventHandler {
     /** @param client a client whose connection closed */
     void disconnect(StreamClient client) {
         journal.unsubscribe(client);
+        counters.disconnected();
+    }
+
+    /** @param metrics the controller's metrics, fed with client and event counts while present */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(ControllerMetrics metrics) {
+        counters.feed(metrics);
+    }
+
+    void unbindMetrics(ControllerMetrics metrics) {
+        counters.feed(null);
     }
 
     private void pingAll() {

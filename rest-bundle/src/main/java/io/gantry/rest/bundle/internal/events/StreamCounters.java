@@ -1,18 +1,50 @@
 package io.gantry.rest.bundle.internal.events;
 
+import io.gantry.engine.api.metrics.ControllerMetrics;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Figures of the stream that outlive any one client; read by health and, later, metrics. */
+/**
+ * Figures of the stream that outlive any one client; read by health, and passed on to the
+ * controller's metrics when they are there.
+ */
 final class StreamCounters {
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong clientsDropped = new AtomicLong();
+    private volatile ControllerMetrics metrics;
+
+    /** @param newMetrics the metrics to feed from now on, or null */
+    void feed(ControllerMetrics newMetrics) {
+        metrics = newMetrics;
+    }
+
+    void connected() {
+        ControllerMetrics m = metrics;
+        if (m != null) {
+            m.webSocketClientConnected();
+        }
+    }
+
+    void disconnected() {
+        ControllerMetrics m = metrics;
+        if (m != null) {
+            m.webSocketClientDisconnected();
+        }
+    }
 
     void sent() {
         eventsSent.incrementAndGet();
+        ControllerMetrics m = metrics;
+        if (m != null) {
+            m.webSocketEventSent();
+        }
     }
 
     void dropped() {
         clientsDropped.incrementAndGet();
+        ControllerMetrics m = metrics;
+        if (m != null) {
+            m.webSocketClientDropped("too-slow");
+        }
     }
 
     /** @return messages written to clients since start */
