@@ -159,10 +159,15 @@ public final class DeviceManager {
      * @param id a device id
      * @return the live instance, for a node about to run on it
      * @throws DeviceNotConnectedException when it is not connected
+     * @throws PluginUnavailableException when no plugin offers its type now (UNAVAILABLE)
      */
     public Device connectedInstance(String id) {
         ManagedDevice device = require(id);
         synchronized (device) {
+            if (device.status() == DeviceStatus.UNAVAILABLE) {
+                throw new PluginUnavailableException("device '" + id + "' is unavailable: no plugin offers type '"
+                        + device.stored().type() + "' now");
+            }
             if (device.status() != DeviceStatus.CONNECTED) {
                 throw new DeviceNotConnectedException(id, "device '" + id + "' is not connected (it is "
                         + device.status() + ")");

@@ -108,7 +108,7 @@ final class NodeRun {
                 () -> invocation.abandon(timeout(resolved)), timeoutMs, TimeUnit.MILLISECONDS);
         invocation.outcome().whenComplete((outputs, error) -> {
             timer.cancel(false);
-            Failure failure = error == null ? null : Failure.of(error, node);
+            Failure failure = error == null ? null : Failure.of(explained(resolved, error), node);
             if (resolved.device() != null) {
                 context.guard().record(node, failure == null ? null : failure.toError(node.id()));
             }
@@ -130,6 +130,12 @@ final class NodeRun {
         } catch (RuntimeException e) {
             invocation.answer(null, e);
         }
+    }
+
+    private Throwable explained(ResolvedNode resolved, Throwable error) {
+        Throwable cause = Failure.unwrap(error);
+        return cancelled || cause instanceof ExecutionCancelledException ? cause
+                : context.resolver().explain(node, resolved, cause);
     }
 
     private void failed(int attempt, Failure failure) {
