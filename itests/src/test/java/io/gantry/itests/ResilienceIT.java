@@ -10,13 +10,13 @@ import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.service.DeviceService;
-import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.BreakerConfig;
 import io.gantry.itests.support.EventRecorder;
 import io.gantry.itests.support.GantryContainer;
+import io.gantry.itests.support.Servos;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -250,11 +250,7 @@ public class ResilienceIT {
     }
 
     private String servo(String name, Map<String, Object> faults) {
-        Map<String, Object> config = new HashMap<>(Map.of("minPosition", 0, "maxPosition", 1_000, "maxSpeed", 1_000_000_000));
-        config.putAll(faults);
-        String id = devices.create(new DeviceSpec(null, "mock-servo", name, config)).id();
-        assertEquals(DeviceStatus.CONNECTED, devices.connect(id).status());
-        return id;
+        return Servos.connected(devices, name, faults);
     }
 
     private static PipelineDefinition move(String axis, Long timeoutMs) {

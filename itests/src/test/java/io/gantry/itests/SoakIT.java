@@ -3,7 +3,6 @@ package io.gantry.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.gantry.engine.api.device.DeviceStatus;
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.ExecutionStatus;
 import io.gantry.engine.api.pipeline.EdgeDefinition;
@@ -11,12 +10,12 @@ import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.service.DeviceService;
-import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.BreakerConfig;
 import io.gantry.itests.support.GantryContainer;
+import io.gantry.itests.support.Servos;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
@@ -118,10 +117,7 @@ public class SoakIT {
     }
 
     private String servo(String name) {
-        String id = devices.create(new DeviceSpec(null, "mock-servo", name, Map.of("minPosition", 0, "maxPosition", 100,
-                "maxSpeed", 1_000_000_000, "failureRate", 0.2))).id();
-        assertEquals(DeviceStatus.CONNECTED, devices.connect(id).status());
-        return id;
+        return Servos.connected(devices, name, Map.of("failureRate", 0.2));
     }
 
     private static PipelineDefinition pipeline(String axis) {
