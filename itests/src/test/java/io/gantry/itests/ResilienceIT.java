@@ -197,6 +197,22 @@ public class ResilienceIT {
     }
 
     @Test
+    public void anOpeningBreakerFaultsItsDeviceWhenConfiguredTo() {
+        BreakerConfig.apply(context, configurations, Map.of("failureThreshold", 1, "delayMs", 60_000,
+                "faultDeviceOnOpen", true));
+        String axis = servo("faulty", Map.of("failureRate", 1.0));
+
+        ExecutionRecord failed = run(move(axis, 1_000L));
+
+        assertEquals("device-fault", failed.error().code());
+        recorder.await("the device fault announced", WAIT, e -> e.getTopic().equals("gantry/device/FAULT")
+                && axis.equals(e.getProperty("deviceId")));
+        assertEquals(DeviceStatus.FAULT, devices.get(axis).status());
+        assertTrue(devices.get(axis).lastError(), devices.get(axis).lastError().contains("circuit breaker opened"));
+        assertEquals("OPEN", devices.get(axis).breaker());
+    }
+
+    @Test
     public void executionsRunningWhenThePluginJarGoesAllEndAndNewOnesRunWhenItReturns() throws Exception {
         BreakerConfig.apply(context, configurations, Map.of("enabled", false));
         List<String> axes = new ArrayList<>();
