@@ -18,6 +18,7 @@ import io.gantry.engine.api.storage.DeviceRepository;
 import io.gantry.engine.api.storage.StoredDevice;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
+import io.gantry.engine.core.internal.resilience.DeviceBreakers;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +57,7 @@ public final class DeviceManager {
     private final PluginRegistry registry;
     private final EventPublisher events;
     private final JsonSchemaChecker schemas;
+    private final DeviceBreakers breakers;
     private final long connectTimeoutMs;
     private final ConcurrentMap<String, ManagedDevice> devices = new ConcurrentHashMap<>();
     private final Runnable followDrivers = () -> execute(this::followDrivers);
@@ -73,11 +75,15 @@ public final class DeviceManager {
      * @param registry   the live drivers
      * @param events     the event bus
      * @param schemas    checks configs against the types' schemas
+     * @param breakers   the devices' circuit breakers: their state is part of a device's info, and an
+     *     opening breaker may fault its device
      */
     @Activate
     public DeviceManager(DeviceManagerConfiguration config, @Reference DeviceRepository repository,
-            @Reference PluginRegistry registry, @Reference EventPublisher events, @Reference JsonSchemaChecker schemas) {
+            @Reference PluginRegistry registry, @Reference EventPublisher events, @Reference JsonSchemaChecker schemas,
+            @Reference DeviceBreakers breakers) {
         this.repository = repository;
+        this.breakers = breakers;
         this.registry = registry;
         this.events = events;
         this.schemas = schemas;
@@ -87,11 +93,13 @@ public final class DeviceManager {
         }
         registry.onChange(followDrivers);
         followDrivers.run();
+        breakers.onOpenFault(this::breakerOpened);
     }
 
     @Deactivate
     void stop() throws InterruptedException {
         registry.removeOnChange(followDrivers);
+        breakers.onOpenFault((deviceId, reason) -> {});
         reconnector.shutdownNow();
         reconnector.awaitTermination(2, TimeUnit.SECONDS);
         devices.values().forEach(device -> close(device.detach()));
@@ -151,10 +159,15 @@ public final class DeviceManager {
      * @param id a device id
      * @return the live instance, for a node about to run on it
      * @throws DeviceNotConnectedException when it is not connected
+     * @throws PluginUnavailableException when no plugin offers its type now (UNAVAILABLE)
      */
     public Device connectedInstance(String id) {
         ManagedDevice device = require(id);
         synchronized (device) {
+            if (device.status() == DeviceStatus.UNAVAILABLE) {
+                throw new PluginUnavailableException("device '" + id + "' is unavailable: no plugin offers type '"
+                        + device.stored().type() + "' now");
+            }
             if (device.status() != DeviceStatus.CONNECTED) {
                 throw new DeviceNotConnectedException(id, "device '" + id + "' is not connected (it is "
                         + device.status() + ")");
@@ -185,6 +198,7 @@ public final class DeviceManager {
         repository.delete(id);
         devices.remove(id, device);
         close(device.detach());
+        breakers.forget(id);
         events.publish(Topics.DEVICE_REMOVED, Map.of(EventProperties.DEVICE_ID, id));
     }
 
@@ -285,6 +299,14 @@ public final class DeviceManager {
         }
     }
 
+    /** A device's breaker opened and the configuration says that faults the device. */
+    private void breakerOpened(String id, String reason) {
+        ManagedDevice device = devices.get(id);
+        if (device != null) {
+            moveAndAnnounce(device, device.instance(), DeviceStatus.FAULT, reason);
+        }
+    }
+
     /** Called by a device's context when the device reports trouble by itself. */
     void reported(String id, Device instance, DeviceStatus status, String reason) {
         ManagedDevice device = devices.get(id);
@@ -363,8 +385,9 @@ public final class DeviceManager {
         return device;
     }
 
-    private static DeviceInfo info(ManagedDevice device) {
-        return device.info("CLOSED");
+    private DeviceInfo info(ManagedDevice device) {
+        // read outside the device's monitor: the breaker's listeners may move the device
+        return device.info(breakers.state(device.stored().id()));
     }
 
     private static void close(Device instance) {

@@ -10,13 +10,24 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * One asynchronous FIFO lock per device id, so two nodes never command one device at once. Waiting
  * is a future, never a parked thread; the monitor guards only the few lines that touch the queue.
+ * Each device's queue is bounded (a bulkhead): a device that stalls collects at most that many
+ * waiting nodes, and the next one is refused at once instead of waiting behind a dead device.
  */
 final class DeviceLocks {
     private final ConcurrentMap<String, DeviceLock> locks = new ConcurrentHashMap<>();
+    private final int maxWaiting;
 
-    /** @return completes when the caller holds the device; the caller must {@link #release} it once */
+    /** @param maxWaiting nodes that may wait for one device while another node holds it */
+    DeviceLocks(int maxWaiting) {
+        this.maxWaiting = maxWaiting;
+    }
+
+    /**
+     * @return completes when the caller holds the device (the caller must {@link #release} it once);
+     *     fails at once with {@link DeviceQueueFullException} when the device's queue is full
+     */
     CompletionStage<Void> acquire(String deviceId) {
-        return locks.computeIfAbsent(deviceId, id -> new DeviceLock()).acquire();
+        return locks.computeIfAbsent(deviceId, id -> new DeviceLock()).acquire(deviceId, maxWaiting);
     }
 
     void release(String deviceId) {
@@ -32,11 +43,16 @@ final class DeviceLocks {
         private final Queue<CompletableFuture<Void>> waiters = new ArrayDeque<>();
         private boolean held;
 
-        CompletionStage<Void> acquire() {
+        CompletionStage<Void> acquire(String deviceId, int maxWaiting) {
             synchronized (this) {
                 if (!held) {
                     held = true;
                     return GRANTED;
+                }
+                if (waiters.size() >= maxWaiting) {
+                    return CompletableFuture.failedFuture(new DeviceQueueFullException(deviceId, "device '" + deviceId
+                            + "' is busy: " + waiters.size() + " nodes already wait for it (the queue holds at most "
+                            + maxWaiting + ")"));
                 }
                 CompletableFuture<Void> turn = new CompletableFuture<>();
                 waiters.add(turn);

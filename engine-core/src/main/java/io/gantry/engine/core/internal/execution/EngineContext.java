@@ -13,4 +13,5 @@ record EngineContext(
         ScheduledExecutorService scheduler,
         Clock clock,
         SlotDispatcher dispatcher,
-        DeviceLocks deviceLocks) {}
+        DeviceLocks deviceLocks,
+        DeviceGuard guard) {}

@@ -37,12 +37,23 @@ public final class ExecutionEngine {
      */
     public ExecutionEngine(EngineConfig config, NodeResolver resolver, ExecutionListener listener, Executor executor,
             ScheduledExecutorService scheduler, Clock clock) {
+        this(config, resolver, DeviceGuard.NONE, listener, executor, scheduler, clock);
+    }
+
+    /**
+     * As {@link #ExecutionEngine(EngineConfig, NodeResolver, ExecutionListener, Executor,
+     * ScheduledExecutorService, Clock)}, with a guard that may refuse device calls (circuit breakers).
+     *
+     * @param guard consulted before and after every call of a node on a device
+     */
+    public ExecutionEngine(EngineConfig config, NodeResolver resolver, DeviceGuard guard, ExecutionListener listener,
+            Executor executor, ScheduledExecutorService scheduler, Clock clock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(executor, "executor");
         this.context = new EngineContext(config, Objects.requireNonNull(resolver, "resolver"),
                 Objects.requireNonNull(listener, "listener"), executor, Objects.requireNonNull(scheduler, "scheduler"),
                 Objects.requireNonNull(clock, "clock"), new SlotDispatcher(executor, config.maxNodesInFlight()),
-                new DeviceLocks());
+                new DeviceLocks(config.maxQueuedPerDevice()), Objects.requireNonNull(guard, "guard"));
     }
 
     /** Starts a run with a fresh random id; see {@link #start(String, ExecutionPlan, int, Map)}. */

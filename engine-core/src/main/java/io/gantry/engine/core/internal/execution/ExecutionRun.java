@@ -3,6 +3,7 @@ package io.gantry.engine.core.internal.execution;
 import io.gantry.engine.api.execution.ExecutionError;
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.ExecutionStatus;
+import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
 import java.time.Instant;
 import java.util.Collections;
@@ -115,8 +116,28 @@ final class ExecutionRun {
         if (node.deviceId() == null) {
             context.dispatcher().submit(() -> begin(node));
         } else {
-            context.deviceLocks().acquire(node.deviceId()).thenRun(() -> context.dispatcher().submit(() -> begin(node)));
+            // the device first, then a slot: a node queued behind a busy device holds no slot
+            context.deviceLocks().acquire(node.deviceId()).whenComplete((held, refused) -> {
+                if (refused == null) {
+                    context.dispatcher().submit(() -> begin(node));
+                } else {
+                    refuse(node, refused);
+                }
+            });
         }
+    }
+
+    /** The node's device queue is full: the node fails at once, holding neither slot nor device. */
+    private void refuse(PlanNode node, Throwable refusal) {
+        Instant now = context.clock().instant();
+        Map<String, Object> inputs = inputsOf(node);
+        if (!records.start(node.index(), now, inputs)) {
+            return; // skipped or cancelled meanwhile
+        }
+        Failure failure = Failure.of(refusal, node);
+        records.set(node.index(), new NodeRecord(NodeStatus.FAILED, node.functionId(), null, null, now, 0L, 0, inputs,
+                Map.of(), failure.toError(node.id())));
+        nodeFinished(node, NodeStatus.FAILED, Map.of(), failure, 0, 0);
     }
 
     private void begin(PlanNode node) {
@@ -163,6 +184,11 @@ final class ExecutionRun {
     void nodeEnded(PlanNode node, NodeStatus status, Map<String, Object> outputs, Failure failure, long durationMs,
             int attempts) {
         release(node);
+        nodeFinished(node, status, outputs, failure, durationMs, attempts);
+    }
+
+    private void nodeFinished(PlanNode node, NodeStatus status, Map<String, Object> outputs, Failure failure,
+            long durationMs, int attempts) {
         if (status == NodeStatus.SUCCEEDED) {
             // the event goes out before any successor can start, so listeners see causal order
             events.emit(() -> context.listener().nodeCompleted(ref, node, outputs, durationMs, attempts));

@@ -28,7 +28,7 @@ record Failure(String code, String message, String deviceId, boolean retryable) 
         return new Failure(INTERNAL, "function '" + node.functionId() + "' failed: " + cause, node.deviceId(), false);
     }
 
-    private static Throwable unwrap(Throwable thrown) {
+    static Throwable unwrap(Throwable thrown) {
         Throwable cause = thrown;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();

@@ -15,4 +15,18 @@ public interface NodeResolver {
      * @throws io.gantry.engine.api.error.DeviceNotConnectedException when the device is not connected
      */
     ResolvedNode resolve(PlanNode node);
+
+    /**
+     * Gives a failed call's error the meaning the registries know and the function cannot: a device
+     * closed because its plugin was removed mid-call fails the node with {@code plugin-unavailable},
+     * not with whatever the closing device said. Called only when an attempt fails.
+     *
+     * @param node     the node whose attempt failed
+     * @param resolved what the attempt ran with
+     * @param failure  the error, unwrapped; never a cancellation
+     * @return the error to report: {@code failure} itself unless there is a better explanation
+     */
+    default Throwable explain(PlanNode node, ResolvedNode resolved, Throwable failure) {
+        return failure;
+    }
 }

@@ -83,8 +83,12 @@ final class NodeRun {
         ResolvedNode resolved;
         try {
             resolved = context.resolver().resolve(node);
+            if (resolved.device() != null) {
+                attempts = attempt; // a refused call is an attempt the record shows
+                context.guard().admit(node);
+            }
         } catch (RuntimeException e) {
-            failed(attempt, e);
+            failed(attempt, Failure.of(e, node));
             return;
         }
         attempts = attempt;
@@ -104,10 +108,14 @@ final class NodeRun {
                 () -> invocation.abandon(timeout(resolved)), timeoutMs, TimeUnit.MILLISECONDS);
         invocation.outcome().whenComplete((outputs, error) -> {
             timer.cancel(false);
-            if (error == null) {
+            Failure failure = error == null ? null : Failure.of(explained(resolved, error), node);
+            if (resolved.device() != null) {
+                context.guard().record(node, failure == null ? null : failure.toError(node.id()));
+            }
+            if (failure == null) {
                 finish(NodeStatus.SUCCEEDED, outputs, null);
             } else {
-                failed(attempt, error);
+                failed(attempt, failure);
             }
         });
         if (!invocation.outcome().isDone()) {
@@ -124,8 +132,13 @@ final class NodeRun {
         }
     }
 
-    private void failed(int attempt, Throwable error) {
-        Failure failure = Failure.of(error, node);
+    private Throwable explained(ResolvedNode resolved, Throwable error) {
+        Throwable cause = Failure.unwrap(error);
+        return cancelled || cause instanceof ExecutionCancelledException ? cause
+                : context.resolver().explain(node, resolved, cause);
+    }
+
+    private void failed(int attempt, Failure failure) {
         if (cancelled || failure.isCancellation()) {
             finish(NodeStatus.CANCELLED, Map.of(), failure.isCancellation() ? failure : Failure.of(cancellation(), node));
             return;

@@ -14,6 +14,7 @@ import io.gantry.engine.core.internal.execution.ExecutionHandle;
 import io.gantry.engine.core.internal.execution.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
+import io.gantry.engine.core.internal.resilience.DeviceBreakers;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -54,11 +55,13 @@ public final class ExecutionRuntime implements HealthCheck {
      * @param events     the event bus
      * @param executions where records are stored
      * @param inFlight   counts calls per plugin, for safe updates
+     * @param breakers   the devices' circuit breakers, asked before every device call
      */
     @Activate
     public ExecutionRuntime(ExecutionRuntimeConfiguration config, @Reference PluginRegistry registry,
             @Reference DeviceManager devices, @Reference EventPublisher events,
-            @Reference ExecutionRepository executions, @Reference InFlightCalls inFlight) {
+            @Reference ExecutionRepository executions, @Reference InFlightCalls inFlight,
+            @Reference DeviceBreakers breakers) {
         int threads = config.workerThreads() > 0 ? config.workerThreads()
                 : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, named("gantry-engine"));
@@ -71,8 +74,9 @@ public final class ExecutionRuntime implements HealthCheck {
         RetrySpec defaultRetry = config.defaultMaxAttempts() <= 1 ? RetrySpec.NONE
                 : new RetrySpec(config.defaultMaxAttempts(), config.defaultBackoffMs(), 2, 0, 0.1);
         this.engine = new ExecutionEngine(
-                new EngineConfig(config.maxNodesInFlight(), config.defaultTimeoutMs(), defaultRetry),
-                new RegistryNodeResolver(registry, devices, inFlight),
+                new EngineConfig(config.maxNodesInFlight(), config.defaultTimeoutMs(), defaultRetry,
+                        config.maxQueuedPerDevice()),
+                new RegistryNodeResolver(registry, devices, inFlight), breakers,
                 new CompositeListener(new EventingListener(events), journaling),
                 workers, timers, Clock.systemUTC());
         self[0] = engine;

@@ -19,6 +19,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Attempts of a node that sets no retry policy (1 = no retry)")
     int defaultMaxAttempts() default 1;
 
-    @AttributeDefinition(description = "Delay before the first retry of such a node, in ms")
+    @AttributeDefinition(description = "Delay before the first retry of such a node, in ms (doubled per retry, 10% jitter)")
     long defaultBackoffMs() default 200;
+
+    @AttributeDefinition(description = "Nodes that may wait for one busy device; the next fails at once (a bulkhead: "
+            + "a stalled device cannot pile up work without bound)")
+    int maxQueuedPerDevice() default 100;
 }

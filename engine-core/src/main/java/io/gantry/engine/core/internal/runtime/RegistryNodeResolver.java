@@ -32,4 +32,23 @@ final class RegistryNodeResolver implements NodeResolver {
         Device device = node.deviceId() == null ? null : devices.connectedInstance(node.deviceId());
         return new ResolvedNode(inFlight.counting(function), function.plugin(), function.version(), device);
     }
+
+    /**
+     * A plugin that left (or was replaced) during the call explains the failure better than its device:
+     * the function's plugin is gone, or the device's driver is (a leaving driver closes its instances
+     * under the calls, which they report as "not connected"; DS unregisters the driver before that).
+     */
+    @Override
+    public Throwable explain(PlanNode node, ResolvedNode resolved, Throwable failure) {
+        boolean functionLive = registry.liveFunction(node.functionId())
+                .filter(live -> live.plugin().equals(resolved.plugin()) && live.version().equals(resolved.pluginVersion()))
+                .isPresent();
+        boolean deviceLive = node.deviceId() == null || devices.typeOf(node.deviceId())
+                .map(type -> registry.liveDriver(type).isPresent()).orElse(true);
+        if (functionLive && deviceLive) {
+            return failure;
+        }
+        return new PluginUnavailableException("node '" + node.id() + "': plugin " + resolved.plugin() + " "
+                + resolved.pluginVersion() + " was removed during the call (" + failure.getMessage() + ")", failure);
+    }
 }
