@@ -220,8 +220,13 @@ class EventJournalTest {
         EventJournal journal = new EventJournal(threads * perThread, json);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
+            // each publisher does half its work, then holds until the client subscribed, so the
+            // subscription always lands in the middle of the storm, however the threads are scheduled
+            java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
             List<Future<Object>> publishers = LongStream.range(0, threads).mapToObj(i -> pool.submit(() -> {
-                publish(journal, perThread);
+                publish(journal, perThread / 2);
+                subscribed.await(30, TimeUnit.SECONDS);
+                publish(journal, perThread - perThread / 2);
                 return null;
             })).toList();
             while (journal.lastSeq() < 1_000) {
@@ -232,6 +237,7 @@ class EventJournalTest {
             long since = journal.lastSeq() - 500;
             journal.subscribe(client(sink, StreamFilter.ALL, threads * perThread), since);
             long atSubscribe = journal.lastSeq();
+            subscribed.countDown();
             for (Future<Object> publisher : publishers) {
                 publisher.get(30, TimeUnit.SECONDS);
             }
