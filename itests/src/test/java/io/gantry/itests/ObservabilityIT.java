@@ -83,7 +83,7 @@ public class ObservabilityIT {
         pipelines.create(new PipelineDefinition("obs-slow", "times out", null, List.of(new NodeDefinition(
                 "wait", "core.delay", null, Map.of("ms", 2_000), new RetrySpec(2, 1, 1, 0, 0), 50L)), List.of()));
         Http http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
-        assertEquals(200, http.get("/api/health").statusCode());
+        Await.until("/api/health 200", WAIT, () -> http.get("/api/health").statusCode() == 200);
 
         assertEquals(ExecutionStatus.SUCCEEDED, run("obs-ok").status());
         assertEquals(ExecutionStatus.SUCCEEDED, run("obs-ok").status());

@@ -55,11 +55,10 @@ public final class RunCommand {
         // Gogo binds System.out to the calling session's output (ThreadIO) while a command runs;
         // session.getConsole() is the terminal, which a scripted session does not have
         PrintStream out = System.out;
-        try (RunFollower follower = new RunFollower(context, event -> out.println(describe(event)))) {
+        try (RunFollower follower = new RunFollower(context)) {
             ExecutionRecord started = executions.start(pipelineId, null, Map.of());
             out.println(line(started));
-            follower.follow(started.id());
-            if (!follower.awaitEnd(FOLLOW_LIMIT)) {
+            if (!follower.printUntilEnd(started.id(), FOLLOW_LIMIT, event -> out.println(describe(event)))) {
                 out.println("still running after " + FOLLOW_LIMIT.toMinutes() + " min; see gantry:executions");
             }
             // the end event is posted before the final record is stored: wait for the stored end

@@ -2,11 +2,10 @@ package io.gantry.engine.core.internal.shell;
 
 import io.gantry.engine.api.event.EventProperties;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
@@ -21,49 +20,46 @@ import org.osgi.service.event.EventHandler;
  * is lost.
  */
 final class RunFollower implements EventHandler, AutoCloseable {
-    private final Consumer<Event> printer;
     private final ServiceRegistration<EventHandler> registration;
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private final List<Event> early = new ArrayList<>();
-    private String executionId;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
-    RunFollower(BundleContext context, Consumer<Event> printer) {
-        this.printer = printer;
+    RunFollower(BundleContext context) {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(EventConstants.EVENT_TOPIC, new String[] {"gantry/node/*", "gantry/pipeline/*"});
         this.registration = context.registerService(EventHandler.class, this, properties);
     }
 
-    /** @param id the run to print, from now on and what arrived before */
-    synchronized void follow(String id) {
-        executionId = id;
-        early.forEach(this::accept);
-        early.clear();
-    }
-
-    /** @return true when the run ended within the time */
-    boolean awaitEnd(Duration limit) throws InterruptedException {
-        return ended.await(limit.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     @Override
-    public synchronized void handleEvent(Event event) {
-        if (executionId == null) {
-            early.add(event);
-        } else {
-            accept(event);
-        }
+    public void handleEvent(Event event) {
+        events.add(event);
     }
 
-    private void accept(Event event) {
-        if (!executionId.equals(event.getProperty(EventProperties.EXECUTION_ID))) {
-            return;
-        }
-        if (!event.getTopic().endsWith("/STARTED")) {
-            printer.accept(event);
-        }
-        if (event.getTopic().startsWith("gantry/pipeline/") && !event.getTopic().endsWith("/STARTED")) {
-            ended.countDown();
+    /**
+     * Prints the run's events on the calling thread — the console session's output is bound to it,
+     * not to EventAdmin's delivery threads — until the run's end event or the time limit.
+     *
+     * @param executionId the run to print
+     * @param limit       how long to follow at most
+     * @param printer     prints one event
+     * @return true when the run ended within the time
+     * @throws InterruptedException when the console interrupts the follow
+     */
+    boolean printUntilEnd(String executionId, Duration limit, Consumer<Event> printer) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                return false;
+            }
+            if (!executionId.equals(event.getProperty(EventProperties.EXECUTION_ID))) {
+                continue;
+            }
+            if (!event.getTopic().endsWith("/STARTED")) {
+                printer.accept(event);
+            }
+            if (event.getTopic().startsWith("gantry/pipeline/") && !event.getTopic().endsWith("/STARTED")) {
+                return true;
+            }
         }
     }
 
