@@ -77,7 +77,8 @@ public final class ExecutionRuntime implements HealthCheck {
                 new EngineConfig(config.maxNodesInFlight(), config.defaultTimeoutMs(), defaultRetry,
                         config.maxQueuedPerDevice()),
                 new RegistryNodeResolver(registry, devices, inFlight), breakers,
-                new CompositeListener(new EventingListener(events), journaling),
+                // the journal first: a run's end is readable (GET) before its end event goes out
+                new CompositeListener(journaling, new EventingListener(events)),
                 workers, timers, Clock.systemUTC());
         self[0] = engine;
     }
@@ -117,7 +118,8 @@ public final class ExecutionRuntime implements HealthCheck {
 
     /** @return the live record of a run still going */
     public Optional<ExecutionRecord> live(String executionId) {
-        return engine.running(executionId).map(ExecutionHandle::snapshot);
+        return engine.running(executionId).map(ExecutionHandle::snapshot)
+                .or(() -> journaling.endedNotStored(executionId));
     }
 
     /**

@@ -20,6 +20,8 @@ final class JournalingListener implements ExecutionListener {
     private final ExecutionJournal journal;
     private final Supplier<ExecutionEngine> engine;
     private final Map<String, CompletableFuture<ExecutionRecord>> storedEnds = new ConcurrentHashMap<>();
+    // final records between the run's end and their commit: a reader must never see the stale RUNNING row
+    private final Map<String, ExecutionRecord> endedNotStored = new ConcurrentHashMap<>();
 
     JournalingListener(ExecutionJournal journal, Supplier<ExecutionEngine> engine) {
         this.journal = journal;
@@ -32,6 +34,14 @@ final class JournalingListener implements ExecutionListener {
      */
     java.util.Optional<CompletableFuture<ExecutionRecord>> storedEnd(String executionId) {
         return java.util.Optional.ofNullable(storedEnds.get(executionId));
+    }
+
+    /**
+     * @param executionId a run
+     * @return its final record while it is ended but not yet stored
+     */
+    java.util.Optional<ExecutionRecord> endedNotStored(String executionId) {
+        return java.util.Optional.ofNullable(endedNotStored.get(executionId));
     }
 
     /** Registers a run about to start, so its end can be awaited. */
@@ -58,7 +68,9 @@ final class JournalingListener implements ExecutionListener {
     @Override
     public void pipelineEnded(ExecutionRef run, ExecutionRecord finalRecord) {
         CompletableFuture<ExecutionRecord> end = storedEnds.get(run.executionId());
+        endedNotStored.put(run.executionId(), finalRecord);
         journal.write(finalRecord).whenComplete((ignored, failure) -> {
+            endedNotStored.remove(run.executionId());
             storedEnds.remove(run.executionId());
             if (end != null) {
                 // a failed write still ends the wait: the record is then only in memory, and logged

@@ -45,9 +45,30 @@ public final class RequestBodyLimit implements ContainerRequestFilter, RestResou
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /**
+     * How much of a refused body is read and dropped before answering: a server that answers and
+     * closes while the client is still sending makes TCP reset the connection, and the client never
+     * reads the 413. Beyond this the connection is closed anyway.
+     */
+    private static final long DISCARD_LIMIT_BYTES = 16L * 1024 * 1024;
+
+    private static void discardUpTo(ContainerRequestContext request, long limit) {
+        try (java.io.InputStream body = request.getEntityStream()) {
+            long left = limit;
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= read;
+            }
+        } catch (java.io.IOException e) {
+            // the client went away; the 413 is answered anyway
+        }
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (exceedsDeclaredLength(request.getLength())) {
+            discardUpTo(request, DISCARD_LIMIT_BYTES);
             throw new PayloadTooLargeException(maxBodyBytes);
         }
         if (request.hasEntity()) {
