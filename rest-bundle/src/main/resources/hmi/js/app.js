@@ -8,14 +8,17 @@ import { mountPlugins } from './plugins.js';
 
 const views = ['devices', 'plugins', 'pipelines'];
 
-function show(name) {
-  if (!views.includes(name)) name = 'devices';
+// #devices, #plugins, #pipelines or #pipelines/<id> (opens that pipeline)
+function show(hash) {
+  let [name, arg] = hash.split('/');
+  if (!views.includes(name)) { name = 'devices'; arg = undefined; }
   for (const v of views) {
     document.getElementById(`view-${v}`).hidden = v !== name;
     document.querySelector(`[data-view="${v}"]`).classList.toggle('active', v === name);
   }
-  if (location.hash !== `#${name}`) history.replaceState(null, '', `#${name}`);
+  if (location.hash.slice(1).split('/')[0] !== name) history.replaceState(null, '', `#${name}`);
   window.dispatchEvent(new CustomEvent('gantry:view', { detail: name }));
+  if (arg) window.dispatchEvent(new CustomEvent(`gantry:open-${name}`, { detail: decodeURIComponent(arg) }));
 }
 
 const status = document.querySelector('[data-testid="stream-status"]');
