@@ -39,4 +39,4 @@ mountPipelines(document.getElementById('view-pipelines'));
 show(location.hash.slice(1));
 document.body.dataset.ready = 'true';
 // for the browser test and for support: the stream (blip() simulates a network drop)
-window.gantryHmi = { events, catalog };
+window.gantryHmi = { ...window.gantryHmi, events, catalog };

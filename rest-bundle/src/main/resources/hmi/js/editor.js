@@ -7,7 +7,7 @@ import { ApiError, request, seg } from './api.js';
 import { catalog } from './catalog.js';
 import { debounce, fmtMs, h, notify } from './dom.js';
 import { schemaForm } from './form.js';
-import { boxId, createGraph, draw, layout, placePorts, portId, split } from './graph.js';
+import { boxId, createGraph, draw, layout, LINE_CHARS, placePorts, portId, split } from './graph.js';
 
 const NODE_PATH = /^nodes\[(\d+)\]/;
 const EDGE_PATH = /^edges\[(\d+)\]/;
@@ -87,10 +87,10 @@ export class Editor {
       if (state.durationMs !== undefined && state.durationMs !== null) line += ` · ${fmtMs(state.durationMs)}`;
       if (state.status === 'retrying' && state.attempt) line += ` · attempt ${state.attempt + 1}`;
       lines.push(line);
-      if (state.error) lines.push(clip(state.error, 60));
+      if (state.error) lines.push(...wrap(state.error, 2));
     }
     const errors = this.nodeErrors.get(nodeId);
-    if (errors && errors.length) lines.push(`⚠ ${clip(errors[0], 60)}`);
+    if (errors && errors.length) lines.push(...wrap(`⚠ ${errors[0]}`, 2));
     return lines;
   }
 
@@ -362,4 +362,17 @@ export class Editor {
   }
 }
 
-const clip = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
+/** Cuts text into at most max lines for a box, at spaces where it can; the last line may end in …. */
+function wrap(text, max) {
+  const lines = [];
+  let rest = String(text).trim();
+  while (rest && lines.length < max) {
+    if (rest.length <= LINE_CHARS) { lines.push(rest); rest = ''; break; }
+    let cut = rest.lastIndexOf(' ', LINE_CHARS);
+    if (cut < LINE_CHARS / 2) cut = LINE_CHARS;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) lines[lines.length - 1] = `${lines[lines.length - 1].slice(0, LINE_CHARS - 1)}…`;
+  return lines;
+}

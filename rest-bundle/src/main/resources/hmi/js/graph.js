@@ -11,6 +11,8 @@ cytoscape.use(dagre);
 const WIDTH = 180;
 const ROW = 18;
 const LINE = 13;
+/** Characters that fit on one line of a box: every line is cut to this, so the box fits its label. */
+export const LINE_CHARS = 30;
 
 const COLORS = {
   pending: '#8c959f', running: '#1f6feb', succeeded: '#1a7f37', failed: '#cf222e',
@@ -81,7 +83,8 @@ export function draw(cy, model, fnOf, extraLines, positions) {
     const fn = fnOf(node.function);
     const inputs = fn ? fn.inputs : [];
     const outputs = fn ? fn.outputs : [];
-    const lines = [node.id, node.function + (node.device ? ` @ ${node.device}` : ''), ...extraLines(node.id)];
+    const lines = [node.id, node.function + (node.device ? ` @ ${node.device}` : ''), ...extraLines(node.id)]
+      .map((line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS - 1)}…` : line));
     const header = lines.length * LINE + 10;
     const h = header + Math.max(inputs.length, outputs.length, 1) * ROW + 4;
     elements.push({ group: 'nodes', classes: 'box', data: { id: boxId(node.id), node: node.id, label: lines.join('\n'), h, header, ty: lines.length * LINE + 6 } });

@@ -110,7 +110,7 @@ export class RunPanel {
       if (status === 'failed') this.showError(`${event.nodeId}: ${event.error || event.errorCode || 'failed'}`);
     } else if (event.topic === 'gantry/pipeline/COMPLETED' || event.topic === 'gantry/pipeline/FAILED' || event.topic === 'gantry/pipeline/CANCELLED') {
       x.status = event.topic.slice('gantry/pipeline/'.length).replace('COMPLETED', 'SUCCEEDED');
-      if (event.error) this.showError(event.error);
+      if (event.error) this.showError(event.error, false);
       this.refreshFromServer();
       this.loadHistorySoon();
     }
@@ -152,11 +152,9 @@ export class RunPanel {
       if (TERMINAL.has(snapshot.status)) x.states[nodeId] = state;
       else this.setNode(nodeId, state);
     }
-    if (snapshot.error) this.showError(snapshot.error.message || snapshot.error.code);
-    else if (snapshot.status === 'FAILED') {
-      const failed = Object.entries(snapshot.nodes || {}).find(([, n]) => n.status === 'FAILED');
-      if (failed && failed[1].error) this.showError(`${failed[0]}: ${failed[1].error.message}`);
-    }
+    const failed = Object.entries(snapshot.nodes || {}).find(([, n]) => n.status === 'FAILED' && n.error);
+    if (failed) this.showError(`${failed[0]}: ${failed[1].error.message || failed[1].error.code}`);
+    else if (snapshot.error) this.showError(snapshot.error.message || snapshot.error.code, false);
   }
 
   resync() {
@@ -164,7 +162,11 @@ export class RunPanel {
     this.loadHistorySoon();
   }
 
-  showError(message) {
+  /** Shows why the run failed; a failed node's own reason is not replaced by the pipeline's summary. */
+  showError(message, fromNode = true) {
+    const x = this.execution;
+    if (x && !fromNode && x.nodeFailure) return;
+    if (x && fromNode) x.nodeFailure = message;
     this.error.textContent = message;
     this.error.hidden = false;
   }
@@ -186,6 +188,7 @@ export class RunPanel {
     this.status.textContent = x.status;
     this.status.dataset.state = x.status;
     this.setProgress(x.done, x.total);
+    this.progress.dataset.state = x.status;
     this.renderButtons();
   }
 
