@@ -61,6 +61,7 @@ export class Editor {
     this.positions.clear();
     this.runState.clear();
     this.clearErrors();
+    this.cy.elements().unselect();
     this.redraw();
     this.showInspector(null);
     if (!readOnly && this.model.nodes.length) this.validateSoon();

@@ -174,6 +174,22 @@ public class HmiBrowserIT {
         browser.screenshot("plugins");
     }
 
+    @Test
+    public void g_cancelsARunningPipeline() {
+        browser.click("tab-pipelines");
+        browser.click("pipeline-new");
+        browser.click("palette-core.delay");
+        browser.until("the inspector shows delay1", d -> browser.byTestId("inspector-title").getText().equals("delay1"));
+        browser.byTestId("param-ms").sendKeys("30000");
+        browser.click("node-apply");
+        browser.until("the server finds no errors", d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
+        browser.click("run-button"); // saves the new pipeline first
+        browser.until("delay1 running", d -> hasClass("delay1", "st-running"));
+        browser.click("run-cancel");
+        browser.until("run status CANCELLED", d -> browser.byTestId("run-status").getText().equals("CANCELLED"));
+        browser.screenshot("run-cancelled");
+    }
+
     private static void createDevice(String id, String name, Map<String, String> config) {
         new Select(browser.byTestId("device-type")).selectByValue("mock-servo");
         browser.byTestId("device-id").sendKeys(id);
