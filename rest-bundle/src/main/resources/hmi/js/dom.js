@@ -37,3 +37,4 @@ export function debounce(fn, ms = 100) {
 
 export const fmtMs = (ms) => (ms === null || ms === undefined ? '' : ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10000 ? 2 : 1)} s`);
 export const fmtTime = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+export const fmtShortTime = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : '');

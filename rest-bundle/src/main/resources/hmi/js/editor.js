@@ -28,6 +28,7 @@ export class Editor {
     this.runState = new Map();
     this.armed = null;
     this.listeners = new Set();
+    this.savedListeners = new Set();
     this.validateSoon = debounce(() => this.validate(), 250);
     this.bindGraph();
   }
@@ -36,6 +37,9 @@ export class Editor {
   onChange(fn) { this.listeners.add(fn); }
 
   changed() { for (const fn of this.listeners) fn(); }
+
+  /** @param {(id:string)=>void} fn called after a version was stored, whoever asked for it */
+  onSaved(fn) { this.savedListeners.add(fn); }
 
   bindGraph() {
     const cy = this.cy;
@@ -276,6 +280,7 @@ export class Editor {
       this.showProblem(null);
       notify(`Saved ${saved.name} as version ${saved.version}`, 'info');
       this.changed();
+      for (const fn of this.savedListeners) fn(saved.id);
       return true;
     } catch (e) {
       if (e.status === 412) notify('Someone saved a newer version meanwhile: reload the pipeline (your changes stay on screen until then).');

@@ -3,7 +3,7 @@
 
 import { ApiError, get, request, seg } from './api.js';
 import { catalog } from './catalog.js';
-import { debounce, fmtTime, h, notify } from './dom.js';
+import { debounce, fmtShortTime, h, notify } from './dom.js';
 import { Editor } from './editor.js';
 import { events } from './events.js';
 import { RunPanel } from './run.js';
@@ -16,6 +16,7 @@ export function mountPipelines(root) {
   const restore = h('button', { type: 'button', testid: 'version-restore', hidden: true }, 'Restore this version');
   const banner = h('span.banner', { testid: 'version-banner' });
   const save = h('button.primary', { type: 'button', testid: 'pipeline-save' }, 'Save');
+  const remove = h('button.danger', { type: 'button', testid: 'pipeline-delete', title: 'Delete this pipeline and all its versions' }, 'Delete pipeline');
   const graph = h('div.graph', { testid: 'graph', tabindex: '0' });
   const errors = h('ul.errors.validation', { testid: 'validation-errors' });
   const inspector = h('div.inspector', { testid: 'node-inspector' });
@@ -33,7 +34,8 @@ export function mountPipelines(root) {
     h('section.center', {},
       h('div.toolbar', {}, name, save, versionSelect, restore, banner, h('span.spacer'),
         h('button', { type: 'button', testid: 'editor-layout', onclick: () => editor.relayout() }, 'Layout'),
-        h('button', { type: 'button', testid: 'editor-delete', onclick: () => editor.deleteSelected() }, 'Delete selected')),
+        h('button', { type: 'button', testid: 'editor-delete', title: 'Delete the selected node or edge (Delete key)', onclick: () => editor.deleteSelected() }, 'Delete'),
+        remove),
       graph, errors, runBar),
     h('aside.right', {}, h('h3', {}, 'Node'), inspector, h('h3', {}, 'History'), history, detail));
 
@@ -44,7 +46,9 @@ export function mountPipelines(root) {
   let latest = null; // the latest stored version of the open pipeline
 
   name.addEventListener('input', () => editor.edit((m) => { m.name = name.value; }));
-  save.addEventListener('click', async () => { if (await editor.save()) { await loadList(); await loadVersions(editor.model.id); } });
+  save.addEventListener('click', () => editor.save());
+  // also after Run saved unsaved changes first
+  editor.onSaved(async (id) => { await loadList(); await loadVersions(id); });
   restore.addEventListener('click', async () => {
     const id = editor.model.id;
     const v = editor.version;
@@ -54,6 +58,25 @@ export function mountPipelines(root) {
       await open(id);
     } catch (e) {
       notify(`Restore failed: ${e.message}`);
+    }
+  });
+  remove.addEventListener('click', async () => {
+    const m = editor.model;
+    if (!m || !m.id || !confirm(`Delete pipeline ${m.name} and all its versions?`)) return;
+    try {
+      await request('DELETE', `/pipelines/${seg(m.id)}`);
+      notify(`Pipeline ${m.name} deleted`, 'info');
+      editor.load({ name: '', nodes: [], edges: [] });
+      editor.model = null;
+      editor.redraw();
+      editor.showInspector(null);
+      editor.changed();
+      versionSelect.replaceChildren();
+      runs.reset();
+      window.history.replaceState(null, '', '#pipelines');
+      loadList();
+    } catch (e) {
+      notify(`Delete failed: ${e.message}`);
     }
   });
   versionSelect.addEventListener('change', () => {
@@ -75,6 +98,7 @@ export function mountPipelines(root) {
     save.disabled = !m || editor.readOnly || (!editor.dirty && !!m.id);
     save.textContent = m && !m.id ? 'Save (new)' : editor.dirty ? 'Save •' : 'Saved';
     restore.hidden = !editor.readOnly;
+    remove.disabled = !m || !m.id;
     banner.textContent = !m ? '' : editor.readOnly ? `viewing version ${editor.version} (read-only)` : editor.dirty ? 'unsaved changes' : m.id ? `version ${editor.version}` : 'new';
     banner.dataset.state = editor.readOnly ? 'old' : editor.dirty ? 'dirty' : 'clean';
     for (const item of list.children) item.classList.toggle('selected', !!m && item.dataset.id === m.id);
@@ -111,7 +135,7 @@ export function mountPipelines(root) {
     }
     versions.sort((a, b) => b.version - a.version);
     latest = versions[0] || null;
-    versionSelect.replaceChildren(...versions.map((v) => h('option', { value: String(v.version) }, `v${v.version} · ${fmtTime(v.updatedAt)}${v === latest ? ' (latest)' : ''}`)));
+    versionSelect.replaceChildren(...versions.map((v) => h('option', { value: String(v.version) }, `v${v.version} · ${fmtShortTime(v.updatedAt)}${v === latest ? ' (latest)' : ''}`)));
     versionSelect.value = String(editor.version);
     versionSelect.disabled = !versions.length;
   }

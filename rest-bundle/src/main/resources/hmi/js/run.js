@@ -73,6 +73,7 @@ export class RunPanel {
       this.applySnapshot(started);
       for (const e of early) this.onEvent(e);
       this.render();
+      this.loadHistorySoon();
     } catch (e) {
       this.starting = null;
       notify(`Run failed to start: ${e.message}`);

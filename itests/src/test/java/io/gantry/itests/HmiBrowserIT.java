@@ -175,7 +175,7 @@ public class HmiBrowserIT {
     }
 
     @Test
-    public void g_cancelsARunningPipeline() {
+    public void g_cancelsARunningPipelineAndDeletesIt() {
         browser.click("tab-pipelines");
         browser.click("pipeline-new");
         browser.click("palette-core.delay");
@@ -188,6 +188,11 @@ public class HmiBrowserIT {
         browser.click("run-cancel");
         browser.until("run status CANCELLED", d -> browser.byTestId("run-status").getText().equals("CANCELLED"));
         browser.screenshot("run-cancelled");
+
+        browser.click("pipeline-delete");
+        browser.acceptDialog();
+        browser.until("pipeline-1 gone from the list", d -> !browser.byTestId("pipeline-list").getText().contains("pipeline-1"));
+        assertFalse(gantry.http().get("/api/pipelines").body().contains("pipeline-1"));
     }
 
     private static void createDevice(String id, String name, Map<String, String> config) {

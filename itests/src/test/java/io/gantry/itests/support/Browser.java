@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -130,6 +131,11 @@ public final class Browser implements AutoCloseable {
             d.findElement(css(testid)).findElement(css(innerTestid)).click();
             return true;
         });
+    }
+
+    /** Accepts the confirm() dialog the page shows. */
+    public void acceptDialog() {
+        until("a dialog", ExpectedConditions.alertIsPresent()).accept();
     }
 
     /**
