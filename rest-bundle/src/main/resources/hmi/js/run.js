@@ -142,6 +142,11 @@ export class RunPanel {
 
   applySnapshot(snapshot) {
     const x = this.execution;
+    if (TERMINAL.has(x.status) && !TERMINAL.has(snapshot.status)) {
+      // the end event can come a moment before the stored execution shows it: keep the end, ask again
+      if ((x.refreshes = (x.refreshes || 0) + 1) <= 20) setTimeout(() => this.refreshFromServer(), 250);
+      return;
+    }
     x.status = snapshot.status;
     if (snapshot.progress) { x.done = Math.max(x.done, snapshot.progress.done); x.total = snapshot.progress.total; }
     if (TERMINAL.has(snapshot.status)) x.done = snapshot.progress ? snapshot.progress.done : x.done;

@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
 import org.junit.runners.MethodSorters;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -35,6 +38,17 @@ public class HmiBrowserIT {
     private static Browser browser;
     private static DistributionProcess gantry;
     private static Path spareCoreFunctions;
+
+    /** A failing step leaves a screenshot of what the page showed then. */
+    @Rule
+    public final TestWatcher onFailure = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description description) {
+            if (browser != null) {
+                browser.screenshot("FAILED-" + description.getMethodName());
+            }
+        }
+    };
 
     @BeforeClass
     public static void startControllerAndBrowser() throws IOException {
@@ -71,7 +85,8 @@ public class HmiBrowserIT {
             browser.clickIn("device-" + id, "device-connect");
             browser.until(id + " CONNECTED", d -> "CONNECTED".equals(browser.byTestId("device-" + id).getDomAttribute("data-status")));
         }
-        assertEquals("CLOSED", browser.byTestId("device-axis-1").findElement(By.cssSelector("[data-testid=device-breaker]")).getText());
+        browser.until("axis-1's breaker CLOSED", d -> "CLOSED".equals(
+                browser.byTestId("device-axis-1").findElement(By.cssSelector("[data-testid=device-breaker]")).getText()));
         browser.screenshot("devices");
     }
 
