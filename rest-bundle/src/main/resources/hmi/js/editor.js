@@ -7,7 +7,7 @@ import { ApiError, request, seg } from './api.js';
 import { catalog } from './catalog.js';
 import { debounce, fmtMs, h, notify } from './dom.js';
 import { schemaForm } from './form.js';
-import { boxId, createGraph, draw, layout, LINE_CHARS, placePorts, portId, split } from './graph.js';
+import { boxId, createGraph, draw, layout, placePorts, portId, split } from './graph.js';
 
 const NODE_PATH = /^nodes\[(\d+)\]/;
 const EDGE_PATH = /^edges\[(\d+)\]/;
@@ -83,20 +83,26 @@ export class Editor {
     if (this.armed) this.cy.getElementById(this.armed).addClass('armed');
   }
 
+  /**
+   * The two lines under a box's title: its run state (with duration or attempt), then a failure
+   * reason or the server's first validation message. Always two, blank when there is nothing to
+   * say, so a box keeps its size and its ports never move under the pointer.
+   */
   statusLines(nodeId) {
-    const lines = [];
+    const BLANK = '\u00a0';
+    let status = BLANK;
+    let message = BLANK;
     const state = this.runState.get(nodeId);
     if (state) {
       const icon = { pending: '…', running: '▶', succeeded: '✓', failed: '✗', skipped: '⤼', retrying: '↻', cancelled: '■' }[state.status] || '';
-      let line = `${icon} ${state.status}`;
-      if (state.durationMs !== undefined && state.durationMs !== null) line += ` · ${fmtMs(state.durationMs)}`;
-      if (state.status === 'retrying' && state.attempt) line += ` · attempt ${state.attempt + 1}`;
-      lines.push(line);
-      if (state.error) lines.push(...wrap(state.error, 2));
+      status = `${icon} ${state.status}`;
+      if (state.durationMs !== undefined && state.durationMs !== null) status += ` · ${fmtMs(state.durationMs)}`;
+      if (state.status === 'retrying' && state.attempt) status += ` · attempt ${state.attempt + 1}`;
+      if (state.error) message = state.error;
     }
     const errors = this.nodeErrors.get(nodeId);
-    if (errors && errors.length) lines.push(...wrap(`⚠ ${errors[0]}`, 2));
-    return lines;
+    if (message === BLANK && errors && errors.length) message = `⚠ ${errors[0]}`;
+    return [status, message];
   }
 
   /** Paints run states: nodeId → {status, durationMs?, error?, attempt?}; null clears. */
@@ -366,19 +372,4 @@ export class Editor {
     const el = this.cy.getElementById(dir ? portId(nodeId, dir, port) : boxId(nodeId));
     return el.length ? el.renderedPosition() : null;
   }
-}
-
-/** Cuts text into at most max lines for a box, at spaces where it can; the last line may end in …. */
-function wrap(text, max) {
-  const lines = [];
-  let rest = String(text).trim();
-  while (rest && lines.length < max) {
-    if (rest.length <= LINE_CHARS) { lines.push(rest); rest = ''; break; }
-    let cut = rest.lastIndexOf(' ', LINE_CHARS);
-    if (cut < LINE_CHARS / 2) cut = LINE_CHARS;
-    lines.push(rest.slice(0, cut));
-    rest = rest.slice(cut).trim();
-  }
-  if (rest) lines[lines.length - 1] = `${lines[lines.length - 1].slice(0, LINE_CHARS - 1)}…`;
-  return lines;
 }

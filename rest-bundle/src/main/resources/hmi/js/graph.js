@@ -12,7 +12,7 @@ const WIDTH = 180;
 const ROW = 18;
 const LINE = 13;
 /** Characters that fit on one line of a box: every line is cut to this, so the box fits its label. */
-export const LINE_CHARS = 30;
+const LINE_CHARS = 30;
 
 const COLORS = {
   pending: '#8c959f', running: '#1f6feb', succeeded: '#1a7f37', failed: '#cf222e',
@@ -61,10 +61,13 @@ export const boxId = (node) => `n|${node}`;
 
 /** @returns {object} the Cytoscape instance drawing into container */
 export function createGraph(container) {
-  return cytoscape({
+  const cy = cytoscape({
     container, style, elements: [], minZoom: 0.3, maxZoom: 2.5, boxSelectionEnabled: false,
     autoungrabify: false, selectionType: 'single',
   });
+  // the container changes size with the page (not only the window): keep taps on what is drawn
+  new ResizeObserver(() => cy.resize()).observe(container);
+  return cy;
 }
 
 /**

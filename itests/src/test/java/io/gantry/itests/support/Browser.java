@@ -12,6 +12,7 @@ import org.junit.Assume;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Capabilities;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -186,6 +187,7 @@ public final class Browser implements AutoCloseable {
         wait.withMessage(() -> what);
         // the page redraws lists as events arrive: an element found a moment ago may be gone
         wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(ElementClickInterceptedException.class);
         return wait.until(condition);
     }
 
