@@ -1,0 +1,253 @@
+package io.gantry.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.gantry.itests.support.Browser;
+import io.gantry.itests.support.DistributionProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.junit.runners.MethodSorters;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web HMI in a real browser (headless Chromium) against the built distribution run as a
+ * process: everything is done by clicking and typing in the page. The core-functions plugin is
+ * kept out of deploy/ at the start and dropped in by the last test. Screenshots of each step go to
+ * {@code target/hmi-screenshots/}.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class HmiBrowserIT {
+    private static final Path SCREENSHOTS = Path.of("target/hmi-screenshots");
+    private static final List<String> NODES = List.of("home1", "move_to1", "move_to2");
+
+    private static Browser browser;
+    private static DistributionProcess gantry;
+    private static Path spareCoreFunctions;
+
+    /** A failing step leaves a screenshot of what the page showed then. */
+    @Rule
+    public final TestWatcher onFailure = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description description) {
+            if (browser != null) {
+                browser.screenshot("FAILED-" + description.getMethodName());
+            }
+        }
+    };
+
+    @BeforeClass
+    public static void startControllerAndBrowser() throws IOException {
+        browser = Browser.start(SCREENSHOTS); // skips the class first when there is no browser
+        System.out.println("HmiBrowserIT browser: " + browser.versions());
+        gantry = DistributionProcess.copyTo(Path.of("target/itest-hmi/gantry"));
+        Path deployed;
+        try (var files = Files.list(gantry.home().resolve("deploy"))) {
+            deployed = files.filter(f -> f.getFileName().toString().startsWith("core-functions")).findFirst().orElseThrow();
+        }
+        spareCoreFunctions = Files.move(deployed, gantry.home().resolve(deployed.getFileName()));
+        gantry.start(Map.of()).awaitHealthy(Duration.ofSeconds(90));
+        browser.open("http://127.0.0.1:" + gantry.port() + "/");
+        browser.until("the HMI started", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        browser.until("the event stream live", d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (gantry != null) {
+            gantry.close();
+        }
+    }
+
+    @Test
+    public void a_createsDevicesFromTheFormOfTheirTypeAndConnectsThem() {
+        browser.click("tab-devices");
+        createDevice("axis-1", "X axis", Map.of("minPosition", "0", "maxPosition", "100", "maxSpeed", "500"));
+        createDevice("axis-bad", "Faulty axis", Map.of("minPosition", "0", "maxPosition", "100", "maxSpeed", "500", "failureRate", "1"));
+        for (String id : List.of("axis-1", "axis-bad")) {
+            browser.clickIn("device-" + id, "device-connect");
+            browser.until(id + " CONNECTED", d -> "CONNECTED".equals(browser.byTestId("device-" + id).getDomAttribute("data-status")));
+        }
+        browser.until("axis-1's breaker CLOSED", d -> "CLOSED".equals(
+                browser.byTestId("device-axis-1").findElement(By.cssSelector("[data-testid=device-breaker]")).getText()));
+        browser.screenshot("devices");
+    }
+
+    @Test
+    public void b_buildsAThreeNodePipelineByClickingAndSavesIt() {
+        browser.click("tab-pipelines");
+        browser.click("pipeline-new");
+        WebElement name = browser.byTestId("pipeline-name");
+        name.clear();
+        name.sendKeys("hmi-demo");
+        for (String function : List.of("servo.home", "servo.move_to", "servo.move_to")) {
+            browser.click("palette-" + function);
+        }
+        browser.until("three nodes drawn", d -> NODES.stream().allMatch(n -> boxPosition(n) != null));
+        // the unconnected move_to nodes miss their required position: the server says so, on the nodes
+        browser.until("validation errors on move_to1", d -> browser.byTestId("validation-errors").getText().contains("move_to1"));
+        assertTrue(hasClass("move_to1", "invalid"));
+        browser.screenshot("editor-unconnected");
+
+        connect("home1", "position", "move_to1", "position");
+        connect("move_to1", "position", "move_to2", "position");
+        browser.until("the server finds no errors", d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
+        assertFalse(hasClass("move_to1", "invalid"));
+
+        // params from the function's schema: a speed for the second move
+        clickBox("move_to2");
+        browser.until("the inspector shows move_to2", d -> browser.byTestId("inspector-title").getText().equals("move_to2"));
+        WebElement speed = browser.byTestId("param-speed");
+        speed.sendKeys("250");
+        browser.click("node-apply");
+
+        browser.click("pipeline-save");
+        browser.until("version 1 saved", d -> browser.byTestId("version-banner").getText().equals("version 1"));
+        String saved = gantry.http().get("/api/pipelines").body();
+        assertTrue(saved, saved.contains("\"name\":\"hmi-demo\""));
+        browser.screenshot("editor-saved");
+    }
+
+    @Test
+    public void c_runsItAndEveryNodeTurnsGreenEvenThroughANetworkBlip() {
+        browser.click("run-button");
+        // drop the event stream at once: it must resume with since= and end with the right picture
+        browser.js("window.gantryHmi.events.blip()");
+        browser.until("every node succeeded", d -> NODES.stream().allMatch(n -> hasClass(n, "st-succeeded")));
+        browser.until("progress 100%", d -> "100".equals(browser.byTestId("run-progress").getDomAttribute("aria-valuenow")));
+        assertEquals("3", browser.byTestId("run-progress").getDomAttribute("data-done"));
+        browser.until("run status SUCCEEDED", d -> browser.byTestId("run-status").getText().equals("SUCCEEDED"));
+        browser.until("the stream live again", d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
+        browser.until("a duration on the nodes", d -> label("move_to1").matches("(?s).*succeeded · \\d+.*"));
+        browser.screenshot("run-succeeded");
+    }
+
+    @Test
+    public void d_showsAFailedNodeAndItsReasonAtOnce() {
+        clickBox("move_to2");
+        browser.until("the inspector shows move_to2", d -> browser.byTestId("inspector-title").getText().equals("move_to2"));
+        new Select(browser.byTestId("node-device")).selectByValue("axis-bad");
+        browser.click("pipeline-save");
+        browser.until("version 2 saved", d -> browser.byTestId("version-banner").getText().equals("version 2"));
+        browser.click("run-button");
+        browser.until("move_to2 failed", d -> hasClass("move_to2", "st-failed"));
+        WebElement error = browser.until("the reason shown", d -> {
+            WebElement e = browser.byTestId("run-error");
+            return e.isDisplayed() && e.getText().contains("move_to2") ? e : null;
+        });
+        assertTrue(hasClass("move_to1", "st-succeeded"));
+        browser.until("run status FAILED", d -> browser.byTestId("run-status").getText().equals("FAILED"));
+        System.out.println("HmiBrowserIT failure shown: " + error.getText());
+        browser.screenshot("run-failed");
+    }
+
+    @Test
+    public void e_showsTheHistoryWithNodeTimingsAndRestoresAnOldVersion() {
+        browser.until("two runs in the history", d -> d.findElements(By.cssSelector("[data-testid=history-row]")).size() == 2);
+        List<WebElement> rows = browser.byTestId("history").findElements(By.cssSelector("[data-testid=history-row]"));
+        rows.get(rows.size() - 1).click(); // the oldest: the green run
+        WebElement detail = browser.byTestId("execution-detail");
+        browser.until("per-node details", d -> browser.byTestId("execution-detail").findElements(By.cssSelector("[data-testid^=detail-node-]")).size() == 3);
+        assertTrue(detail.getText(), detail.getText().contains("SUCCEEDED"));
+        browser.screenshot("history");
+
+        new Select(browser.byTestId("version-select")).selectByValue("1");
+        browser.until("version 1 shown read-only", d -> browser.byTestId("version-banner").getText().contains("version 1 (read-only)"));
+        browser.click("version-restore");
+        browser.until("restored as version 3", d -> browser.byTestId("version-banner").getText().equals("version 3"));
+        String latest = gantry.http().get("/api/pipelines").body();
+        assertTrue(latest, latest.contains("\"version\":3"));
+    }
+
+    @Test
+    public void f_showsTheFunctionsOfADroppedPluginWithoutAReload() {
+        browser.js("window.__notReloaded = true");
+        assertFalse(browser.has("palette-core.add"));
+        gantry.deploy(spareCoreFunctions, spareCoreFunctions.getFileName().toString());
+        browser.until("core.add in the palette", Duration.ofSeconds(30), d -> browser.has("palette-core.add"));
+        assertEquals(Boolean.TRUE, browser.js("return window.__notReloaded === true"));
+        browser.screenshot("plugin-dropped-palette");
+        browser.click("tab-plugins");
+        browser.until("the plugin listed", d -> browser.has("plugin-io.gantry.core.functions"));
+        browser.screenshot("plugins");
+    }
+
+    @Test
+    public void g_cancelsARunningPipelineAndDeletesIt() {
+        browser.click("tab-pipelines");
+        browser.click("pipeline-new");
+        browser.click("palette-core.delay");
+        browser.until("the inspector shows delay1", d -> browser.byTestId("inspector-title").getText().equals("delay1"));
+        browser.byTestId("param-ms").sendKeys("30000");
+        browser.click("node-apply");
+        browser.until("the server finds no errors", d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
+        browser.click("run-button"); // saves the new pipeline first
+        browser.until("delay1 running", d -> hasClass("delay1", "st-running"));
+        browser.click("run-cancel");
+        browser.until("run status CANCELLED", d -> browser.byTestId("run-status").getText().equals("CANCELLED"));
+        browser.screenshot("run-cancelled");
+
+        browser.click("pipeline-delete");
+        browser.acceptDialog();
+        browser.until("pipeline-1 gone from the list", d -> !browser.byTestId("pipeline-list").getText().contains("pipeline-1"));
+        assertFalse(gantry.http().get("/api/pipelines").body().contains("pipeline-1"));
+    }
+
+    private static void createDevice(String id, String name, Map<String, String> config) {
+        new Select(browser.byTestId("device-type")).selectByValue("mock-servo");
+        browser.byTestId("device-id").sendKeys(id);
+        browser.byTestId("device-name").sendKeys(name);
+        config.forEach((key, value) -> browser.byTestId("device-config-" + key).sendKeys(value));
+        browser.click("device-submit");
+        browser.until("device " + id + " listed", d -> browser.has("device-" + id));
+    }
+
+    private static void connect(String fromNode, String fromPort, String toNode, String toPort) {
+        clickAt(position(fromNode, "out", fromPort));
+        clickAt(position(toNode, "in", toPort));
+        browser.until(fromNode + "." + fromPort + " -> " + toNode + "." + toPort, d -> Boolean.TRUE.equals(browser.js(
+                "return window.gantryHmi.editor.model.edges.some(e => e.from === arguments[0] && e.to === arguments[1])",
+                fromNode + "." + fromPort, toNode + "." + toPort)));
+    }
+
+    private static void clickBox(String node) {
+        clickAt(boxPosition(node));
+    }
+
+    private static void clickAt(Map<?, ?> position) {
+        browser.clickAt(browser.byTestId("graph"), ((Number) position.get("x")).doubleValue(), ((Number) position.get("y")).doubleValue());
+    }
+
+    private static Map<?, ?> boxPosition(String node) {
+        return (Map<?, ?>) browser.js("return window.gantryHmi.editor.renderedPosition(arguments[0])", node);
+    }
+
+    private static Map<?, ?> position(String node, String dir, String port) {
+        return (Map<?, ?>) browser.js("return window.gantryHmi.editor.renderedPosition(arguments[0], arguments[1], arguments[2])", node, dir, port);
+    }
+
+    private static boolean hasClass(String node, String cls) {
+        return Boolean.TRUE.equals(browser.js("return window.gantryHmi.editor.cy.getElementById('n|' + arguments[0]).hasClass(arguments[1])", node, cls));
+    }
+
+    private static String label(String node) {
+        return String.valueOf(browser.js("return window.gantryHmi.editor.cy.getElementById('n|' + arguments[0]).data('label')", node));
+    }
+}

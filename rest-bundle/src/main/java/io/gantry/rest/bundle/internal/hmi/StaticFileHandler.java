@@ -1,0 +1,77 @@
+package io.gantry.rest.bundle.internal.hmi;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Answers {@code GET} and {@code HEAD} with the HMI's files: {@code ETag} with {@code 304} for a
+ * matching {@code If-None-Match}, {@code Cache-Control} by kind of file, and headers that keep the
+ * page to its own origin (the page talks only to {@code /api} on the same host).
+ */
+final class StaticFileHandler extends Handler.Abstract.NonBlocking {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final StaticFiles files;
+
+    /** @param files where the files come from */
+    StaticFileHandler(StaticFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        boolean head = HttpMethod.HEAD.is(method);
+        if (!head && !HttpMethod.GET.is(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);
+            return true;
+        }
+        Optional<StaticFiles.StaticFile> found = files.find(Request.getPathInContext(request));
+        if (found.isEmpty()) {
+            Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            return true;
+        }
+        StaticFiles.StaticFile file = found.get();
+        var headers = response.getHeaders();
+        headers.put(HttpHeader.ETAG, file.etag());
+        headers.put(HttpHeader.CACHE_CONTROL, file.cacheControl());
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        if (file.contentType().startsWith("text/html")) {
+            headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        }
+        if (matches(request.getHeaders().getField(HttpHeader.IF_NONE_MATCH), file.etag())) {
+            response.setStatus(HttpStatus.NOT_MODIFIED_304);
+            response.write(true, null, callback);
+            return true;
+        }
+        response.setStatus(HttpStatus.OK_200);
+        headers.put(HttpHeader.CONTENT_TYPE, file.contentType());
+        headers.put(HttpHeader.CONTENT_LENGTH, file.content().length);
+        response.write(true, head ? null : ByteBuffer.wrap(file.content()), callback);
+        return true;
+    }
+
+    private static boolean matches(HttpField ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.getValues()) {
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+// Devices view: the devices with their live status, breaker and last error; connect, disconnect,
+// delete; a create form built from the chosen device type's config schema.
+
+import { ApiError, del, post, seg } from './api.js';
+import { catalog } from './catalog.js';
+import { h, notify } from './dom.js';
+import { schemaForm } from './form.js';
+
+export function mountDevices(root) {
+  const list = h('div');
+  const create = h('div.card', { testid: 'device-create' });
+  let chosenType = null;
+  let form = null;
+
+  async function act(id, action) {
+    try {
+      if (action === 'delete') await del(`/devices/${seg(id)}`);
+      else await post(`/devices/${seg(id)}/${action}`);
+    } catch (e) {
+      notify(`${action} ${id}: ${e.message}`);
+    }
+    catalog.refreshDevices();
+  }
+
+  function renderList() {
+    const rows = catalog.devices.map((d) => h('tr', { testid: `device-${d.id}`, 'data-status': d.status },
+      h('td', {}, h('code', {}, d.id)),
+      h('td', {}, d.name),
+      h('td', {}, d.type),
+      h('td', {}, h('span.badge', { testid: 'device-status', 'data-state': d.status }, d.status)),
+      h('td', {}, d.breaker ? h('span.badge', { testid: 'device-breaker', 'data-state': typeof d.breaker === 'object' ? d.breaker.state : d.breaker },
+        typeof d.breaker === 'object' ? d.breaker.state || JSON.stringify(d.breaker) : d.breaker) : '—'),
+      h('td.error', { testid: 'device-error' }, d.lastError || ''),
+      h('td.actions', {},
+        d.status === 'CONNECTED'
+          ? h('button', { type: 'button', testid: 'device-disconnect', onclick: () => act(d.id, 'disconnect') }, 'Disconnect')
+          : h('button', { type: 'button', testid: 'device-connect', disabled: d.status === 'UNAVAILABLE', onclick: () => act(d.id, 'connect') }, 'Connect'),
+        h('button.danger', { type: 'button', testid: 'device-delete', onclick: () => { if (confirm(`Delete device ${d.id}?`)) act(d.id, 'delete'); } }, 'Delete'))));
+    list.replaceChildren(h('table.grid', { testid: 'device-table' },
+      h('thead', {}, h('tr', {}, ['Id', 'Name', 'Type', 'Status', 'Breaker', 'Last error', ''].map((t) => h('th', {}, t)))),
+      h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No devices yet.')))));
+  }
+
+  function renderCreate() {
+    const types = catalog.deviceTypes;
+    if (!chosenType || !types.some((t) => t.id === chosenType)) chosenType = types.length ? types[0].id : null;
+    const type = types.find((t) => t.id === chosenType);
+    const select = h('select', { testid: 'device-type', onchange: (e) => { chosenType = e.target.value; renderCreate(); } },
+      types.map((t) => h('option', { value: t.id }, `${t.name} (${t.id})`)));
+    select.value = chosenType || '';
+    const id = h('input', { testid: 'device-id', placeholder: 'e.g. axis-1', pattern: '[A-Za-z0-9_\\-][A-Za-z0-9._\\-]{0,63}' });
+    const name = h('input', { testid: 'device-name', placeholder: 'e.g. X axis' });
+    form = type ? schemaForm(type.configSchema, {}, 'device-config') : null;
+    const errors = h('ul.errors', { testid: 'device-create-errors' });
+    const submit = h('button.primary', { type: 'submit', testid: 'device-submit', disabled: !type }, 'Create device');
+    const element = h('form', {
+      onsubmit: async (e) => {
+        e.preventDefault();
+        const config = form.read();
+        errors.replaceChildren(...config.errors.map((m) => h('li', {}, m)));
+        if (config.errors.length) return;
+        const body = { type: chosenType, name: name.value.trim(), config: config.value };
+        if (id.value.trim()) body.id = id.value.trim();
+        try {
+          const device = await post('/devices', body);
+          notify(`Device ${device.id} created`, 'info');
+          element.reset();
+          renderCreate();
+        } catch (err) {
+          const messages = err instanceof ApiError && err.errors.length ? err.errors.map((x) => `${x.path}: ${x.message}`) : [err.message];
+          errors.replaceChildren(...messages.map((m) => h('li', {}, m)));
+        }
+        catalog.refreshDevices();
+      },
+    },
+    h('h3', {}, 'New device'),
+    types.length ? null : h('p.muted', {}, 'No device type is installed: drop a driver plugin into deploy/.'),
+    h('label', {}, h('span.name', {}, 'Type'), select),
+    h('label', {}, h('span.name', {}, 'Id'), id),
+    h('label', {}, h('span.name', {}, 'Name', h('span.req', {}, ' *')), name),
+    h('h4', {}, 'Configuration'), form ? form.element : null, errors, submit);
+    create.replaceChildren(element);
+  }
+
+  root.replaceChildren(h('div.split', {}, h('div.main', {}, h('h2', {}, 'Devices'), list), create));
+  catalog.subscribe((what) => {
+    if (what === 'devices') renderList();
+    if (what === 'plugins') { renderCreate(); renderList(); }
+  });
+  renderList();
+  renderCreate();
+}

@@ -1,0 +1,375 @@
+// The pipeline editor: the model (a pipeline definition) is the truth and the graph is redrawn
+// from it. Add a node from the palette, click an output port then an input port to connect them,
+// select and delete, set params in a form built from the function's params schema. Every change
+// is checked by the server (POST /pipelines/validate) and its errors are put on the nodes.
+
+import { ApiError, request, seg } from './api.js';
+import { catalog } from './catalog.js';
+import { debounce, fmtMs, h, notify } from './dom.js';
+import { schemaForm } from './form.js';
+import { boxId, createGraph, draw, layout, placePorts, portId, split } from './graph.js';
+
+const NODE_PATH = /^nodes\[(\d+)\]/;
+const EDGE_PATH = /^edges\[(\d+)\]/;
+
+export class Editor {
+  constructor(container, inspector, errorList) {
+    this.inspector = inspector;
+    this.errorList = errorList;
+    this.cy = createGraph(container);
+    this.positions = new Map();
+    this.model = null;
+    this.version = null;
+    this.readOnly = false;
+    this.dirty = false;
+    this.nodeErrors = new Map();
+    this.edgeErrors = new Set();
+    this.generalErrors = [];
+    this.runState = new Map();
+    this.armed = null;
+    this.listeners = new Set();
+    this.savedListeners = new Set();
+    this.validateSoon = debounce(() => this.validate(), 250);
+    this.bindGraph();
+  }
+
+  /** @param {()=>void} fn called when the model, its version or the selection changes */
+  onChange(fn) { this.listeners.add(fn); }
+
+  changed() { for (const fn of this.listeners) fn(); }
+
+  /** @param {(id:string)=>void} fn called after a version was stored, whoever asked for it */
+  onSaved(fn) { this.savedListeners.add(fn); }
+
+  bindGraph() {
+    const cy = this.cy;
+    cy.on('tap', 'node.port', (e) => this.tapPort(e.target));
+    cy.on('tap', 'node.box', (e) => { this.disarm(); this.showInspector(e.target.data('node')); });
+    cy.on('tap', 'edge.link', () => { this.disarm(); this.showInspector(null); });
+    cy.on('tap', (e) => { if (e.target === cy) { this.disarm(); this.showInspector(null); } });
+    cy.on('position', 'node.box', (e) => placePorts(cy, e.target));
+    cy.on('dragfree', 'node.box', (e) => this.positions.set(e.target.data('node'), { ...e.target.position() }));
+    cy.on('select unselect', () => this.changed());
+  }
+
+  /** Loads a pipeline (a stored version, or a new empty one when id is absent). */
+  load(pipeline, { readOnly = false } = {}) {
+    this.model = {
+      id: pipeline.id, name: pipeline.name || '', description: pipeline.description,
+      nodes: structuredClone(pipeline.nodes || []), edges: structuredClone(pipeline.edges || []),
+    };
+    this.version = pipeline.version ?? null;
+    this.updatedAt = pipeline.updatedAt ?? null;
+    this.readOnly = readOnly;
+    this.dirty = false;
+    this.positions.clear();
+    this.runState.clear();
+    this.clearErrors();
+    this.cy.elements().unselect();
+    this.redraw();
+    this.showInspector(null);
+    if (!readOnly && this.model.nodes.length) this.validateSoon();
+    this.changed();
+  }
+
+  clearErrors() { this.nodeErrors.clear(); this.edgeErrors.clear(); this.generalErrors = []; this.renderErrors(); }
+
+  redraw() {
+    if (!this.model) { this.cy.elements().remove(); return; }
+    draw(this.cy, this.model, (id) => catalog.fn(id), (id) => this.statusLines(id), this.positions);
+    for (const [node, messages] of this.nodeErrors) if (messages.length) this.cy.getElementById(boxId(node)).addClass('invalid');
+    for (const index of this.edgeErrors) this.cy.getElementById(`e|${index}`).addClass('invalid');
+    for (const [node, state] of this.runState) this.cy.getElementById(boxId(node)).addClass(`st-${state.status}`);
+    if (this.armed) this.cy.getElementById(this.armed).addClass('armed');
+  }
+
+  /**
+   * The two lines under a box's title: its run state (with duration or attempt), then a failure
+   * reason or the server's first validation message. Always two, blank when there is nothing to
+   * say, so a box keeps its size and its ports never move under the pointer.
+   */
+  statusLines(nodeId) {
+    const BLANK = '\u00a0';
+    let status = BLANK;
+    let message = BLANK;
+    const state = this.runState.get(nodeId);
+    if (state) {
+      const icon = { pending: '…', running: '▶', succeeded: '✓', failed: '✗', skipped: '⤼', retrying: '↻', cancelled: '■' }[state.status] || '';
+      status = `${icon} ${state.status}`;
+      if (state.durationMs !== undefined && state.durationMs !== null) status += ` · ${fmtMs(state.durationMs)}`;
+      if (state.status === 'retrying' && state.attempt) status += ` · attempt ${state.attempt + 1}`;
+      if (state.error) message = state.error;
+    }
+    const errors = this.nodeErrors.get(nodeId);
+    if (message === BLANK && errors && errors.length) message = `⚠ ${errors[0]}`;
+    return [status, message];
+  }
+
+  /** Paints run states: nodeId → {status, durationMs?, error?, attempt?}; null clears. */
+  setRunState(states) {
+    this.runState = new Map(states ? Object.entries(states) : []);
+    this.redraw();
+  }
+
+  // --- editing -------------------------------------------------------------------------------
+
+  edit(change) {
+    if (!this.model || this.readOnly) return;
+    change(this.model);
+    this.dirty = true;
+    this.runState.clear();
+    this.redraw();
+    this.validateSoon();
+    this.changed();
+  }
+
+  addNode(functionId) {
+    if (!this.model) return;
+    if (this.readOnly) { notify('This is an old version: restore it first, or go back to the latest.', 'info'); return; }
+    const base = functionId.slice(functionId.lastIndexOf('.') + 1).replace(/[^A-Za-z0-9_-]/g, '_');
+    let n = 1;
+    while (this.model.nodes.some((x) => x.id === `${base}${n}`)) n++;
+    const id = `${base}${n}`;
+    const fn = catalog.fn(functionId);
+    const node = { id, function: functionId, params: {} };
+    if (fn && fn.deviceType) {
+      const device = catalog.devices.find((d) => d.type === fn.deviceType);
+      if (device) node.device = device.id;
+    }
+    // a new box goes right of the rightmost one; "Layout" tidies everything
+    const boxes = this.cy.nodes('.box');
+    if (boxes.length) {
+      const bb = boxes.boundingBox();
+      this.positions.set(id, { x: bb.x2 + 150, y: (bb.y1 + bb.y2) / 2 });
+    }
+    this.edit((m) => m.nodes.push(node));
+    this.showInspector(id);
+    this.cy.$(':selected').unselect();
+    this.cy.getElementById(boxId(id)).select();
+    if (!this.cy.getElementById(boxId(id)).visible() || boxes.length) this.cy.fit(this.cy.elements(), 30);
+    if (this.cy.zoom() > 1.3) { this.cy.zoom(1.3); this.cy.center(); }
+  }
+
+  tapPort(port) {
+    if (this.readOnly) return;
+    const id = port.id();
+    if (port.data('dir') === 'out') {
+      this.disarm();
+      this.armed = id;
+      port.addClass('armed');
+      this.cy.nodes('.port.in').filter((p) => p.data('node') !== port.data('node')).addClass('target');
+      return;
+    }
+    if (!this.armed) { notify('Click an output port (right edge) first, then an input port.', 'info'); return; }
+    const from = this.cy.getElementById(this.armed);
+    this.disarm();
+    this.connect(`${from.data('node')}.${from.data('port')}`, `${port.data('node')}.${port.data('port')}`);
+  }
+
+  disarm() {
+    this.armed = null;
+    this.cy.nodes('.port').removeClass('armed target');
+  }
+
+  /** Connects an output to an input; an input takes one edge, so an older one into it goes. */
+  connect(from, to) {
+    this.edit((m) => {
+      m.edges = m.edges.filter((e) => e.to !== to);
+      m.edges.push({ from, to });
+    });
+  }
+
+  disconnectInput(to) { this.edit((m) => { m.edges = m.edges.filter((e) => e.to !== to); }); }
+
+  deleteSelected() {
+    const selected = this.cy.$(':selected');
+    if (!selected.length) { notify('Select a node or an edge first.', 'info'); return; }
+    const nodes = new Set(selected.filter('node.box').map((b) => b.data('node')));
+    const edges = new Set(selected.filter('edge.link').map((e) => e.data('index')));
+    this.edit((m) => {
+      m.nodes = m.nodes.filter((n) => !nodes.has(n.id));
+      m.edges = m.edges.filter((e, i) => !edges.has(i) && !nodes.has(split(e.from)[0]) && !nodes.has(split(e.to)[0]));
+    });
+    for (const n of nodes) this.positions.delete(n);
+    this.showInspector(null);
+  }
+
+  relayout() {
+    this.positions.clear();
+    layout(this.cy, this.positions);
+  }
+
+  // --- validation ----------------------------------------------------------------------------
+
+  body() {
+    const { id, ...rest } = this.model;
+    const body = { ...rest, name: rest.name || 'untitled' };
+    if (id) body.id = id;
+    if (!body.description) delete body.description;
+    return body;
+  }
+
+  async validate() {
+    if (!this.model || this.readOnly) return true;
+    try {
+      await request('POST', '/pipelines/validate', { body: this.body() });
+      this.showProblem(null);
+      return true;
+    } catch (e) {
+      this.showProblem(e);
+      return false;
+    }
+  }
+
+  /** Puts a problem's errors on the nodes and edges they name (null clears). */
+  showProblem(error) {
+    this.nodeErrors.clear();
+    this.edgeErrors.clear();
+    this.generalErrors = [];
+    if (error) {
+      const errors = error instanceof ApiError && error.errors.length ? error.errors : [{ path: '', message: error.message }];
+      for (const { path = '', message } of errors) {
+        let m = NODE_PATH.exec(path);
+        if (m && this.model.nodes[+m[1]]) { this.addNodeError(this.model.nodes[+m[1]].id, message); continue; }
+        m = EDGE_PATH.exec(path);
+        const edge = m && this.model.edges[+m[1]];
+        if (edge) {
+          this.edgeErrors.add(+m[1]);
+          this.addNodeError(split(path.endsWith('.from') ? edge.from : edge.to)[0], message);
+          continue;
+        }
+        this.generalErrors.push(path ? `${path}: ${message}` : message);
+      }
+      if (error.problem && Array.isArray(error.problem.cycle)) {
+        for (const n of error.problem.cycle) if (!this.nodeErrors.has(n)) this.addNodeError(n, error.problem.detail);
+      }
+    }
+    this.redraw();
+    this.renderErrors();
+    this.renderInspectorErrors();
+  }
+
+  // only the error list: rebuilding the whole form would steal the focus of a field being typed in
+  renderInspectorErrors() {
+    if (!this.inspectorErrorBox) return;
+    const errors = (this.inspected && this.nodeErrors.get(this.inspected)) || [];
+    this.inspectorErrorBox.replaceChildren(...errors.map((m) => h('li', {}, m)));
+  }
+
+  addNodeError(node, message) {
+    if (!this.nodeErrors.has(node)) this.nodeErrors.set(node, []);
+    this.nodeErrors.get(node).push(message);
+  }
+
+  renderErrors() {
+    const items = [];
+    for (const [node, messages] of this.nodeErrors) for (const m of messages) items.push(h('li', { 'data-node': node }, h('b', {}, node), `: ${m}`));
+    for (const m of this.generalErrors) items.push(h('li', {}, m));
+    this.errorList.replaceChildren(...items);
+    this.errorList.dataset.count = String(items.length);
+  }
+
+  // --- saving and versions -------------------------------------------------------------------
+
+  /** Stores the model: POST for a new pipeline, PUT (If-Match its version) for the next version. */
+  async save() {
+    if (!this.model || this.readOnly) return false;
+    try {
+      const answer = this.model.id
+        ? await request('PUT', `/pipelines/${seg(this.model.id)}`, { body: this.body(), headers: this.version ? { 'If-Match': `"${this.version}"` } : {} })
+        : await request('POST', '/pipelines', { body: this.body() });
+      const saved = answer.data;
+      this.model.id = saved.id;
+      this.version = saved.version;
+      this.updatedAt = saved.updatedAt;
+      this.dirty = false;
+      this.showProblem(null);
+      notify(`Saved ${saved.name} as version ${saved.version}`, 'info');
+      this.changed();
+      for (const fn of this.savedListeners) fn(saved.id);
+      return true;
+    } catch (e) {
+      if (e.status === 412) notify('Someone saved a newer version meanwhile: reload the pipeline (your changes stay on screen until then).');
+      else notify(`Save failed: ${e.message}`);
+      if (e.status === 422) this.showProblem(e);
+      return false;
+    }
+  }
+
+  // --- inspector -----------------------------------------------------------------------------
+
+  refreshInspector() { this.showInspector(this.inspected ?? null); }
+
+  showInspector(nodeId) {
+    const node = this.model && this.model.nodes.find((n) => n.id === nodeId);
+    this.inspected = node ? node.id : null;
+    if (!node) {
+      this.inspectorErrorBox = null;
+      this.inspector.replaceChildren(h('p.muted', {}, this.model
+        ? 'Click a node to set its parameters. To connect, click an output port (right edge of a node) and then an input port (left edge).'
+        : 'Open a pipeline or start a new one.'));
+      return;
+    }
+    const fn = catalog.fn(node.function);
+    const disabled = this.readOnly;
+    const parts = [h('h3', { testid: 'inspector-title' }, node.id), h('div.muted', {}, fn ? `${fn.name} — ${fn.id} (${fn.plugin} ${fn.pluginVersion})` : `${node.function} (not installed)`)];
+    this.inspectorErrorBox = h('ul.errors', { testid: 'node-errors' });
+    parts.push(this.inspectorErrorBox);
+    const state = this.runState.get(node.id);
+    if (state && state.error) parts.push(h('div.error', { testid: 'node-run-error' }, state.error));
+    if (fn && fn.deviceType) {
+      const select = h('select', { testid: 'node-device', disabled, onchange: (e) => this.edit(() => { if (e.target.value) node.device = e.target.value; else delete node.device; }) },
+        h('option', { value: '' }, '— choose —'),
+        catalog.devices.filter((d) => d.type === fn.deviceType).map((d) => h('option', { value: d.id }, `${d.id} (${d.status})`)));
+      select.value = node.device || '';
+      parts.push(h('label', {}, h('span.name', {}, 'Device', h('span.req', {}, ' *')), h('span.type', {}, fn.deviceType), select));
+    }
+    if (fn && fn.inputs.length) {
+      parts.push(h('h4', {}, 'Inputs'));
+      for (const input of fn.inputs) {
+        const to = `${node.id}.${input.name}`;
+        const current = this.model.edges.find((e) => e.to === to);
+        const select = h('select', { testid: `port-source-${input.name}`, disabled, onchange: (e) => (e.target.value ? this.connect(e.target.value, to) : this.disconnectInput(to)) },
+          h('option', { value: '' }, input.required ? '— constant in params —' : '— none —'),
+          this.model.nodes.filter((n) => n.id !== node.id).flatMap((n) => (catalog.fn(n.function)?.outputs || [])
+            .map((o) => h('option', { value: `${n.id}.${o.name}` }, `${n.id}.${o.name} (${o.type})`))));
+        select.value = current ? current.from : '';
+        parts.push(h('label', {}, h('span.name', {}, input.name, input.required ? h('span.req', {}, ' *') : null), h('span.type', {}, input.type), select));
+      }
+    }
+    parts.push(h('h4', {}, 'Parameters'));
+    const form = schemaForm(fn ? fn.params : {}, node.params || {}, 'param');
+    const formErrors = h('ul.errors', { testid: 'param-errors' });
+    const timeout = h('input', { type: 'number', min: '1', step: '1', testid: 'node-timeout', value: node.timeoutMs ?? '', placeholder: fn && fn.defaultTimeoutMs ? String(fn.defaultTimeoutMs) : 'default', disabled });
+    const attempts = h('input', { type: 'number', min: '1', step: '1', testid: 'node-attempts', value: node.retry ? node.retry.maxAttempts : '', placeholder: '1', disabled });
+    const apply = () => {
+      const { value, errors: problems } = form.read();
+      formErrors.replaceChildren(...problems.map((m) => h('li', {}, m)));
+      if (problems.length) return;
+      this.edit(() => {
+        node.params = value;
+        if (timeout.value) node.timeoutMs = Number(timeout.value); else delete node.timeoutMs;
+        if (attempts.value && Number(attempts.value) > 1) node.retry = { ...(node.retry || {}), maxAttempts: Number(attempts.value) };
+        else delete node.retry;
+      });
+    };
+    if (!disabled) form.element.addEventListener('change', apply);
+    for (const el of form.element.querySelectorAll('input, select')) el.disabled = disabled;
+    parts.push(form.element, formErrors,
+      h('label', {}, h('span.name', {}, 'Timeout'), h('span.type', {}, 'ms'), timeout),
+      h('label', {}, h('span.name', {}, 'Attempts'), h('span.type', {}, 'retry'), attempts),
+      h('div.row', {},
+        h('button', { type: 'button', testid: 'node-apply', disabled, onclick: apply }, 'Apply'),
+        h('button.danger', { type: 'button', testid: 'node-delete', disabled, onclick: () => { this.cy.$(':selected').unselect(); this.cy.getElementById(boxId(node.id)).select(); this.deleteSelected(); } }, 'Delete node')));
+    timeout.addEventListener('change', apply);
+    attempts.addEventListener('change', apply);
+    this.inspector.replaceChildren(...parts);
+    this.renderInspectorErrors();
+  }
+
+  /** For the browser test: where a node's box or port is drawn, in page pixels of the graph. */
+  renderedPosition(nodeId, dir, port) {
+    const el = this.cy.getElementById(dir ? portId(nodeId, dir, port) : boxId(nodeId));
+    return el.length ? el.renderedPosition() : null;
+  }
+}

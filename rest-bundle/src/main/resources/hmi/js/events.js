@@ -1,0 +1,84 @@
+// The controller's event stream (/api/events) with resume: after a drop it reconnects with
+// since=<last seq seen>, so nothing is missed; a GAP notice or a reconnect makes views re-read
+// their state over REST.
+
+const GAP = 'gantry/stream/GAP';
+
+class EventStream {
+  constructor() {
+    this.lastSeq = null;
+    this.listeners = [];
+    this.resyncListeners = new Set();
+    this.statusListeners = new Set();
+    this.socket = null;
+    this.attempt = 0;
+    this.everOpened = false;
+  }
+
+  /** @param {string} prefix a topic prefix ('gantry/node/') or '' for all @param {(e:object)=>void} fn */
+  on(prefix, fn) {
+    const entry = { prefix, fn };
+    this.listeners.push(entry);
+    return () => { this.listeners = this.listeners.filter((l) => l !== entry); };
+  }
+
+  /** Called after a reconnect or a gap: state may have changed unseen, re-read it over REST. */
+  onResync(fn) { this.resyncListeners.add(fn); }
+
+  onStatus(fn) { this.statusListeners.add(fn); }
+
+  start() { this.connect(); }
+
+  connect() {
+    const url = new URL('/api/events', location.href);
+    url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    if (this.lastSeq !== null) url.searchParams.set('since', String(this.lastSeq));
+    this.status(this.everOpened ? 'reconnecting' : 'connecting');
+    const socket = new WebSocket(url);
+    this.socket = socket;
+    socket.onopen = () => {
+      const resumed = this.everOpened;
+      this.everOpened = true;
+      this.attempt = 0;
+      this.status('live');
+      // a restarted controller counts seq from 1 again and would answer since= with live events
+      // only: re-reading state after every reconnect makes the picture right in that case too
+      if (resumed) this.resync('reconnected');
+    };
+    socket.onmessage = (message) => {
+      let event;
+      try { event = JSON.parse(message.data); } catch { return; }
+      if (event.topic === GAP) {
+        this.resync('gap');
+        return;
+      }
+      if (typeof event.seq === 'number') this.lastSeq = event.seq;
+      for (const { prefix, fn } of this.listeners) {
+        if (event.topic && event.topic.startsWith(prefix)) {
+          try { fn(event); } catch (e) { console.error('event listener failed', e); }
+        }
+      }
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.status('reconnecting');
+      const delay = Math.min(5000, 250 * 2 ** this.attempt++);
+      setTimeout(() => this.connect(), delay);
+    };
+  }
+
+  /** Drops the connection as a network blip would (the stream reconnects with since). */
+  blip() { if (this.socket) this.socket.close(); }
+
+  resync(why) {
+    for (const fn of this.resyncListeners) {
+      try { fn(why); } catch (e) { console.error('resync failed', e); }
+    }
+  }
+
+  status(state) {
+    for (const fn of this.statusListeners) fn(state);
+  }
+}
+
+export const events = new EventStream();

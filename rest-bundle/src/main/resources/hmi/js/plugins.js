@@ -1,0 +1,31 @@
+// Plugins view: the plugin bundles live now and the functions they offer; redrawn whenever a
+// plugin event (a jar dropped into or removed from deploy/) changes the catalog.
+
+import { catalog } from './catalog.js';
+import { h } from './dom.js';
+
+const ports = (list) => list.map((p) => `${p.name}:${p.type}${p.required ? '*' : ''}`).join(', ') || '—';
+
+export function mountPlugins(root) {
+  function render() {
+    const plugins = h('table.grid', { testid: 'plugin-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Plugin'), h('th', {}, 'Version'), h('th', {}, 'State'), h('th', {}, 'Device types'), h('th', {}, 'Functions'))),
+      h('tbody', {}, catalog.plugins.map((p) => h('tr', { testid: `plugin-${p.symbolicName}` },
+        h('td', {}, p.symbolicName, p.lastError ? h('div.error', {}, p.lastError) : null),
+        h('td', {}, p.version),
+        h('td', {}, h('span.badge', { 'data-state': p.state }, p.state)),
+        h('td', {}, (p.deviceTypes || []).join(', ') || '—'),
+        h('td', {}, (p.functions || []).join(', ') || '—')))));
+    const functions = h('table.grid', { testid: 'function-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Function'), h('th', {}, 'Name'), h('th', {}, 'Device type'), h('th', {}, 'Inputs'), h('th', {}, 'Outputs'), h('th', {}, 'Plugin'))),
+      h('tbody', {}, catalog.functions.map((f) => h('tr', { testid: `function-${f.id}` },
+        h('td', {}, h('code', {}, f.id)), h('td', {}, f.name), h('td', {}, f.deviceType || '—'),
+        h('td', {}, ports(f.inputs)), h('td', {}, ports(f.outputs)), h('td', {}, `${f.plugin} ${f.pluginVersion}`)))));
+    root.replaceChildren(
+      h('h2', {}, `Plugins (${catalog.plugins.length})`), plugins,
+      h('p.muted', {}, 'Drop a plugin jar into deploy/ of the controller (write it aside, then move it in); this page updates by itself.'),
+      h('h2', {}, `Functions (${catalog.functions.length})`), functions);
+  }
+  catalog.subscribe((what) => { if (what === 'plugins') render(); });
+  render();
+}
