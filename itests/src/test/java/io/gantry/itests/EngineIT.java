@@ -169,8 +169,8 @@ public class EngineIT {
     }
 
     private ExecutionRecord run(String pipelineId) {
+        // a run that fails at once may already have ended when start returns
         ExecutionRecord started = executions.start(pipelineId, null, Map.of());
-        assertEquals(ExecutionStatus.RUNNING, started.status());
         ExecutionRecord done = executions.await(started.id(), WAIT);
         assertTrue("still running: " + done, done.status().isFinal());
         return done;
