@@ -83,7 +83,8 @@ public class ObservabilityIT {
         pipelines.create(new PipelineDefinition("obs-slow", "times out", null, List.of(new NodeDefinition(
                 "wait", "core.delay", null, Map.of("ms", 2_000), new RetrySpec(2, 1, 1, 0, 0), 50L)), List.of()));
         Http http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
-        Await.until("/api/health 200", WAIT, () -> http.get("/api/health").statusCode() == 200);
+        // the first container of the test JVM starts cold: give the REST application time
+        Await.until("/api/health 200", Duration.ofSeconds(60), () -> http.get("/api/health").statusCode() == 200);
 
         assertEquals(ExecutionStatus.SUCCEEDED, run("obs-ok").status());
         assertEquals(ExecutionStatus.SUCCEEDED, run("obs-ok").status());

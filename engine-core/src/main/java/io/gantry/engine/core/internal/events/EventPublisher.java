@@ -4,8 +4,9 @@ import io.gantry.engine.api.event.EventProperties;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,21 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts Gantry's events on EventAdmin. Every post goes through one thread: EventAdmin keeps the
- * order of asynchronous events only per posting thread, and an execution's steps happen on many
- * engine threads — one poster keeps every execution's events in causal order on the bus. Posting is
- * asynchronous, so a slow handler never slows the engine.
+ * Delivers Gantry's events on EventAdmin. Every event goes through one thread, which delivers it
+ * synchronously ({@code sendEvent}): an execution's steps happen on many engine threads, and one
+ * deliverer keeps every execution's events in causal order on the bus. The engine only enqueues, so
+ * a slow handler does not slow it (EventAdmin drops a handler that blocks a delivery for long); the
+ * queue is bounded, so when handlers cannot keep up at all the engine is slowed down instead of the
+ * backlog growing until the heap is gone — which is what asynchronous posting did under load.
  */
 @Component(service = EventPublisher.class)
 public final class EventPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
+    /** Events waiting for delivery; beyond this, publishers wait. */
+    static final int QUEUE_CAPACITY = 50_000;
+
     private final EventAdmin eventAdmin;
-    private final ExecutorService poster = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "gantry-event-poster");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService poster = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
+                Thread thread = new Thread(runnable, "gantry-event-poster");
+                thread.setDaemon(true);
+                return thread;
+            }, EventPublisher::waitForRoom);
 
     /**
      * @param eventAdmin the event bus
@@ -62,9 +69,27 @@ public final class EventPublisher {
         }
     }
 
+    /** Backpressure: the publishing engine thread waits until the deliverer has room. */
+    private static void waitForRoom(Runnable delivery, ThreadPoolExecutor executor) {
+        if (executor.isShutdown()) {
+            throw new java.util.concurrent.RejectedExecutionException("stopping");
+        }
+        try {
+            executor.getQueue().put(delivery);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.RejectedExecutionException("interrupted while waiting to publish", e);
+        }
+    }
+
+    /** @return events queued and not yet delivered */
+    public int backlog() {
+        return ((ThreadPoolExecutor) poster).getQueue().size();
+    }
+
     private void post(String topic, Map<String, Object> properties) {
         try {
-            eventAdmin.postEvent(new Event(topic, properties));
+            eventAdmin.sendEvent(new Event(topic, properties));
         } catch (RuntimeException e) {
             LOG.warn("posting {} failed", topic, e);
         }
