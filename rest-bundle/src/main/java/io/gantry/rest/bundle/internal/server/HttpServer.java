@@ -53,7 +53,6 @@ public final class HttpServer {
     private final JerseyApplication application = new JerseyApplication();
     private final Server server;
     private volatile ServletContainer container;
-    private ServletContextHandler apiContext;
 
     /**
      * Starts Jetty on the configured address.
@@ -82,12 +81,12 @@ public final class HttpServer {
         // Jetty makes a context's class loader the thread context class loader during start-up and
         // every request; Jersey's must be it, or jakarta.ws.rs-api cannot find its RuntimeDelegate.
         api.setClassLoader(ResourceConfig.class.getClassLoader());
+        container = JerseyApplication.withJerseyClassLoader(() -> new ServletContainer(application.build(resources)));
+        ServletHolder holder = new ServletHolder(container);
+        // initialise Jersey while Jetty starts (under the Jersey class loader), not on the first request
+        holder.setInitOrder(0);
+        api.addServlet(holder, "/*");
         api.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
-        // Jersey is not started here: the resources bind one by one right after activation, and
-        // building the application once they are there (on the reload thread, off the framework's
-        // start-up thread) costs one Jersey start instead of two, and no request ever meets an
-        // application being torn down. Until then /api answers 404.
-        apiContext = api;
         return api;
     }
 
@@ -149,31 +148,16 @@ public final class HttpServer {
         }
     }
 
-    /** Mounts Jersey with the resources present now; runs under Jersey's class loader. */
-    private void startJersey() throws Exception {
-        ServletContainer first = new ServletContainer(application.build(resources));
-        ServletHolder holder = new ServletHolder(first);
-        holder.setInitOrder(0);
-        apiContext.addServlet(holder, "/*");
-        holder.start();
-        holder.initialize();
-        container = first;
-        LOG.info("REST application started with {} resources", resources.size());
-    }
-
     private void reloadNow() {
         reloadPending.set(false);
-        if (!server.isStarted()) {
+        ServletContainer current = container;
+        // Before activation the set is read when the container is first built.
+        if (current == null || !server.isStarted()) {
             return;
         }
         try {
             JerseyApplication.withJerseyClassLoader(() -> {
-                ServletContainer current = container;
-                if (current == null) {
-                    startJersey();
-                } else {
-                    current.reload(application.build(resources));
-                }
+                current.reload(application.build(resources));
                 return null;
             });
         } catch (Exception e) {
