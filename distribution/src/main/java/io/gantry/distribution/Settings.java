@@ -82,6 +82,13 @@ final class Settings {
         }
     }
 
+    /**
+     * EventAdmin's per-handler timeout, off: with it Felix runs every handler of every event on a pool
+     * thread and waits for it, which capped delivery at a few thousand events a second. Gantry's
+     * publisher watches for a blocking handler itself (see engine-core's StuckDeliveryWatch).
+     */
+    static final String EVENTADMIN_TIMEOUT = "org.apache.felix.eventadmin.Timeout";
+
     /** @return the properties handed to the framework: the settings plus the runtime's own wiring */
     Map<String, String> frameworkProperties(boolean interactive) {
         Map<String, String> properties = new HashMap<>(values);
@@ -93,6 +100,7 @@ final class Settings {
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.putIfAbsent("felix.fileinstall.log.level", "3");
+        properties.putIfAbsent(EVENTADMIN_TIMEOUT, "0");
         if (!interactive) {
             // without a terminal the Gogo shell would read a closed stdin; its commands stay usable
             properties.put("gosh.args", "--nointeractive");

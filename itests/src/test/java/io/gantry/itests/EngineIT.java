@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.gantry.engine.api.device.DeviceStatus;
 import io.gantry.engine.api.execution.ExecutionRecord;
+import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.execution.ExecutionStatus;
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
@@ -25,8 +26,10 @@ import io.gantry.itests.support.EventRecorder;
 import io.gantry.itests.support.GantryContainer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import javax.inject.Inject;
 import org.junit.After;
 import org.junit.Before;
@@ -38,6 +41,11 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 /**
  * Real pipelines on the shipped plugins in a real Felix: the use-case services run them, the
@@ -166,6 +174,57 @@ public class EngineIT {
         assertEquals(ExecutionStatus.SUCCEEDED, done.status());
         // one after another they would take 1,200 ms; side by side about 300 (generous margin for a busy box)
         assertTrue("took " + done.durationMs() + " ms", done.durationMs() < 1_000);
+    }
+
+    @Test
+    public void anEventHandlerThatBlocksDoesNotHoldUpRunsAndIsNamedInTheHealthReport() throws Exception {
+        PipelineVersion saved = pipelines.create(new PipelineDefinition(null, "under a stuck handler", null,
+                List.of(NodeDefinition.of("one", "core.constant", Map.of("value", 1))), List.of()));
+        CountDownLatch release = new CountDownLatch(1);
+        ServiceRegistration<EventHandler> stuck = context.registerService(EventHandler.class,
+                new BlockingHandler(release), new Hashtable<>(Map.of(EventConstants.EVENT_TOPIC, "gantry/*")));
+        try {
+            // the first event reaches the handler and stays there; runs go on regardless
+            for (int i = 0; i < 20; i++) {
+                assertEquals(ExecutionStatus.SUCCEEDED, run(saved.id()).status());
+            }
+            HealthCheck eventBus = healthPart("eventbus");
+            Await.until("the event bus reported stuck", WAIT, () -> !eventBus.check().up());
+            assertTrue(eventBus.check().details().toString(),
+                    String.valueOf(eventBus.check().details().get("reason")).contains(BlockingHandler.class.getName()));
+        } finally {
+            release.countDown();
+            stuck.unregister();
+        }
+        HealthCheck eventBus = healthPart("eventbus");
+        Await.until("the event bus back up", WAIT, () -> eventBus.check().up());
+        ExecutionRecord after = run(saved.id());
+        recorder.await("events flowing again", WAIT, e -> after.id().equals(e.getProperty("executionId"))
+                && e.getTopic().equals("gantry/pipeline/COMPLETED"));
+    }
+
+    private HealthCheck healthPart(String part) throws Exception {
+        ServiceReference<HealthCheck> reference = context.getServiceReferences(HealthCheck.class,
+                "(" + HealthCheck.PART + "=" + part + ")").iterator().next();
+        return context.getService(reference);
+    }
+
+    /** A handler that blocks on its first event until released, as a faulty plugin's might. */
+    public static final class BlockingHandler implements EventHandler {
+        private final CountDownLatch release;
+
+        BlockingHandler(CountDownLatch release) {
+            this.release = release;
+        }
+
+        @Override
+        public void handleEvent(Event event) {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private ExecutionRecord run(String pipelineId) {

@@ -48,6 +48,8 @@ public final class GantryContainer {
         options.add(frameworkProperty("gantry.http.port").value(String.valueOf(port)));
         options.add(frameworkProperty("gantry.http.host").value("127.0.0.1"));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        // as the launcher sets it: handlers run on Gantry's deliverer thread, not one pool thread each
+        options.add(frameworkProperty("org.apache.felix.eventadmin.Timeout").value("0"));
         options.add(frameworkProperty("felix.fileinstall.dir").value(createFolder(deployFolder).toString()));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));

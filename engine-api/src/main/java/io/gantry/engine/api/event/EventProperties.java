@@ -40,6 +40,8 @@ public final class EventProperties {
     public static final String DONE = "done";
     /** Progress: nodes in all (Integer). */
     public static final String TOTAL = "total";
+    /** Of {@link Topics#EVENTS_DROPPED}: how many events were lost (a number). */
+    public static final String DROPPED = "dropped";
 
     private EventProperties() {}
 }

@@ -55,5 +55,13 @@ public final class Topics {
     /** A device's circuit breaker closed again. */
     public static final String BREAKER_CLOSED = "gantry/breaker/CLOSED";
 
+    /**
+     * Events were lost: the controller produced them faster than the event bus could deliver them,
+     * and rather than slow the engine it dropped them. Carries {@link EventProperties#DROPPED}, the
+     * number lost since the previous event; they are missing just before this notice. Execution
+     * records (REST) are complete regardless: a client that sees this re-reads what it shows.
+     */
+    public static final String EVENTS_DROPPED = "gantry/events/DROPPED";
+
     private Topics() {}
 }

@@ -1,13 +1,16 @@
 package io.gantry.engine.core.internal.events;
 
 import io.gantry.engine.api.event.EventProperties;
+import io.gantry.engine.api.event.Topics;
+import io.gantry.engine.api.health.HealthCheck;
+import io.gantry.engine.api.health.HealthStatus;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -18,86 +21,149 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers Gantry's events on EventAdmin. Every event goes through one thread, which delivers it
- * synchronously ({@code sendEvent}): an execution's steps happen on many engine threads, and one
- * deliverer keeps every execution's events in causal order on the bus. The engine only enqueues, so
- * a slow handler does not slow it (EventAdmin drops a handler that blocks a delivery for long); the
- * queue is bounded, so when handlers cannot keep up at all the engine is slowed down instead of the
- * backlog growing until the heap is gone — which is what asynchronous posting did under load.
+ * Delivers Gantry's events on EventAdmin, and never makes the engine wait for them.
+ *
+ * <p>Every event goes through one thread, which delivers it synchronously ({@code sendEvent}): an
+ * execution's steps happen on many engine threads, and one deliverer keeps every execution's events
+ * in causal order on the bus. The engine only enqueues. The queue is bounded: when handlers cannot
+ * keep up, new events are dropped and counted, and a {@link Topics#EVENTS_DROPPED} notice takes
+ * their place in the stream — an observer may miss steps, but a run's timing never
+ * depends on who watches it, and the heap never fills with a backlog. Execution records are stored
+ * by the journal, not from events, so they stay complete.
+ *
+ * <p>The launcher turns EventAdmin's per-handler timeout off ({@code org.apache.felix.eventadmin.Timeout=0}):
+ * with it, Felix hands every event to a pool thread per handler and waits, which limited delivery to a
+ * few thousand events a second. Instead a {@link StuckDeliveryWatch} reports a handler that holds a
+ * delivery for long, by name, and this part's health goes DOWN while it does.
  */
-@Component(service = EventPublisher.class)
-public final class EventPublisher {
+@Component(service = {EventPublisher.class, HealthCheck.class}, property = HealthCheck.PART + "=eventbus")
+public final class EventPublisher implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
-    /** Events waiting for delivery; beyond this, publishers wait. */
-    static final int QUEUE_CAPACITY = 50_000;
+    /** Events waiting for delivery; beyond this, new ones are dropped. */
+    static final int QUEUE_CAPACITY = 65_536;
+    /** A delivery held longer than this is reported as stuck. */
+    static final long STUCK_AFTER_MS = 5_000;
 
     private final EventAdmin eventAdmin;
-    private final ExecutorService poster = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
-                Thread thread = new Thread(runnable, "gantry-event-poster");
-                thread.setDaemon(true);
-                return thread;
-            }, EventPublisher::waitForRoom);
+    private final BlockingQueue<Event> queue;
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong droppedSinceNotice = new AtomicLong();
+    // how many events had been accepted when the drops not yet announced began: the notice goes
+    // out once those are delivered, where the lost events would have been
+    private volatile long dropsBeganAfter;
+    private long delivered; // deliverer thread only
+    private final Thread poster;
+    private final StuckDeliveryWatch watch;
+    private volatile boolean stopping;
 
     /**
      * @param eventAdmin the event bus
      */
     @Activate
     public EventPublisher(@Reference EventAdmin eventAdmin) {
+        this(eventAdmin, QUEUE_CAPACITY, STUCK_AFTER_MS);
+    }
+
+    EventPublisher(EventAdmin eventAdmin, int capacity, long stuckAfterMs) {
         this.eventAdmin = eventAdmin;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.poster = new Thread(this::deliverLoop, "gantry-event-poster");
+        poster.setDaemon(true);
+        this.watch = new StuckDeliveryWatch(poster, stuckAfterMs);
+        poster.start();
     }
 
     /**
-     * Posts an event stamped with the current time; null values are left out.
+     * Queues an event stamped with the current time; null values are left out. Never blocks: when
+     * the queue is full the event is dropped and counted.
      *
      * @param topic      one of {@link io.gantry.engine.api.event.Topics}
      * @param properties the event's properties (keys of {@link EventProperties})
      */
     public void publish(String topic, Map<String, ?> properties) {
-        Map<String, Object> event = new HashMap<>(properties.size() + 1);
+        Map<String, Object> values = new HashMap<>(properties.size() + 2);
         properties.forEach((key, value) -> {
             if (value != null) {
-                event.put(key, value);
+                values.put(key, value);
             }
         });
-        event.put(EventProperties.TIMESTAMP, Instant.now().toString());
-        try {
-            poster.execute(() -> post(topic, event));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("event {} dropped while stopping", topic);
+        values.put(EventProperties.TIMESTAMP, Instant.now().toString());
+        if (!stopping && queue.offer(new Event(topic, values))) {
+            accepted.incrementAndGet();
+            return;
         }
-    }
-
-    /** Backpressure: the publishing engine thread waits until the deliverer has room. */
-    private static void waitForRoom(Runnable delivery, ThreadPoolExecutor executor) {
-        if (executor.isShutdown()) {
-            throw new java.util.concurrent.RejectedExecutionException("stopping");
-        }
-        try {
-            executor.getQueue().put(delivery);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.util.concurrent.RejectedExecutionException("interrupted while waiting to publish", e);
+        dropped.incrementAndGet();
+        if (droppedSinceNotice.getAndIncrement() == 0) {
+            dropsBeganAfter = accepted.get();
         }
     }
 
     /** @return events queued and not yet delivered */
     public int backlog() {
-        return ((ThreadPoolExecutor) poster).getQueue().size();
+        return queue.size();
     }
 
-    private void post(String topic, Map<String, Object> properties) {
-        try {
-            eventAdmin.sendEvent(new Event(topic, properties));
-        } catch (RuntimeException e) {
-            LOG.warn("posting {} failed", topic, e);
+    /** @return events dropped since start because the queue was full */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void deliverLoop() {
+        while (!stopping || !queue.isEmpty()) {
+            Event next;
+            try {
+                next = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (next != null) {
+                deliver(next);
+                delivered++;
+            }
+            if (droppedSinceNotice.get() > 0 && delivered >= dropsBeganAfter) {
+                deliver(droppedNotice(droppedSinceNotice.getAndSet(0)));
+            }
         }
+    }
+
+    private static Event droppedNotice(long lost) {
+        LOG.warn("{} events were dropped: handlers could not keep up", lost);
+        return new Event(Topics.EVENTS_DROPPED, Map.of(EventProperties.DROPPED, lost,
+                EventProperties.TIMESTAMP, Instant.now().toString()));
+    }
+
+    private void deliver(Event event) {
+        watch.started(event.getTopic());
+        try {
+            eventAdmin.sendEvent(event);
+        } catch (RuntimeException e) {
+            LOG.warn("posting {} failed", event.getTopic(), e);
+        } finally {
+            watch.ended();
+        }
+    }
+
+    @Override
+    public String part() {
+        return "eventbus";
+    }
+
+    @Override
+    public HealthStatus check() {
+        String stuck = watch.stuckHandler();
+        if (stuck != null) {
+            return HealthStatus.down("event delivery stuck in " + stuck);
+        }
+        return HealthStatus.up(Map.of("backlog", backlog(), "dropped", dropped()));
     }
 
     @Deactivate
     void stop() throws InterruptedException {
-        poster.shutdown();
-        poster.awaitTermination(2, TimeUnit.SECONDS);
+        stopping = true;
+        poster.join(2_000);
+        poster.interrupt();
+        watch.close();
     }
 }

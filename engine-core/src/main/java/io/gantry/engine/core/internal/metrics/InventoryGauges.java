@@ -4,6 +4,7 @@ import io.gantry.engine.api.device.DeviceStatus;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.engine.core.internal.usecase.LiveValidator;
+import io.gantry.engine.core.internal.events.EventPublisher;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -29,10 +30,11 @@ public final class InventoryGauges {
      * @param plugins   the live plugins
      * @param devices   the devices
      * @param validator owner of the plan cache
+     * @param events    the event bus's publisher
      */
     @Activate
     public InventoryGauges(@Reference MetricsRegistry metrics, @Reference PluginCatalog plugins,
-            @Reference DeviceService devices, @Reference LiveValidator validator) {
+            @Reference DeviceService devices, @Reference LiveValidator validator, @Reference EventPublisher events) {
         this.registry = metrics.registry();
         meters.add(Gauge.builder("gantry.plugins", plugins, p -> p.plugins().size())
                 .description("plugin bundles known to the controller").register(registry));
@@ -49,6 +51,10 @@ public final class InventoryGauges {
         meters.add(FunctionCounter.builder("gantry.plan.cache.invalidations", validator,
                         v -> v.planCacheStats().invalidations())
                 .description("cached plans dropped because a function or device they use changed").register(registry));
+        meters.add(Gauge.builder("gantry.events.backlog", events, EventPublisher::backlog)
+                .description("events waiting for delivery on the event bus").register(registry));
+        meters.add(FunctionCounter.builder("gantry.events.dropped", events, EventPublisher::dropped)
+                .description("events dropped because the event bus could not keep up").register(registry));
         meters.add(Gauge.builder("gantry.plan.cache.size", validator, v -> v.planCacheStats().size())
                 .description("compiled plans kept").register(registry));
     }
