@@ -28,6 +28,7 @@ public class SqlitePipelineRepository implements PipelineRepository {
 
     private final SqliteDatabase database;
     private final Clock clock;
+    private final LatestVersionCache latestVersions = new LatestVersionCache();
 
     /**
      * @param database the database
@@ -42,20 +43,22 @@ public class SqlitePipelineRepository implements PipelineRepository {
     public PipelineVersion create(PipelineDefinition definition) {
         String id = definition.id() != null ? definition.id() : UUID.randomUUID().toString();
         StoredJson<PipelineDefinition> stored = StoredJson.of(definition.withId(id), PipelineDefinition.class);
-        return database.write("create pipeline '" + id + "'", c -> {
+        PipelineVersion created = database.write("create pipeline '" + id + "'", c -> {
             if (latestVersion(c, id).isPresent()) {
                 throw new ConflictException("pipeline '" + id + "' already exists");
             }
             Sql.update(c, "INSERT INTO pipeline (id, latest_version) VALUES (?, 1)", id);
             return insertVersion(c, new PipelineVersion(id, 1, clock.instant(), stored.value()), stored.json());
         });
+        latestVersions.saved(created);
+        return created;
     }
 
     @Override
     public PipelineVersion saveNewVersion(String id, PipelineDefinition definition, Integer expectedVersion) {
         Objects.requireNonNull(id, "id");
         StoredJson<PipelineDefinition> stored = StoredJson.of(definition.withId(id), PipelineDefinition.class);
-        return database.write("save pipeline '" + id + "'", c -> {
+        PipelineVersion saved = database.write("save pipeline '" + id + "'", c -> {
             int current = latestVersion(c, id)
                     .orElseThrow(() -> new NotFoundException("pipeline '" + id + "' does not exist"));
             if (expectedVersion != null && expectedVersion != current) {
@@ -66,12 +69,14 @@ public class SqlitePipelineRepository implements PipelineRepository {
             Sql.update(c, "UPDATE pipeline SET latest_version = ? WHERE id = ?", next, id);
             return insertVersion(c, new PipelineVersion(id, next, clock.instant(), stored.value()), stored.json());
         });
+        latestVersions.saved(saved);
+        return saved;
     }
 
     @Override
     public Optional<PipelineVersion> latest(String id) {
-        return database.queryFirst("read pipeline '" + id + "'",
-                SELECT_VERSION + JOIN_LATEST + "WHERE p.id = ?", SqlitePipelineRepository::version, id);
+        return latestVersions.get(id, () -> database.queryFirst("read pipeline '" + id + "'",
+                SELECT_VERSION + JOIN_LATEST + "WHERE p.id = ?", SqlitePipelineRepository::version, id));
     }
 
     @Override
@@ -96,8 +101,10 @@ public class SqlitePipelineRepository implements PipelineRepository {
     @Override
     public boolean delete(String id) {
         // the versions go with it: ON DELETE CASCADE
-        return database.write("delete pipeline '" + id + "'",
+        boolean deleted = database.write("delete pipeline '" + id + "'",
                 c -> Sql.update(c, "DELETE FROM pipeline WHERE id = ?", id) > 0);
+        latestVersions.deleted(id);
+        return deleted;
     }
 
     private static Optional<Integer> latestVersion(Connection c, String id) throws SQLException {

@@ -3,6 +3,7 @@ package io.gantry.engine.core.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
 import io.gantry.engine.api.error.ConflictException;
 import io.gantry.engine.api.error.NotFoundException;
 import io.gantry.engine.api.error.PreconditionFailedException;
@@ -23,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -199,5 +201,46 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
         // documented in JsonCodec: an int-sized integer reads as Integer, a decimal as Double
         assertThat(read.get("smallLong")).isEqualTo(5);
         assertThat(read.get("float")).isEqualTo(1.5d);
+    }
+
+    @Test
+    void theLatestVersionReadOnceStaysRightAcrossSavesAndDeletes() {
+        repository.create(pipeline("p", "first"));
+        assertThat(repository.latest("p").orElseThrow().version()).isEqualTo(1);
+        repository.saveNewVersion("p", pipeline("p", "second"), 1);
+        assertThat(repository.latest("p").orElseThrow().definition().name()).isEqualTo("second");
+        // what a repository that never cached anything reads from the file agrees
+        assertThat(new SqlitePipelineRepository(database, clock).latest("p")).isEqualTo(repository.latest("p"));
+        repository.delete("p");
+        assertThat(repository.latest("p")).isEmpty();
+        repository.create(pipeline("p", "again"));
+        assertThat(repository.latest("p").orElseThrow().definition().name()).isEqualTo("again");
+    }
+
+    @Test
+    void readsRacingWithSavesNeverLeaveAnOlderVersionCached() throws Exception {
+        repository.create(pipeline("p", "v1"));
+        ExecutorService readers = Executors.newFixedThreadPool(3);
+        try {
+            AtomicBoolean saving = new AtomicBoolean(true);
+            List<Future<?>> reads = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                reads.add(readers.submit(() -> {
+                    while (saving.get()) {
+                        repository.latest("p");
+                    }
+                }));
+            }
+            for (int version = 1; version < 200; version++) {
+                repository.saveNewVersion("p", pipeline("p", "v" + (version + 1)), version);
+            }
+            saving.set(false);
+            for (Future<?> read : reads) {
+                read.get();
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(repository.latest("p").orElseThrow().version()).isEqualTo(200);
     }
 }
