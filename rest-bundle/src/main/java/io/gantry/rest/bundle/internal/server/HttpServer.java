@@ -13,7 +13,6 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns the embedded Jetty server and the Jersey application at {@code /api}. JAX-RS resources are
  * DS components registered as {@link RestResource}; they come and go dynamically and the
- * Jersey application is reloaded each time, without restarting Jetty or dropping the port.
+ * Jersey application is replaced each time ({@link JerseyServlet}), without restarting Jetty,
+ * dropping the port or failing a request.
  */
 @Component(service = {}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HttpServerConfiguration.class)
@@ -52,7 +52,7 @@ public final class HttpServer {
     private final Map<ServerContext, ContextHandler> mounted = new ConcurrentHashMap<>();
     private final JerseyApplication application = new JerseyApplication();
     private final Server server;
-    private volatile ServletContainer container;
+    private final JerseyServlet jersey = new JerseyServlet(() -> application.build(resources));
 
     /**
      * Starts Jetty on the configured address.
@@ -81,8 +81,7 @@ public final class HttpServer {
         // Jetty makes a context's class loader the thread context class loader during start-up and
         // every request; Jersey's must be it, or jakarta.ws.rs-api cannot find its RuntimeDelegate.
         api.setClassLoader(ResourceConfig.class.getClassLoader());
-        container = JerseyApplication.withJerseyClassLoader(() -> new ServletContainer(application.build(resources)));
-        ServletHolder holder = new ServletHolder(container);
+        ServletHolder holder = new ServletHolder(jersey);
         // initialise Jersey while Jetty starts (under the Jersey class loader), not on the first request
         holder.setInitOrder(0);
         api.addServlet(holder, "/*");
@@ -150,14 +149,13 @@ public final class HttpServer {
 
     private void reloadNow() {
         reloadPending.set(false);
-        ServletContainer current = container;
-        // Before activation the set is read when the container is first built.
-        if (current == null || !server.isStarted()) {
+        // Before activation the set is read when the application is first built.
+        if (!server.isStarted()) {
             return;
         }
         try {
             JerseyApplication.withJerseyClassLoader(() -> {
-                current.reload(application.build(resources));
+                jersey.replace(application.build(resources));
                 return null;
             });
         } catch (Exception e) {
