@@ -28,7 +28,8 @@ final class BundleSet {
     static List<Bundle> installAndStart(BundleContext context, Path folder) throws IOException, BundleException {
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars(folder)) {
-            installed.add(context.installBundle(jar.toUri().toString()));
+            // by reference: Felix reads the jar where it is instead of copying it into its cache
+            installed.add(context.installBundle("reference:" + jar.toUri()));
         }
         installed.sort(Comparator.comparingInt(BundleSet::startRank));
         for (Bundle bundle : installed) {

@@ -3,12 +3,17 @@ package io.gantry.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.DistributionProcess;
 import io.gantry.itests.support.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.After;
 import org.junit.Test;
 
@@ -53,7 +59,10 @@ public class PersistenceIT {
         String executionId = field(run.body(), "id");
 
         assertEquals(0, gantry.stop(RUN));
+        // the first start recorded its classes at exit; the restart uses them (bin/gantry, AppCDS)
+        assertEquals(List.of(".jsa.new"), cdsArchives());
         gantry.start(Map.of()).awaitHealthy(START);
+        assertEquals(List.of(".jsa"), cdsArchives());
 
         Await.until("axis-1 reconnected", RUN, () -> http.get("/api/devices/axis-1").body().contains("\"CONNECTED\""));
         assertTrue(http.get("/api/devices/axis-2").body().contains("\"DISCONNECTED\""));
@@ -141,5 +150,14 @@ public class PersistenceIT {
     private static String field(String json, String name) {
         int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
         return json.substring(start, json.indexOf('"', start));
+    }
+
+    /** @return the endings of the class-data sharing archives in the data folder */
+    private List<String> cdsArchives() {
+        try (Stream<Path> files = Files.list(gantry.home().resolve("data/cds"))) {
+            return files.map(file -> file.getFileName().toString().replaceFirst("^gantry-[0-9]+", "")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
