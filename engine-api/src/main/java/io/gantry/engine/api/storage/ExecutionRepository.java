@@ -40,15 +40,19 @@ public interface ExecutionRepository {
      * Inserts or updates many records in one transaction: one durable commit for all of them, so
      * that a busy controller pays one disk sync per batch instead of one per record.
      *
-     * @param records records to write; an unknown id is inserted, a known one replaced
+     * <p>A stored record whose status is final is never replaced: a run that has ended stays as it
+     * ended, whatever stale snapshot of it arrives later.
+     *
+     * @param records records to write; an unknown id is inserted, a known one still RUNNING replaced
      * @since 1.0
      */
     default void saveAll(java.util.Collection<ExecutionRecord> records) {
         for (ExecutionRecord record : records) {
-            if (find(record.id()).isPresent()) {
-                update(record);
-            } else {
+            java.util.Optional<ExecutionRecord> stored = find(record.id());
+            if (stored.isEmpty()) {
                 insert(record);
+            } else if (!stored.get().status().isFinal()) {
+                update(record);
             }
         }
     }

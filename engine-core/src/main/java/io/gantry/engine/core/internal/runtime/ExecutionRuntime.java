@@ -111,9 +111,9 @@ public final class ExecutionRuntime implements HealthCheck {
             journaling.forget(id);
             throw e;
         }
-        ExecutionRecord first = handle.snapshot();
-        journal.write(first).join();
-        return first;
+        ExecutionRecord first = journaling.storedStart(id).join();
+        // null only if the run ended before its start was announced, which the engine never does
+        return first != null ? first : handle.snapshot();
     }
 
     /** @return the live record of a run still going */

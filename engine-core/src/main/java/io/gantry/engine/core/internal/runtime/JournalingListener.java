@@ -7,6 +7,7 @@ import io.gantry.engine.core.internal.execution.ExecutionEngine;
 import io.gantry.engine.core.internal.execution.ExecutionListener;
 import io.gantry.engine.core.internal.execution.ExecutionRef;
 import io.gantry.engine.core.internal.execution.PlanNode;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ final class JournalingListener implements ExecutionListener {
     private final ExecutionJournal journal;
     private final Supplier<ExecutionEngine> engine;
     private final Map<String, CompletableFuture<ExecutionRecord>> storedEnds = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ExecutionRecord>> storedStarts = new ConcurrentHashMap<>();
     // final records between the run's end and their commit: a reader must never see the stale RUNNING row
     private final Map<String, ExecutionRecord> endedNotStored = new ConcurrentHashMap<>();
 
@@ -44,14 +46,50 @@ final class JournalingListener implements ExecutionListener {
         return java.util.Optional.ofNullable(endedNotStored.get(executionId));
     }
 
-    /** Registers a run about to start, so its end can be awaited. */
+    /** Registers a run about to start, so its first record and its end can be awaited. */
     void track(String executionId) {
+        storedStarts.put(executionId, new CompletableFuture<>());
         storedEnds.put(executionId, new CompletableFuture<>());
     }
 
     /** Drops a run that did not start after all. */
     void forget(String executionId) {
+        storedStarts.remove(executionId);
         storedEnds.remove(executionId);
+    }
+
+    /**
+     * @param executionId a run registered with {@link #track}
+     * @return completes with the run's first record once it is on disk
+     */
+    CompletableFuture<ExecutionRecord> storedStart(String executionId) {
+        return storedStarts.getOrDefault(executionId,
+                CompletableFuture.failedFuture(new IllegalStateException("execution '" + executionId + "' is not tracked")));
+    }
+
+    /**
+     * Writes the run's first record. This, not the starter, writes it: listener calls come in the
+     * run's order, so it is queued before any later record of the run and can never land after (and
+     * over) the final one, as a snapshot written by the starting thread could under load.
+     */
+    @Override
+    public void pipelineStarted(ExecutionRef run, Instant startedAt, int nodeCount) {
+        CompletableFuture<ExecutionRecord> stored = storedStarts.remove(run.executionId());
+        engine.get().running(run.executionId()).ifPresentOrElse(handle -> {
+            ExecutionRecord first = handle.snapshot();
+            journal.write(first).whenComplete((ignored, failure) -> complete(stored, first, failure));
+        }, () -> complete(stored, null, null));
+    }
+
+    private static void complete(CompletableFuture<ExecutionRecord> stored, ExecutionRecord first, Throwable failure) {
+        if (stored == null) {
+            return;
+        }
+        if (failure != null) {
+            stored.completeExceptionally(failure);
+        } else {
+            stored.complete(first);
+        }
     }
 
     @Override

@@ -39,7 +39,9 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             + "pipeline_version = excluded.pipeline_version, status = excluded.status, "
             + "started_at = excluded.started_at, finished_at = excluded.finished_at, "
             + "duration_ms = excluded.duration_ms, done = excluded.done, total = excluded.total, "
-            + "nodes = excluded.nodes, error = excluded.error";
+            + "nodes = excluded.nodes, error = excluded.error "
+            // an ended run's row is final: a stale RUNNING snapshot arriving late must not revive it
+            + "WHERE execution.status = '" + RUNNING + "'";
 
     private final SqliteDatabase database;
     private final Clock clock;

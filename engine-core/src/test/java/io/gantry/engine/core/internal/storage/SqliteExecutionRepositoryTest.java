@@ -81,6 +81,17 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
     }
 
     @Test
+    void aStaleRunningSnapshotNeverReplacesTheRecordOfAnEndedRun() {
+        ExecutionRecord started = running("e1", "p");
+        ExecutionRecord done = finished(started, ExecutionStatus.SUCCEEDED, started.startedAt().plusMillis(5));
+        repository.saveAll(List.of(done));
+
+        repository.saveAll(List.of(started));
+
+        assertThat(repository.find("e1")).contains(done);
+    }
+
+    @Test
     void keepsAnInlineRunWithoutPipeline() {
         ExecutionRecord inline = running("e1", null);
         repository.insert(inline);
