@@ -59,12 +59,13 @@ final class JournalingListener implements ExecutionListener {
     }
 
     /**
-     * @param executionId a run registered with {@link #track}
+     * @param executionId a run registered with {@link #track}; asked once, by whoever started it
      * @return completes with the run's first record once it is on disk
      */
     CompletableFuture<ExecutionRecord> storedStart(String executionId) {
-        return storedStarts.getOrDefault(executionId,
-                CompletableFuture.failedFuture(new IllegalStateException("execution '" + executionId + "' is not tracked")));
+        CompletableFuture<ExecutionRecord> stored = storedStarts.remove(executionId);
+        return stored != null ? stored
+                : CompletableFuture.failedFuture(new IllegalStateException("execution '" + executionId + "' is not tracked"));
     }
 
     /**
@@ -74,7 +75,7 @@ final class JournalingListener implements ExecutionListener {
      */
     @Override
     public void pipelineStarted(ExecutionRef run, Instant startedAt, int nodeCount) {
-        CompletableFuture<ExecutionRecord> stored = storedStarts.remove(run.executionId());
+        CompletableFuture<ExecutionRecord> stored = storedStarts.get(run.executionId());
         engine.get().running(run.executionId()).ifPresentOrElse(handle -> {
             ExecutionRecord first = handle.snapshot();
             journal.write(first).whenComplete((ignored, failure) -> complete(stored, first, failure));
