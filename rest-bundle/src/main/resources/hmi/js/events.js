@@ -1,8 +1,9 @@
 // The controller's event stream (/api/events) with resume: after a drop it reconnects with
-// since=<last seq seen>, so nothing is missed; a GAP notice or a reconnect makes views re-read
-// their state over REST.
+// since=<last seq seen>, so nothing is missed; a GAP notice, a DROPPED notice (the controller shed
+// events under overload) or a reconnect makes views re-read their state over REST.
 
 const GAP = 'gantry/stream/GAP';
+const DROPPED = 'gantry/events/DROPPED';
 
 class EventStream {
   constructor() {
@@ -53,6 +54,10 @@ class EventStream {
         return;
       }
       if (typeof event.seq === 'number') this.lastSeq = event.seq;
+      if (event.topic === DROPPED) {
+        this.resync('dropped');
+        return;
+      }
       for (const { prefix, fn } of this.listeners) {
         if (event.topic && event.topic.startsWith(prefix)) {
           try { fn(event); } catch (e) { console.error('event listener failed', e); }
