@@ -10,6 +10,7 @@ import io.gantry.itests.support.DistributionProcess;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,6 +110,21 @@ public class DistributionIT {
             }
             assertTrue("the controller holds port " + gantry.port(), taken);
         }
+    }
+
+    @Test
+    public void f_whatAFunctionLogsWhileCalledCarriesItsExecutionIdInTheLogFile() {
+        Await.until("core.log deployed (test a)", Duration.ofSeconds(10),
+                () -> gantry.http().get("/api/functions").body().contains("\"core.log\""));
+        HttpResponse<String> run = gantry.http().post("/api/executions?wait=true", """
+                {"name":"log one","nodes":[{"id":"one","function":"core.constant","params":{"value":41}},
+                {"id":"say","function":"core.log","params":{}}],"edges":[{"from":"one.value","to":"say.value"}]}""");
+        assertEquals(run.body(), 200, run.statusCode());
+        Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(run.body());
+        assertTrue(run.body(), id.find());
+        // logback's pattern puts the MDC's executionId in brackets after the logger name
+        Await.until("the function's line with its execution id", Duration.ofSeconds(10),
+                () -> gantry.logFile().contains("LogFunction [" + id.group(1) + "] - execution " + id.group(1)));
     }
 
     @Test

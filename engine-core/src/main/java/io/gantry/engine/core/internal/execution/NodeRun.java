@@ -6,6 +6,7 @@ import io.gantry.engine.api.error.GantryException;
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
 import io.gantry.engine.api.pipeline.RetrySpec;
+import io.gantry.engine.core.internal.logging.MdcKeys;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.MDC;
 
 /**
  * Runs one started node to its end: resolves its function and device, calls it with a timeout, and
@@ -123,8 +125,11 @@ final class NodeRun {
         }
     }
 
-    private static void call(ResolvedNode resolved, NodeInvocation invocation) {
-        try {
+    private void call(ResolvedNode resolved, NodeInvocation invocation) {
+        // what the function logs while it is called names the run and the node (not what it logs
+        // later from threads of its own)
+        try (MDC.MDCCloseable execution = MDC.putCloseable(MdcKeys.EXECUTION_ID, run.ref().executionId());
+                MDC.MDCCloseable nodeId = MDC.putCloseable(MdcKeys.NODE_ID, node.id())) {
             CompletionStage<Map<String, Object>> answer = resolved.function().invoke(invocation);
             answer.whenComplete(invocation::answer);
         } catch (RuntimeException e) {

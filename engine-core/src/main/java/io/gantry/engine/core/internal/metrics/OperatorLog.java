@@ -8,6 +8,7 @@ import static io.gantry.engine.api.event.EventProperties.PIPELINE_ID;
 import static io.gantry.engine.api.event.EventProperties.PIPELINE_VERSION;
 import static io.gantry.engine.api.event.EventProperties.STATUS;
 
+import io.gantry.engine.core.internal.logging.MdcKeys;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -19,7 +20,7 @@ import org.slf4j.MDC;
 /**
  * One log line per execution end and per device state change, as {@code key=value} pairs an
  * operator can grep and a log shipper can parse. The execution's line carries its id in the MDC
- * ({@value #MDC_EXECUTION_ID}) as well, so a log pattern with {@code %X{executionId}} ties it to the
+ * ({@link MdcKeys#EXECUTION_ID}) as well, so a log pattern with {@code %X{executionId}} ties it to the
  * run's other lines.
  */
 @Component(service = EventHandler.class, property = {
@@ -28,8 +29,6 @@ import org.slf4j.MDC;
         EventConstants.EVENT_TOPIC + "=gantry/pipeline/CANCELLED",
         EventConstants.EVENT_TOPIC + "=gantry/device/*"})
 public final class OperatorLog implements EventHandler {
-    /** MDC key of the execution id. */
-    public static final String MDC_EXECUTION_ID = "executionId";
     private static final Logger EXECUTIONS = LoggerFactory.getLogger("gantry.executions");
     private static final Logger DEVICES = LoggerFactory.getLogger("gantry.devices");
 
@@ -46,7 +45,7 @@ public final class OperatorLog implements EventHandler {
 
     private static void executionEnded(Event event) {
         Object id = event.getProperty(EXECUTION_ID);
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_EXECUTION_ID, String.valueOf(id))) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.EXECUTION_ID, String.valueOf(id))) {
             Object pipeline = event.getProperty(PIPELINE_ID);
             EXECUTIONS.info("execution.end id={} pipeline={} version={} status={} durationMs={}{}", id,
                     pipeline == null ? EventMetrics.INLINE : pipeline, event.getProperty(PIPELINE_VERSION),
