@@ -122,7 +122,11 @@ class ApiOverHttpTest {
     @Test
     void chunkedBodyAboveTheLimitIs413() throws Exception {
         String big = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
-        assertProblem(sendBody("POST", "/pipelines", chunked(big)), 413, "payload-too-large");
+        HttpResponse<String> refused = sendBody("POST", "/pipelines", chunked(big));
+        assertProblem(refused, 413, "payload-too-large");
+        // the connection is not reused: the next request on this client gets a fresh one and an answer
+        assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+        assertThat(send("POST", "/pipelines/validate", "{}").statusCode()).isLessThan(500);
     }
 
     @Test
