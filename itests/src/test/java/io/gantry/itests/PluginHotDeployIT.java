@@ -98,7 +98,12 @@ public class PluginHotDeployIT {
         List<String> othersTouched = watchOtherBundles();
         ExecutionRecord longRun = executions.startInline(delay(1500), Map.of());
 
-        drop("2.0.0", false);
+        try (EventRecorder events = new EventRecorder(context)) {
+            drop("2.0.0", false);
+            // the update restarts the plugin twice (update, then refresh): wait for the deployer to be done
+            events.await("the update announced", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/UPDATED")
+                    && "2.0.0".equals(String.valueOf(e.getProperty("pluginVersion"))));
+        }
 
         Await.until("version 2.0.0 serving", DEPLOYED, () -> servedVersion().equals("2.0.0"));
         Await.until("the device reconnected on 2.0.0", DEPLOYED,
