@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * references: they appear when a plugin bundle starts and vanish, with every reference into it,
  * when it stops.
  */
-@Component(service = {PluginCatalog.class, PluginRegistry.class})
-public final class PluginRegistry implements PluginCatalog {
+@Component(service = {PluginCatalog.class, PluginRegistry.class, LiveDrivers.class})
+public final class PluginRegistry implements PluginCatalog, LiveDrivers {
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
 
     private final ServiceShelf<PipelineFunction, FunctionDescriptor> functions = new ServiceShelf<>();
@@ -83,6 +83,7 @@ public final class PluginRegistry implements PluginCatalog {
     /**
      * @param listener called after every change of the registry (on the thread that changed it)
      */
+    @Override
     public void onChange(Runnable listener) {
         changeListeners.add(listener);
     }
@@ -90,6 +91,7 @@ public final class PluginRegistry implements PluginCatalog {
     /**
      * @param listener a listener given to {@link #onChange}
      */
+    @Override
     public void removeOnChange(Runnable listener) {
         changeListeners.remove(listener);
     }
@@ -106,6 +108,7 @@ public final class PluginRegistry implements PluginCatalog {
      * @param deviceTypeId a device type id
      * @return the serving driver, when a plugin offers it now
      */
+    @Override
     public Optional<Provided<DeviceDriver, DeviceTypeDescriptor>> liveDriver(String deviceTypeId) {
         return drivers.serving(deviceTypeId);
     }
