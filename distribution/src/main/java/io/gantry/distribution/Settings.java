@@ -89,6 +89,9 @@ final class Settings {
      */
     static final String EVENTADMIN_TIMEOUT = "org.apache.felix.eventadmin.Timeout";
 
+    /** The files of deploy/ that FileInstall handles, as its filter (a regular expression on the name). */
+    static final String CONFIGURATION_FILES = ".*\\.(cfg|config)";
+
     /** @return the properties handed to the framework: the settings plus the runtime's own wiring */
     Map<String, String> frameworkProperties(boolean interactive) {
         Map<String, String> properties = new HashMap<>(values);
@@ -96,6 +99,9 @@ final class Settings {
         // bundles come from bundle/ and deploy/ at every start: a clean cache cannot go stale
         properties.put("org.osgi.framework.storage.clean", "onFirstInit");
         properties.put("felix.fileinstall.dir", home.resolve("deploy").toString());
+        // plugin jars in deploy/ are Gantry's deployer's (rollback, admission, last good copies);
+        // FileInstall handles only the configuration files there
+        properties.put("felix.fileinstall.filter", CONFIGURATION_FILES);
         properties.putIfAbsent("felix.fileinstall.poll", "250");
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");

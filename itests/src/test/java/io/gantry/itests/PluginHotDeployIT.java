@@ -15,8 +15,11 @@ import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.engine.api.service.PluginInfo;
+import io.gantry.engine.api.service.RejectedFile;
 import io.gantry.itests.fixture.FixtureJars;
+import io.gantry.itests.fixture.VendorPlugin;
 import io.gantry.itests.support.Await;
+import io.gantry.itests.support.Drop;
 import io.gantry.itests.support.EventRecorder;
 import io.gantry.itests.support.GantryContainer;
 import java.io.IOException;
@@ -25,12 +28,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import javax.inject.Inject;
-import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -43,13 +48,16 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.event.Event;
 
 /**
  * Plugin jars dropped into, replaced in and deleted from a real watched folder of a running Felix:
- * the registry follows, devices move to the new version or become UNAVAILABLE, a broken new version
- * is rolled back, and nothing else restarts. The tests run in order on one container.
+ * the registry follows, devices move to the new version (restarted once per update) or become
+ * UNAVAILABLE, a broken new version is rolled back, and nothing else restarts. The vendor's driver
+ * is built outside Gantry's build and connects asynchronously, as real hardware does. The tests run
+ * in order on one container.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -58,8 +66,10 @@ public class PluginHotDeployIT {
     private static final Path HOME = Path.of("target/itest-hotdeploy").toAbsolutePath();
     private static final Path DEPLOY = HOME.resolve("deploy");
     private static final Path FIXTURES = HOME.resolve("fixtures");
-    private static final Duration DEPLOYED = Duration.ofSeconds(10);
+    private static final Duration DEPLOYED = Duration.ofSeconds(15);
     private static final String JAR = "fixture.jar";
+    private static final String BELT_JAR = "acme-belt.jar";
+    private static final int UPDATES = 50;
 
     @Inject
     private BundleContext context;
@@ -76,6 +86,9 @@ public class PluginHotDeployIT {
         FixtureJars.build(FIXTURES, FixtureJars.NAME, "2.0.0", false);
         FixtureJars.build(FIXTURES, FixtureJars.NAME, "3.0.0", true);
         FixtureJars.build(FIXTURES, FixtureJars.NAME + ".broken", "1.0.0", true);
+        for (int cycle = 0; cycle <= UPDATES; cycle++) {
+            VendorPlugin.build(FIXTURES, "1.0." + cycle, null);
+        }
         return GantryContainer.options(GantryContainer.withShippedPlugins(DEPLOY));
     }
 
@@ -83,67 +96,87 @@ public class PluginHotDeployIT {
     public void a_aDroppedJarIsUsableWithinSeconds() throws IOException {
         Await.until("the shipped plugins", DEPLOYED, () -> catalog.function("core.delay").isPresent());
         long dropped = System.nanoTime();
-        drop("1.0.0", false);
+        drop(fixture("1.0.0", false), JAR);
         Await.until("fixture.version registered", DEPLOYED, () -> servedVersion().equals("1.0.0"));
         System.out.printf("hot deploy: jar dropped -> function registered in %d ms%n",
                 (System.nanoTime() - dropped) / 1_000_000);
 
         devices.create(new DeviceSpec("fixture-1", "fixture-device", "fixture", Map.of()));
         assertEquals(DeviceStatus.CONNECTED, devices.connect("fixture-1").status());
-        assertEquals("1.0.0", runVersionFunction());
+        assertEquals("1.0.0", runVersionFunction("fixture.version", "fixture-1", "version"));
     }
 
     @Test
     public void b_aReplacedJarServesTheNewVersionReconnectsDevicesAndRestartsNothingElse() throws Exception {
-        List<String> othersTouched = watchOtherBundles();
+        List<String> restarts = watchRestarts();
         ExecutionRecord longRun = executions.startInline(delay(1500), Map.of());
 
         try (EventRecorder events = new EventRecorder(context)) {
-            drop("2.0.0", false);
-            // the update restarts the plugin twice (update, then refresh): wait for the deployer to be done
+            drop(fixture("2.0.0", false), JAR);
             events.await("the update announced", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/UPDATED")
                     && "2.0.0".equals(String.valueOf(e.getProperty("pluginVersion"))));
+            awaitAfter(events, updated("2.0.0"), connected("fixture-1"), "fixture-1 reconnected on 2.0.0");
         }
 
-        Await.until("version 2.0.0 serving", DEPLOYED, () -> servedVersion().equals("2.0.0"));
-        Await.until("the device reconnected on 2.0.0", DEPLOYED,
-                () -> devices.get("fixture-1").status() == DeviceStatus.CONNECTED);
-        assertEquals("2.0.0", runVersionFunction());
+        assertEquals("2.0.0", servedVersion());
+        assertEquals("2.0.0", runVersionFunction("fixture.version", "fixture-1", "version"));
         assertEquals(ExecutionStatus.SUCCEEDED, executions.await(longRun.id(), DEPLOYED).status());
-        assertTrue("other bundles restarted: " + othersTouched, othersTouched.isEmpty());
+        assertEquals("the plugin started once, nothing else restarted: " + restarts,
+                List.of(FixtureJars.NAME + " STOPPED", FixtureJars.NAME + " STARTED"), restarts);
     }
 
     @Test
-    public void c_aNewVersionThatFailsToStartIsRolledBack() throws Exception {
+    public void c_aNewVersionThatFailsToStartIsRolledBackAndTheEventNamesBothVersions() throws Exception {
+        Event rolledBack;
         try (EventRecorder events = new EventRecorder(context)) {
-            drop("3.0.0", true);
-
-            events.await("the failed update announced", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/UPDATED")
-                    && e.getProperty("error") != null);
+            drop(fixture("3.0.0", true), JAR);
+            events.await("the rollback announced", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK"));
+            rolledBack = events.events(e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK")).get(0);
+            awaitAfter(events, e -> e == rolledBack, connected("fixture-1"), "fixture-1 reconnected after the rollback");
         }
-        Await.until("2.0.0 back in service", DEPLOYED, () -> servedVersion().equals("2.0.0"));
+        assertEquals("3.0.0", rolledBack.getProperty("failedVersion"));
+        assertEquals("2.0.0", rolledBack.getProperty("pluginVersion"));
+        assertEquals("2.0.0", servedVersion());
         PluginInfo fixture = plugin(FixtureJars.NAME);
         assertNotNull("the failure shows in the plugin list", fixture.lastError());
-        assertTrue(fixture.lastError(), fixture.lastError().contains("3.0.0"));
-        Await.until("the device reconnected after the rollback", DEPLOYED,
-                () -> devices.get("fixture-1").status() == DeviceStatus.CONNECTED);
-        assertEquals("2.0.0", runVersionFunction());
+        assertTrue(fixture.lastError(), fixture.lastError().contains("version 3.0.0 did not start: fixture told to fail on start"));
+        assertTrue(fixture.lastError(), fixture.lastError().contains("version 2.0.0 is back in service"));
+        assertEquals("ACTIVE", fixture.state());
+        assertEquals("2.0.0", runVersionFunction("fixture.version", "fixture-1", "version"));
     }
 
+    /**
+     * 50 consecutive updates of the vendor's driver, whose connect takes 50-500 ms: every one ends
+     * with the device CONNECTED on the new version and a run on it succeeding, and the old versions'
+     * class loaders are collected.
+     */
     @Test
-    public void d_fiftyUpdatesLeaveNoOldClassLoadersBehind() throws Exception {
-        ArtifactInstaller deployer = deployer();
-        // the deployer's own update path, without waiting for folder scans: a file of the same name
-        // outside the watched folder is the same plugin to it
-        Path file = Files.createDirectories(HOME.resolve("cycles")).resolve(JAR);
+    public void d_fiftyUpdatesOfADriverThatConnectsSlowlyReconnectEveryTime() throws Exception {
+        drop(belt("1.0.0"), BELT_JAR);
+        Await.until("the vendor's driver", DEPLOYED, () -> catalog.deviceType("acme-belt").isPresent());
+        devices.create(new DeviceSpec("belt-1", "acme-belt", "Infeed belt", Map.of()));
+        assertEquals(DeviceStatus.CONNECTED, devices.connect("belt-1").status());
+
+        List<Long> toConnected = new ArrayList<>();
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
-        for (int cycle = 0; cycle < 50; cycle++) {
-            String version = cycle % 2 == 0 ? "1.0.0" : "2.0.0";
-            Files.copy(FIXTURES.resolve(FixtureJars.NAME + "-" + version + ".jar"), file,
-                    StandardCopyOption.REPLACE_EXISTING);
-            deployer.update(file.toFile());
-            loaders.add(new WeakReference<>(functionClassLoader()));
+        int reconnected = 0;
+        for (int cycle = 1; cycle <= UPDATES; cycle++) {
+            String version = "1.0." + cycle;
+            try (EventRecorder events = new EventRecorder(context)) {
+                Instant replaced = Instant.now();
+                drop(belt(version), BELT_JAR);
+                Event connected = awaitAfter(events, updated(version), connected("belt-1"),
+                        "belt-1 CONNECTED on " + version);
+                toConnected.add(Duration.between(replaced, Instant.parse((String) connected.getProperty("timestamp"))).toMillis());
+            }
+            assertEquals(version, runVersionFunction("belt.run", "belt-1", "build"));
+            reconnected++;
+            loaders.add(new WeakReference<>(functionClassLoader("belt.run")));
         }
+        Collections.sort(toConnected);
+        System.out.printf("hot deploy: %d/%d updates reconnected; jar replaced -> device CONNECTED median %d ms, max %d ms%n",
+                reconnected, UPDATES, toConnected.get(toConnected.size() / 2), toConnected.get(toConnected.size() - 1));
+        assertEquals(UPDATES, reconnected);
         Await.until("old class loaders collected", Duration.ofSeconds(30), () -> {
             System.gc();
             return loaders.stream().filter(ref -> ref.get() != null).count() <= 1;
@@ -152,7 +185,7 @@ public class PluginHotDeployIT {
 
     @Test
     public void e_aDeletedJarTakesItsFunctionsAndLeavesItsDevicesUnavailable() throws Exception {
-        List<String> othersTouched = watchOtherBundles();
+        List<String> restarts = watchRestarts();
 
         Files.delete(DEPLOY.resolve(JAR));
 
@@ -160,43 +193,86 @@ public class PluginHotDeployIT {
         Await.until("the device unavailable", DEPLOYED,
                 () -> devices.get("fixture-1").status() == DeviceStatus.UNAVAILABLE);
         assertTrue(catalog.deviceType("fixture-device").isEmpty());
-        assertTrue("other bundles restarted: " + othersTouched, othersTouched.isEmpty());
+        assertEquals("only the removed plugin stopped: " + restarts, List.of(FixtureJars.NAME + " STOPPED"), restarts);
         assertEquals(ExecutionStatus.SUCCEEDED, run(delay(1)).status());
+        assertEquals(DeviceStatus.CONNECTED, devices.get("belt-1").status());
     }
 
     @Test
-    public void f_aCorruptJarAndAPluginThatThrowsLeaveEverythingElseServing() throws Exception {
-        Files.writeString(DEPLOY.resolve("corrupt.jar.tmp"), "not a jar");
-        Files.move(DEPLOY.resolve("corrupt.jar.tmp"), DEPLOY.resolve("corrupt.jar"), StandardCopyOption.ATOMIC_MOVE);
-        Path broken = FIXTURES.resolve(FixtureJars.NAME + ".broken-1.0.0-failing.jar");
-        Files.copy(broken, DEPLOY.resolve("broken.jar.tmp"));
-        Files.move(DEPLOY.resolve("broken.jar.tmp"), DEPLOY.resolve("broken.jar"), StandardCopyOption.ATOMIC_MOVE);
+    public void f_aCorruptJarAPlainFileAndAPluginThatThrowsAreListedAndEverythingElseServes() throws Exception {
+        Files.writeString(FIXTURES.resolve("corrupt.jar"), "not a jar");
+        drop(FIXTURES.resolve("corrupt.jar"), "corrupt.jar");
+        Files.writeString(FIXTURES.resolve("notes.txt"), "belt tension 40 N");
+        drop(FIXTURES.resolve("notes.txt"), "notes.txt");
+        drop(FIXTURES.resolve(FixtureJars.NAME + ".broken-1.0.0-failing.jar"), "broken.jar");
 
         Await.until("the throwing plugin reported", DEPLOYED, () -> {
             PluginInfo info = plugin(FixtureJars.NAME + ".broken");
             return info != null && info.lastError() != null;
         });
-        assertTrue(plugin(FixtureJars.NAME + ".broken").lastError(),
-                plugin(FixtureJars.NAME + ".broken").lastError().contains("fixture told to fail"));
+        PluginInfo broken = plugin(FixtureJars.NAME + ".broken");
+        assertEquals("FAILED", broken.state());
+        assertTrue(broken.lastError(), broken.lastError().contains("version 1.0.0 did not start: fixture told to fail on start"));
+        Await.until("both files listed as rejected", DEPLOYED, () -> catalog.rejectedFiles().size() == 2);
+        Map<String, String> rejected = new java.util.HashMap<>();
+        catalog.rejectedFiles().forEach(file -> rejected.put(file.file(), file.reason()));
+        assertTrue(rejected.toString(), rejected.get("corrupt.jar").startsWith("it cannot be read as a jar"));
+        assertTrue(rejected.toString(), rejected.get("notes.txt").contains("neither a plugin"));
         assertEquals(ExecutionStatus.SUCCEEDED, run(delay(1)).status());
+        assertEquals("1.0." + UPDATES, runVersionFunction("belt.run", "belt-1", "build"));
+
+        Files.delete(DEPLOY.resolve("notes.txt"));
+        Await.until("a removed file is no longer listed", DEPLOYED,
+                () -> catalog.rejectedFiles().stream().map(RejectedFile::file).toList().equals(List.of("corrupt.jar")));
     }
 
-    private void drop(String version, boolean failing) throws IOException {
-        Path source = FIXTURES.resolve(FixtureJars.NAME + "-" + version + (failing ? "-failing" : "") + ".jar");
-        Path temporary = DEPLOY.resolve(JAR + ".tmp");
-        Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temporary, DEPLOY.resolve(JAR), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    private static Path fixture(String version, boolean failing) {
+        return FIXTURES.resolve(FixtureJars.NAME + "-" + version + (failing ? "-failing" : "") + ".jar");
+    }
+
+    private static Path belt(String version) {
+        return FIXTURES.resolve(VendorPlugin.NAME + "-" + version + ".jar");
+    }
+
+    private static void drop(Path source, String name) {
+        Drop.into(DEPLOY, source, name);
+    }
+
+    private static Predicate<Event> updated(String version) {
+        return e -> e.getTopic().equals("gantry/plugin/UPDATED") && version.equals(e.getProperty("pluginVersion"))
+                && e.getProperty("error") == null;
+    }
+
+    private static Predicate<Event> connected(String deviceId) {
+        return e -> e.getTopic().equals("gantry/device/CONNECTED") && deviceId.equals(e.getProperty("deviceId"));
+    }
+
+    /** Waits for an event matching {@code then} that came after one matching {@code first}; @return it */
+    private static Event awaitAfter(EventRecorder events, Predicate<Event> first, Predicate<Event> then, String what) {
+        Event[] found = new Event[1];
+        Await.until(what, DEPLOYED, () -> {
+            boolean seenFirst = false;
+            for (Event event : events.events(e -> true)) {
+                if (seenFirst && then.test(event)) {
+                    found[0] = event;
+                    return true;
+                }
+                seenFirst |= first.test(event);
+            }
+            return false;
+        });
+        return found[0];
     }
 
     private String servedVersion() {
         return catalog.function("fixture.version").map(f -> f.pluginVersion()).orElse("none");
     }
 
-    private String runVersionFunction() {
+    private String runVersionFunction(String function, String deviceId, String output) {
         ExecutionRecord done = run(new PipelineDefinition(null, "version", null,
-                List.of(new NodeDefinition("v", "fixture.version", "fixture-1", Map.of(), null, null)), List.of()));
+                List.of(new NodeDefinition("v", function, deviceId, Map.of(), null, null)), List.of()));
         assertEquals(String.valueOf(done.error()), ExecutionStatus.SUCCEEDED, done.status());
-        return (String) done.nodes().get("v").outputs().get("version");
+        return (String) done.nodes().get("v").outputs().get(output);
     }
 
     private ExecutionRecord run(PipelineDefinition pipeline) {
@@ -213,37 +289,30 @@ public class PluginHotDeployIT {
         return catalog.plugins().stream().filter(p -> p.symbolicName().equals(symbolicName)).findFirst().orElse(null);
     }
 
-    /** Records every start or stop of a bundle that is not the fixture. */
-    private List<String> watchOtherBundles() {
-        List<String> touched = new CopyOnWriteArrayList<>();
-        BundleListener listener = event -> {
+    /** Records every start and stop of a bundle from now on, as it happens (a synchronous listener). */
+    private List<String> watchRestarts() {
+        List<String> restarts = new CopyOnWriteArrayList<>();
+        SynchronousBundleListener listener = event -> {
             Bundle bundle = event.getBundle();
-            boolean restart = event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.STARTED;
-            if (restart && !bundle.getSymbolicName().startsWith(FixtureJars.NAME)) {
-                touched.add(bundle.getSymbolicName() + " " + event.getType());
+            if (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.STARTED) {
+                restarts.add(bundle.getSymbolicName() + (event.getType() == BundleEvent.STOPPED ? " STOPPED" : " STARTED"));
             }
         };
         context.addBundleListener(listener);
-        return touched;
+        return restarts;
     }
 
-    private ArtifactInstaller deployer() throws Exception {
-        for (ServiceReference<ArtifactInstaller> reference : context.getServiceReferences(ArtifactInstaller.class, null)) {
-            ArtifactInstaller installer = context.getService(reference);
-            if (installer.getClass().getName().endsWith("PluginDeployer")) {
-                return installer;
+    private ClassLoader functionClassLoader(String functionId) throws Exception {
+        for (ServiceReference<PipelineFunction> reference : context.getServiceReferences(PipelineFunction.class, null)) {
+            PipelineFunction function = context.getService(reference);
+            try {
+                if (function.descriptor().id().equals(functionId)) {
+                    return function.getClass().getClassLoader();
+                }
+            } finally {
+                context.ungetService(reference);
             }
         }
-        throw new AssertionError("no PluginDeployer service");
-    }
-
-    private ClassLoader functionClassLoader() throws Exception {
-        ServiceReference<PipelineFunction> reference = context.getServiceReferences(PipelineFunction.class, "(fixture=true)")
-                .iterator().next();
-        try {
-            return context.getService(reference).getClass().getClassLoader();
-        } finally {
-            context.ungetService(reference);
-        }
+        throw new AssertionError("no " + functionId + " service");
     }
 }

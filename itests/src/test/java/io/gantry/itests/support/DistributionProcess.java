@@ -146,14 +146,7 @@ public final class DistributionProcess implements AutoCloseable {
      * @param name   its name in deploy/
      */
     public void deploy(Path source, String name) {
-        try {
-            Path temporary = home.resolve("deploy").resolve(name + ".tmp");
-            Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temporary, home.resolve("deploy").resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Drop.into(home.resolve("deploy"), source, name);
     }
 
     /**

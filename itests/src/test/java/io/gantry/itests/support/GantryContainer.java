@@ -26,7 +26,7 @@ public final class GantryContainer {
     private static final int LOGGING_LEVEL = 2;
     /** Start level of the rest of the bundle set. */
     private static final int CORE_LEVEL = 3;
-    /** FileInstall starts last, as in the launcher: the plugin deployer must be there for its first scan. */
+    /** FileInstall starts last, as in the launcher: configurations in deploy/ find their components there. */
     private static final int FILEINSTALL_LEVEL = 4;
     private static final List<String> LOGGING = List.of("org.apache.aries.spifly", "slf4j-api", "logback-");
 
@@ -52,6 +52,7 @@ public final class GantryContainer {
         options.add(frameworkProperty("org.apache.felix.eventadmin.Timeout").value("0"));
         options.add(frameworkProperty("felix.fileinstall.dir").value(createFolder(deployFolder).toString()));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.filter").value(".*\\.(cfg|config)")); // jars are the deployer's
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));
         options.add(frameworkProperty("felix.fileinstall.start.level").value(String.valueOf(CORE_LEVEL)));

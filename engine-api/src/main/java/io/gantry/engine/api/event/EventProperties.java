@@ -36,6 +36,10 @@ public final class EventProperties {
     public static final String PLUGIN_VERSION = "pluginVersion";
     /** The version a plugin had before an update (String). */
     public static final String PREVIOUS_VERSION = "previousVersion";
+    /** The plugin version that failed and was replaced by the last good one (String). */
+    public static final String FAILED_VERSION = "failedVersion";
+    /** A file name in deploy/ (String). */
+    public static final String FILE = "file";
     /** Progress: nodes done (Integer). */
     public static final String DONE = "done";
     /** Progress: nodes in all (Integer). */

@@ -47,6 +47,19 @@ public final class Topics {
     public static final String PLUGIN_UPDATED = "gantry/plugin/UPDATED";
     /** A plugin bundle was removed. */
     public static final String PLUGIN_UNINSTALLED = "gantry/plugin/UNINSTALLED";
+    /**
+     * A plugin version did not work (it did not start, a component failed or it was refused) and the
+     * last good version is serving again: {@link EventProperties#FAILED_VERSION} failed,
+     * {@link EventProperties#PLUGIN_VERSION} serves, {@link EventProperties#ERROR} says why.
+     */
+    public static final String PLUGIN_ROLLED_BACK = "gantry/plugin/ROLLED_BACK";
+    /**
+     * A plugin was refused as a whole: a descriptor is wrong, or it registers a function or device
+     * type id that another plugin owns. {@link EventProperties#ERROR} names the id and its owner.
+     */
+    public static final String PLUGIN_REFUSED = "gantry/plugin/REFUSED";
+    /** A file in deploy/ is not a plugin and is ignored: {@link EventProperties#FILE}, {@link EventProperties#ERROR}. */
+    public static final String PLUGIN_REJECTED = "gantry/plugin/REJECTED";
 
     /** A device's circuit breaker opened: calls fail fast. */
     public static final String BREAKER_OPENED = "gantry/breaker/OPENED";

@@ -10,6 +10,12 @@ public interface PluginCatalog {
     /** @return every plugin bundle installed now, by symbolic name */
     List<PluginInfo> plugins();
 
+    /**
+     * @return every file in deploy/ that is not a plugin and is ignored, by file name, with the reason
+     *     (a jar that is not an OSGi bundle, a file that is neither a jar nor a configuration)
+     */
+    List<RejectedFile> rejectedFiles();
+
     /** @return every device type available now, by id */
     List<DeviceTypeInfo> deviceTypes();
 

@@ -7,7 +7,10 @@ import java.util.List;
  *
  * @param symbolicName the bundle's symbolic name
  * @param version      the bundle's version
- * @param state        the bundle's state ({@code ACTIVE}, {@code RESOLVED}, {@code INSTALLED}, ...)
+ * @param state        {@code ACTIVE} when it serves; {@code REFUSED} when it was refused as a whole (a
+ *                     wrong descriptor, an id owned by another plugin); {@code FAILED} when it did not
+ *                     start and no earlier version could serve; otherwise the bundle's state
+ *                     ({@code RESOLVED}, {@code INSTALLED}, ...)
  * @param deviceTypes  ids of the device types it provides now
  * @param functions    ids of the functions it provides now
  * @param lastError    the last failure to install, update or start it; null when none

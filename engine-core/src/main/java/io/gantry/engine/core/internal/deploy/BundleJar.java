@@ -1,30 +1,48 @@
 package io.gantry.engine.core.internal.deploy;
 
-import java.io.File;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
-/** Tells whether a file is an installable OSGi bundle, and if not, why. */
+/**
+ * Tells whether a jar's bytes are an installable OSGi bundle, and if not, why. Every entry is read,
+ * so a jar cut short (a copy that did not finish, a disk that filled up) is found here, before the
+ * framework meets it.
+ */
 final class BundleJar {
     private BundleJar() {}
 
     /**
-     * @param file a file in deploy/
+     * @param jar the content of a file in deploy/
      * @return null for a bundle; otherwise what is wrong, in words an operator can act on
      */
-    static String problem(File file) {
-        try (JarFile jar = new JarFile(file)) {
-            Manifest manifest = jar.getManifest();
-            if (manifest == null) {
-                return "it has no META-INF/MANIFEST.MF";
+    static String problem(byte[] jar) {
+        Manifest manifest = null;
+        int entries = 0;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(jar))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries++;
+                if (JarFile.MANIFEST_NAME.equalsIgnoreCase(entry.getName())) {
+                    manifest = new Manifest(zip);
+                } else {
+                    zip.transferTo(java.io.OutputStream.nullOutputStream());
+                }
             }
-            if (manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
-                return "its manifest has no Bundle-SymbolicName (a plain jar, not an OSGi bundle)";
-            }
-            return null;
-        } catch (IOException e) {
-            return "it cannot be read as a jar (" + e.getMessage() + ")";
+        } catch (IOException | RuntimeException e) {
+            return "it cannot be read as a jar (" + e.getMessage() + "; cut short or corrupt?)";
         }
+        if (entries == 0) {
+            return "it cannot be read as a jar (no entries: empty, cut short or not a zip)";
+        }
+        if (manifest == null) {
+            return "it has no META-INF/MANIFEST.MF";
+        }
+        if (manifest.getMainAttributes().getValue("Bundle-SymbolicName") == null) {
+            return "its manifest has no Bundle-SymbolicName (a plain jar, not an OSGi bundle)";
+        }
+        return null;
     }
 }

@@ -1,28 +1,33 @@
 package io.gantry.engine.core.internal.deploy;
 
-import io.gantry.engine.api.event.EventProperties;
-import io.gantry.engine.api.event.Topics;
+import io.gantry.engine.core.internal.deploy.DeployFolder.Stamp;
+import io.gantry.engine.core.internal.deploy.SettledFiles.Changes;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.registry.InFlightCalls;
-import java.io.ByteArrayInputStream;
-import java.io.File;
+import io.gantry.engine.core.internal.registry.PluginProblems;
+import io.gantry.engine.core.internal.registry.PluginRegistry;
+import io.gantry.engine.core.internal.registry.RootCause;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.felix.fileinstall.ArtifactInstaller;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
-import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
@@ -30,170 +35,288 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs, updates and removes the plugin bundles dropped into {@code deploy/}, in place of
- * FileInstall's own handling (a higher service ranking makes FileInstall ask this installer first).
- * An update touches only the plugin: calls in flight on the old version may finish (bounded) before
- * the swap, only the plugin bundle is refreshed, and when the new version does not resolve or its
- * components fail to activate, the last good version is put back and the failure reported — a bad
- * vendor jar never leaves a cell without its driver.
+ * Deploys every plugin jar in {@code deploy/}, always: the jars found at start (in the order they
+ * were first deployed, so ids keep their owners), and each jar added, changed or removed while the
+ * controller runs. FileInstall handles only the configuration files there. A version that does not
+ * work never leaves a plugin without service when an earlier one worked: the last good copy of each
+ * file is kept in {@code data/plugins/} and put back, at start as during an update. All deployment
+ * runs on one thread ({@code gantry-deploy}), one file at a time, as the framework wants it.
  */
-@Component(service = ArtifactInstaller.class, property = "service.ranking:Integer=100")
+@Component(service = PluginDeployer.class, immediate = true)
 @Designate(ocd = PluginDeployerConfiguration.class)
-public final class PluginDeployer implements ArtifactInstaller {
+public final class PluginDeployer {
     private static final Logger LOG = LoggerFactory.getLogger(PluginDeployer.class);
-    private static final String LOCATION_PREFIX = "gantry:deploy/";
 
-    private final BundleContext context;
-    private final InFlightCalls inFlight;
-    private final EventPublisher events;
-    private final DeploymentLog log;
-    private final ActivationCheck activation;
     private final PluginDeployerConfiguration config;
-    private final Path lastGood;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final InFlightCalls inFlight;
+    private final PluginProblems problems;
+    private final DeployAnnouncer announcer;
+    private final PluginBundles bundles;
+    private final DeployFolder folder;
+    private final LastGoodCopies copies;
+    private final SettledFiles settled = new SettledFiles();
+    private final BundleContext context;
+    private final long poll;
+    private final AtomicBoolean deploying = new AtomicBoolean();
+    private final FrameworkListener frameworkStarted = this::startDeploying;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gantry-deploy");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
-     * @param config    timeouts
-     * @param context   to install bundles
-     * @param inFlight  calls running per plugin
-     * @param events    the event bus
-     * @param log       where failures are kept
-     * @param scr       to see whether a plugin's components came up
+     * @param config   timeouts and the scan interval
+     * @param context  to install bundles and read where deploy/ and data/ are
+     * @param registry admits the plugins that started
+     * @param inFlight calls running per plugin, let finish before a swap
+     * @param events   the event bus
+     * @param problems where failures and rejected files are kept for the plugin list
+     * @param scr      to see whether a plugin's components came up
      */
     @Activate
-    public PluginDeployer(PluginDeployerConfiguration config, BundleContext context, @Reference InFlightCalls inFlight,
-            @Reference EventPublisher events, @Reference DeploymentLog log, @Reference ServiceComponentRuntime scr) {
+    public PluginDeployer(PluginDeployerConfiguration config, BundleContext context, @Reference PluginRegistry registry,
+            @Reference InFlightCalls inFlight, @Reference EventPublisher events, @Reference PluginProblems problems,
+            @Reference ServiceComponentRuntime scr) {
         this.config = config;
-        this.context = context;
         this.inFlight = inFlight;
-        this.events = events;
-        this.log = log;
-        this.activation = new ActivationCheck(scr);
-        String data = context.getProperty("gantry.data");
-        this.lastGood = Path.of(data == null ? "data" : data).resolve("plugins");
+        this.problems = problems;
+        this.announcer = new DeployAnnouncer(events);
+        this.bundles = new PluginBundles(context, new ActivationCheck(scr, config.activationTimeoutMs()), registry, config.refreshTimeoutMs());
+        this.folder = new DeployFolder(deployFolder(context));
+        this.copies = new LastGoodCopies(Path.of(property(context, "gantry.data", "data")).resolve("plugins"));
+        this.context = context;
+        this.poll = Long.parseLong(property(context, "felix.fileinstall.poll", "250"));
+        // while the framework is still starting, Felix only marks a started bundle for later and it
+        // would then come up unchecked: deploy once the framework is up
+        context.addFrameworkListener(frameworkStarted);
+        if (context.getBundle(0).getState() == Bundle.ACTIVE) {
+            frameworkStarted.frameworkEvent(new FrameworkEvent(FrameworkEvent.STARTED, context.getBundle(0), null));
+        }
     }
 
-    @Override
-    public boolean canHandle(File artifact) {
-        return artifact.getName().endsWith(".jar") && BundleJar.problem(artifact) == null;
+    private void startDeploying(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.STARTED && deploying.compareAndSet(false, true)) {
+            worker.execute(this::reconcile);
+            worker.scheduleWithFixedDelay(this::scan, poll, poll, TimeUnit.MILLISECONDS);
+        }
     }
 
-    @Override
-    public void install(File artifact) throws Exception {
-        synchronized (lockOf(artifact)) {
-            byte[] jar = Files.readAllBytes(artifact.toPath());
-            Bundle bundle;
+    @Deactivate
+    void stop() throws InterruptedException {
+        context.removeFrameworkListener(frameworkStarted);
+        worker.shutdownNow();
+        worker.awaitTermination(config.refreshTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** At start: deploy/ as it is now decides which plugins run, whatever happened while stopped. */
+    private void reconcile() {
+        copies.clean();
+        for (Bundle stale : bundles.all()) {
+            // a framework cache kept from an earlier run must not decide which version serves
             try {
-                bundle = context.installBundle(location(artifact), new ByteArrayInputStream(jar));
+                bundles.remove(stale);
             } catch (BundleException e) {
-                LOG.error("deploy/{} cannot be installed: {}", artifact.getName(), e.getMessage());
-                throw e;
+                LOG.warn("cannot remove {} left from an earlier run: {}", stale.getLocation(), e.getMessage());
             }
-            String failure = startAndCheck(bundle);
-            if (failure == null) {
-                keepAsLastGood(artifact, jar);
-                log.succeeded(bundle.getSymbolicName());
-                LOG.info("plugin {} {} installed from deploy/{}", bundle.getSymbolicName(), bundle.getVersion(),
-                        artifact.getName());
-            } else {
-                log.failed(new DeploymentLog.Failure(bundle.getSymbolicName(), bundle.getVersion().toString(), failure,
-                        "FAILED"));
-                LOG.error("plugin {} {} from deploy/{} does not work: {}", bundle.getSymbolicName(), bundle.getVersion(),
-                        artifact.getName(), failure);
-            }
-            announce(Topics.PLUGIN_INSTALLED, bundle, null, failure);
         }
+        Map<String, Stamp> now = folder.scan();
+        settled.next(now);
+        for (String kept : copies.kept()) {
+            if (!now.containsKey(kept)) {
+                LOG.info("deploy/{} was removed while the controller was stopped; its plugin is not started", kept);
+                copies.forget(kept);
+            }
+        }
+        List<String> order = new ArrayList<>(copies.order());
+        order.retainAll(now.keySet());
+        now.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
+        for (String name : order) {
+            deploySafely(name, now.get(name));
+        }
+        LOG.info("deploy/ deployed at start: {} file(s)", order.size());
     }
 
-    @Override
-    public void update(File artifact) throws Exception {
-        synchronized (lockOf(artifact)) {
-            Bundle bundle = installed(artifact);
-            if (bundle == null) {
-                install(artifact);
-                return;
-            }
-            String previousVersion = bundle.getVersion().toString();
-            byte[] jar = Files.readAllBytes(artifact.toPath());
-            drain(bundle);
-            String failure = swap(bundle, jar);
-            if (failure == null) {
-                keepAsLastGood(artifact, jar);
-                log.succeeded(bundle.getSymbolicName());
-                LOG.info("plugin {} updated {} -> {}", bundle.getSymbolicName(), previousVersion, bundle.getVersion());
-            } else {
-                rollBack(artifact, bundle, failure);
-            }
-            announce(Topics.PLUGIN_UPDATED, bundle, previousVersion, failure);
-        }
-    }
-
-    @Override
-    public void uninstall(File artifact) throws Exception {
-        synchronized (lockOf(artifact)) {
-            Bundle bundle = installed(artifact);
-            if (bundle == null) {
-                return;
-            }
-            drain(bundle);
-            bundle.uninstall();
-            refresh(bundle);
-            Files.deleteIfExists(lastGood.resolve(artifact.getName()));
-            log.succeeded(bundle.getSymbolicName());
-            LOG.info("plugin {} {} removed (deploy/{} deleted)", bundle.getSymbolicName(), bundle.getVersion(),
-                    artifact.getName());
-            announce(Topics.PLUGIN_UNINSTALLED, bundle, null, null);
-        }
-    }
-
-    /** Replaces the bundle's content, refreshing only it; @return null on success, else what failed */
-    private String swap(Bundle bundle, byte[] jar) {
+    private void scan() {
         try {
-            bundle.update(new ByteArrayInputStream(jar));
-            refresh(bundle);
-        } catch (BundleException e) {
-            return "update failed: " + e.getMessage();
+            Map<String, Stamp> now = folder.scan();
+            Changes changes = settled.next(now);
+            changes.removed().forEach(name -> {
+                settled.actedOn(name, null);
+                removeSafely(name);
+            });
+            changes.changed().forEach(name -> deploySafely(name, now.get(name)));
+        } catch (RuntimeException e) {
+            LOG.error("scanning {} failed", folder.path(), e);
         }
-        return startAndCheck(bundle);
     }
 
-    private void rollBack(File artifact, Bundle bundle, String failure) throws IOException {
-        String failedVersion = bundle.getVersion().toString();
-        Path good = lastGood.resolve(artifact.getName());
-        if (!Files.exists(good)) {
-            log.failed(new DeploymentLog.Failure(bundle.getSymbolicName(), failedVersion, failure, "FAILED"));
-            LOG.error("plugin {} {} does not work and there is no earlier version to go back to: {}",
-                    bundle.getSymbolicName(), failedVersion, failure);
+    private void deploySafely(String name, Stamp stamp) {
+        settled.actedOn(name, stamp); // acted on once per content: a failure is not retried until the file changes
+        try {
+            deploy(name);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("deploying deploy/{} failed", name, e);
+        }
+    }
+
+    private void removeSafely(String name) {
+        try {
+            remove(name);
+        } catch (BundleException | RuntimeException e) {
+            LOG.error("removing the plugin of deploy/{} failed", name, e);
+        }
+    }
+
+    private void deploy(String name) throws IOException {
+        if (!DeployFolder.isJar(name)) {
+            reject(name, "it is neither a plugin (.jar) nor a configuration (.cfg, .config)");
             return;
         }
-        String rollbackFailure = swap(bundle, Files.readAllBytes(good));
-        log.failed(new DeploymentLog.Failure(bundle.getSymbolicName(), failedVersion, failure,
-                rollbackFailure == null ? "ROLLED_BACK" : "FAILED"));
-        if (rollbackFailure == null) {
-            LOG.error("plugin {} {} does not work ({}); version {} is back in service", bundle.getSymbolicName(),
-                    failedVersion, failure, bundle.getVersion());
+        byte[] jar;
+        try {
+            jar = Files.readAllBytes(folder.path().resolve(name));
+        } catch (NoSuchFileException e) {
+            return; // removed meanwhile: the next scan says so
+        }
+        Bundle installed = bundles.installed(name);
+        if (installed == null) {
+            install(name, jar);
         } else {
-            LOG.error("plugin {} {} does not work ({}) and going back failed too: {}", bundle.getSymbolicName(),
-                    failedVersion, failure, rollbackFailure);
+            update(installed, name, jar);
         }
     }
 
-    /** Starts the bundle; @return null when it and its components came up, else what failed */
-    private String startAndCheck(Bundle bundle) {
-        try {
-            bundle.start();
-        } catch (BundleException | RuntimeException e) {
-            return "start failed: " + (e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause());
+    private void install(String name, byte[] jar) {
+        Optional<byte[]> good = copies.read(name);
+        String problem = BundleJar.problem(jar);
+        if (problem != null) {
+            reject(name, problem);
+            good.ifPresent(copy -> serveLastGood(name, copy, "deploy/" + name + " is not usable: " + problem));
+            return;
         }
-        List<String> failures = activation.failures(bundle);
-        return failures.isEmpty() ? null : String.join("; ", failures);
+        problems.accept(name);
+        Bundle bundle;
+        try {
+            bundle = bundles.install(name, jar);
+        } catch (BundleException e) {
+            reject(name, "it cannot be installed: " + RootCause.message(e));
+            good.ifPresent(copy -> serveLastGood(name, copy, "deploy/" + name + " cannot be installed: " + RootCause.message(e)));
+            return;
+        }
+        String version = bundle.getVersion().toString();
+        Outcome outcome = bundles.start(bundle);
+        if (outcome.serving()) {
+            served(name, jar, bundle);
+            LOG.info("plugin {} {} deployed from deploy/{}", bundle.getSymbolicName(), version, name);
+            announcer.installed(bundle, null);
+        } else if (good.isPresent() && !Arrays.equals(good.get(), jar)) {
+            rollBack(bundle, name, version, outcome, good.get());
+        } else {
+            failed(bundle, version, outcome);
+            announcer.installed(bundle, outcome.failure());
+        }
+    }
+
+    private void update(Bundle bundle, String name, byte[] jar) throws IOException {
+        String previous = bundle.getVersion().toString();
+        String problem = BundleJar.problem(jar);
+        if (problem != null) {
+            reject(name, problem);
+            problems.failed(new PluginProblems.Failure(bundle.getSymbolicName(), previous,
+                    "the new deploy/" + name + " is not usable: " + problem + "; version " + previous + " keeps serving",
+                    "REJECTED"));
+            return;
+        }
+        problems.accept(name);
+        drain(bundle);
+        Outcome outcome = bundles.replace(bundle, jar);
+        String version = bundle.getVersion().toString();
+        if (outcome.serving()) {
+            served(name, jar, bundle);
+            LOG.info("plugin {} updated {} -> {}", bundle.getSymbolicName(), previous, version);
+            announcer.updated(bundle, previous, null);
+            return;
+        }
+        Optional<byte[]> good = copies.read(name);
+        if (good.isPresent()) {
+            rollBack(bundle, name, version, outcome, good.get());
+        } else {
+            failed(bundle, version, outcome);
+            announcer.updated(bundle, previous, outcome.failure());
+        }
+    }
+
+    private void remove(String name) throws BundleException {
+        problems.accept(name);
+        Bundle bundle = bundles.installed(name);
+        copies.forget(name);
+        if (bundle == null) {
+            return;
+        }
+        drain(bundle);
+        bundles.remove(bundle);
+        problems.succeeded(bundle.getSymbolicName());
+        LOG.info("plugin {} {} removed (deploy/{} deleted)", bundle.getSymbolicName(), bundle.getVersion(), name);
+        announcer.uninstalled(bundle);
+    }
+
+    /** The file in deploy/ cannot serve; its last good copy does, with the reason shown. */
+    private void serveLastGood(String name, byte[] copy, String why) {
+        Bundle bundle = bundles.installed(name);
+        try {
+            Outcome outcome = bundle == null ? bundles.start(bundle = bundles.install(name, copy)) : bundles.replace(bundle, copy);
+            String version = bundle.getVersion().toString();
+            String error = why + (outcome.serving() ? "; version " + version + " (the last good copy) serves"
+                    : "; the last good copy (version " + version + ") failed too: " + outcome.failure());
+            problems.failed(new PluginProblems.Failure(bundle.getSymbolicName(), version, error,
+                    outcome.serving() ? "ROLLED_BACK" : outcome.state()));
+            LOG.error("plugin {}: {}", bundle.getSymbolicName(), error);
+            announcer.rolledBack(bundle, null, name, error);
+        } catch (BundleException e) {
+            LOG.error("the last good copy of deploy/{} cannot be installed either: {}", name, RootCause.message(e));
+        }
+    }
+
+    private void rollBack(Bundle bundle, String name, String failedVersion, Outcome failure, byte[] good) {
+        Outcome back = bundles.replace(bundle, good);
+        String restored = bundle.getVersion().toString();
+        String error = "version " + failedVersion + " " + failure.failure() + (back.serving()
+                ? "; version " + restored + " is back in service"
+                : "; going back to version " + restored + " failed too: " + back.failure());
+        problems.failed(new PluginProblems.Failure(bundle.getSymbolicName(), failedVersion, error,
+                back.serving() ? "ROLLED_BACK" : back.state()));
+        LOG.error("plugin {}: {}", bundle.getSymbolicName(), error);
+        announcer.rolledBack(bundle, failedVersion, name, error);
+    }
+
+    private void served(String name, byte[] jar, Bundle bundle) {
+        copies.keep(name, jar);
+        problems.succeeded(bundle.getSymbolicName());
+    }
+
+    private void failed(Bundle bundle, String version, Outcome outcome) {
+        String error = "version " + version + " " + outcome.failure();
+        problems.failed(new PluginProblems.Failure(bundle.getSymbolicName(), version, error, outcome.state()));
+        LOG.error("plugin {}: {}", bundle.getSymbolicName(), error);
+    }
+
+    private void reject(String name, String reason) {
+        if (problems.reject(name, reason)) {
+            LOG.error("deploy/{} is not deployed: {}", name, reason);
+            announcer.rejected(name, reason);
+        }
     }
 
     /** Lets calls in flight on the old version finish, up to the configured bound. */
-    private void drain(Bundle bundle) throws InterruptedException {
+    private void drain(Bundle bundle) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.drainTimeoutMs());
-        while (inFlight.of(bundle.getBundleId()) > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10); // a bounded poll of a counter, not a synchronisation of the calls
+        try {
+            while (inFlight.of(bundle.getBundleId()) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // a bounded poll of a counter, not a synchronisation of the calls
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         int left = inFlight.of(bundle.getBundleId());
         if (left > 0) {
@@ -202,57 +325,16 @@ public final class PluginDeployer implements ArtifactInstaller {
         }
     }
 
-    /** Refreshes the bundle and what is wired to it — for a plugin, nothing of the core or other plugins. */
-    private void refresh(Bundle bundle) {
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> done.countDown());
-        try {
-            if (!done.await(config.refreshTimeoutMs(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("refreshing {} took longer than {} ms", bundle.getSymbolicName(), config.refreshTimeoutMs());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static Path deployFolder(BundleContext context) {
+        String folder = context.getProperty("gantry.deploy");
+        if (folder == null) {
+            folder = context.getProperty("felix.fileinstall.dir");
         }
+        return Path.of(folder == null ? property(context, "gantry.home", ".") + "/deploy" : folder);
     }
 
-    private void keepAsLastGood(File artifact, byte[] jar) {
-        try {
-            Files.createDirectories(lastGood);
-            Path temporary = lastGood.resolve(artifact.getName() + ".tmp");
-            Files.write(temporary, jar);
-            Files.move(temporary, lastGood.resolve(artifact.getName()), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            LOG.warn("cannot keep a copy of deploy/{} to roll back to: {}", artifact.getName(), e.toString());
-        }
-    }
-
-    private void announce(String topic, Bundle bundle, String previousVersion, String failure) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(EventProperties.PLUGIN, bundle.getSymbolicName());
-        properties.put(EventProperties.PLUGIN_VERSION, bundle.getVersion().toString());
-        properties.put(EventProperties.PREVIOUS_VERSION, previousVersion);
-        properties.put(EventProperties.ERROR, failure);
-        events.publish(topic, properties);
-    }
-
-    /**
-     * @return the bundle installed from this file: by this deployer, or by FileInstall itself when it
-     *     scanned the folder before this deployer was there
-     */
-    private Bundle installed(File artifact) {
-        Bundle bundle = context.getBundle(location(artifact));
-        if (bundle == null) {
-            bundle = context.getBundle(artifact.toURI().normalize().toString());
-        }
-        return bundle;
-    }
-
-    private Object lockOf(File artifact) {
-        return locks.computeIfAbsent(artifact.getName(), name -> new Object());
-    }
-
-    private static String location(File artifact) {
-        return LOCATION_PREFIX + artifact.getName();
+    private static String property(BundleContext context, String key, String otherwise) {
+        String value = context.getProperty(key);
+        return value == null || value.isBlank() ? otherwise : value;
     }
 }

@@ -61,7 +61,8 @@ public final class EventMetrics implements EventHandler {
             case Topics.BREAKER_OPENED -> breaker(event, BreakerState.OPEN);
             case Topics.BREAKER_HALF_OPEN -> breaker(event, BreakerState.HALF_OPEN);
             case Topics.BREAKER_CLOSED -> breaker(event, BreakerState.CLOSED);
-            case Topics.PLUGIN_INSTALLED, Topics.PLUGIN_UPDATED, Topics.PLUGIN_UNINSTALLED -> Counter
+            case Topics.PLUGIN_INSTALLED, Topics.PLUGIN_UPDATED, Topics.PLUGIN_UNINSTALLED, Topics.PLUGIN_ROLLED_BACK,
+                    Topics.PLUGIN_REFUSED, Topics.PLUGIN_REJECTED -> Counter
                     .builder("gantry.plugin.deploy.events").description("hot deployments of plugin jars")
                     .tags("action", lower(topic.substring(topic.lastIndexOf('/') + 1)),
                             "outcome", event.getProperty(ERROR) == null ? "ok" : "failed")

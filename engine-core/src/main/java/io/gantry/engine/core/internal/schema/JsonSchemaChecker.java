@@ -1,9 +1,12 @@
 package io.gantry.engine.core.internal.schema;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.gantry.engine.api.error.Problem;
@@ -12,13 +15,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Checks device configs and node params against the JSON Schemas plugins declare, with the
- * networknt validator (drafts 4 to 2020-12). Compiled schemas are cached by their text.
+ * networknt validator (drafts 4 to 2020-12). Compiled schemas are cached by their text. A plugin's
+ * schema is checked once, when the plugin is admitted ({@link #objectSchemaProblem}); a plugin with
+ * a malformed schema never serves, so checking values never meets one.
  */
 @Component(service = JsonSchemaChecker.class)
 public final class JsonSchemaChecker implements ParamsSchemaChecker {
@@ -28,6 +35,7 @@ public final class JsonSchemaChecker implements ParamsSchemaChecker {
     private final JsonSchemaFactory factory = withValidatorClassLoader(
             () -> JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012));
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+    private final AtomicReference<JsonSchema> metaSchema = new AtomicReference<>();
 
     @Override
     public List<Problem> check(String schemaJson, Map<String, Object> value, String path) {
@@ -38,6 +46,48 @@ public final class JsonSchemaChecker implements ParamsSchemaChecker {
                 .sorted(Comparator.comparing(message -> message.getInstanceLocation().toString()))
                 .forEach(message -> problems.add(problem(message, path)));
         return problems;
+    }
+
+    /**
+     * Tells whether a plugin's schema can be used for a config or params object: it must be JSON, a
+     * valid JSON Schema (2020-12 meta-schema) and describe an object. An array or string schema would
+     * let any config through unchecked, since configs and params are always objects.
+     *
+     * @param schemaJson the schema as the plugin declares it
+     * @return what is wrong, in words a plugin's author can act on; empty when it is usable
+     */
+    public Optional<String> objectSchemaProblem(String schemaJson) {
+        JsonNode schema;
+        try {
+            schema = mapper.readTree(schemaJson);
+        } catch (JsonProcessingException e) {
+            return Optional.of("is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (schema == null || !schema.isObject()) {
+            return Optional.of("is not a JSON object");
+        }
+        List<String> invalid = withValidatorClassLoader(() -> metaSchema().validate(schema)).stream()
+                .map(message -> message.getMessage())
+                .sorted()
+                .toList();
+        if (!invalid.isEmpty()) {
+            return Optional.of("is not a valid JSON Schema: " + String.join("; ", invalid));
+        }
+        if (!"object".equals(schema.path("type").asText())) {
+            return Optional.of("must be a schema of \"type\": \"object\" (configs and params are objects), was "
+                    + (schema.has("type") ? schema.get("type").toString() : "without a type"));
+        }
+        try {
+            schemas.computeIfAbsent(schemaJson, this::compile);
+        } catch (RuntimeException e) {
+            return Optional.of("cannot be compiled (" + e.getMessage() + ")");
+        }
+        return Optional.empty();
+    }
+
+    private JsonSchema metaSchema() {
+        return metaSchema.updateAndGet(known -> known != null ? known
+                : factory.getSchema(SchemaLocation.of(SchemaId.V202012)));
     }
 
     private JsonSchema compile(String schemaJson) {

@@ -2,58 +2,54 @@ package io.gantry.engine.core.internal.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class BundleJarTest {
-    @TempDir
-    Path folder;
-
     @Test
     void aBundleHasNoProblem() throws IOException {
-        assertThat(BundleJar.problem(jar("ok.jar", "io.example.driver").toFile())).isNull();
+        assertThat(BundleJar.problem(jar("io.example.driver"))).isNull();
     }
 
     @Test
-    void aFileThatIsNoZipIsRefusedWithTheReason() throws IOException {
-        Path broken = Files.writeString(folder.resolve("broken.jar"), "not a zip");
-        assertThat(BundleJar.problem(broken.toFile())).startsWith("it cannot be read as a jar");
+    void aFileThatIsNoZipIsRefusedWithTheReason() {
+        assertThat(BundleJar.problem("not a zip".getBytes(StandardCharsets.UTF_8))).startsWith("it cannot be read as a jar");
+    }
+
+    @Test
+    void aJarCutShortIsFoundBeforeTheFrameworkMeetsIt() throws IOException {
+        byte[] whole = jar("io.example.driver");
+        byte[] half = Arrays.copyOf(whole, whole.length / 2);
+        assertThat(BundleJar.problem(half)).startsWith("it cannot be read as a jar");
     }
 
     @Test
     void aPlainJarIsRefusedBecauseItIsNoBundle() throws IOException {
-        assertThat(BundleJar.problem(jar("plain.jar", null).toFile())).contains("no Bundle-SymbolicName");
+        assertThat(BundleJar.problem(jar(null))).contains("no Bundle-SymbolicName");
     }
 
-    @Test
-    void theReporterClaimsOnlyBrokenJarsAndRemembersThem() throws IOException {
-        RejectedJarReporter reporter = new RejectedJarReporter();
-        Path good = jar("good.jar", "io.example.good");
-        Path broken = Files.writeString(folder.resolve("broken.jar"), "not a zip");
-        assertThat(reporter.canHandle(good.toFile())).isFalse();
-        assertThat(reporter.canHandle(broken.toFile())).isTrue();
-        reporter.install(broken.toFile());
-        assertThat(reporter.rejectedJars()).containsKey("broken.jar");
-        reporter.uninstall(broken.toFile());
-        assertThat(reporter.rejectedJars()).isEmpty();
-    }
-
-    private Path jar(String name, String symbolicName) throws IOException {
+    /** A jar with a manifest and one class-sized entry, so that cutting it in half cuts an entry. */
+    static byte[] jar(String symbolicName) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (symbolicName != null) {
             manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
         }
-        Path jar = folder.resolve(name);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-            return jar;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new ZipEntry("io/example/Driver.class"));
+            byte[] content = new byte[4096];
+            new java.util.Random(1).nextBytes(content);
+            jar.write(content);
+            jar.closeEntry();
         }
+        return bytes.toByteArray();
     }
 }

@@ -266,6 +266,13 @@ class ApiOverHttpTest {
     }
 
     @Test
+    void rejectedFilesAreListedWithTheReason() throws Exception {
+        JsonNode rejected = JSON.readTree(send("GET", "/plugins/rejected", null).body());
+        assertThat(rejected.at("/0/file").asText()).isEqualTo("notes.txt");
+        assertThat(rejected.at("/0/reason").asText()).contains("neither a plugin");
+    }
+
+    @Test
     void wrongMethodIs405Problem() throws Exception {
         assertProblem(send("PUT", "/functions", "{}"), 405, "method-not-allowed");
     }

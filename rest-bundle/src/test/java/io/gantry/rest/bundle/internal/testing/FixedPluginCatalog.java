@@ -8,6 +8,7 @@ import io.gantry.engine.api.service.DeviceTypeInfo;
 import io.gantry.engine.api.service.FunctionInfo;
 import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.engine.api.service.PluginInfo;
+import io.gantry.engine.api.service.RejectedFile;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,11 @@ public final class FixedPluginCatalog implements PluginCatalog {
     public List<PluginInfo> plugins() {
         return List.of(new PluginInfo("io.gantry.plugins.mock.servo", "0.1.0", "ACTIVE", List.of("mock-servo"),
                 List.of("servo.move_to"), null));
+    }
+
+    @Override
+    public List<RejectedFile> rejectedFiles() {
+        return List.of(new RejectedFile("notes.txt", "it is neither a plugin (.jar) nor a configuration (.cfg, .config)"));
     }
 
     @Override
