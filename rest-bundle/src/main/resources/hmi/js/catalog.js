@@ -8,6 +8,7 @@ import { debounce, notify } from './dom.js';
 class Catalog {
   constructor() {
     this.plugins = [];
+    this.rejected = [];
     this.functions = [];
     this.deviceTypes = [];
     this.devices = [];
@@ -21,7 +22,8 @@ class Catalog {
 
   async refreshPlugins() {
     try {
-      [this.plugins, this.functions, this.deviceTypes] = await Promise.all([get('/plugins'), get('/functions'), get('/device-types')]);
+      [this.plugins, this.functions, this.deviceTypes, this.rejected] = await Promise.all(
+        [get('/plugins'), get('/functions'), get('/device-types'), get('/plugins/rejected')]);
       this.functions.sort((a, b) => a.id.localeCompare(b.id));
       this.emit('plugins');
     } catch (e) {

@@ -1,5 +1,6 @@
-// Plugins view: the plugin bundles live now and the functions they offer; redrawn whenever a
-// plugin event (a jar dropped into or removed from deploy/) changes the catalog.
+// Plugins view: the plugin bundles live now, the functions they offer and the files in deploy/ that
+// are not plugins; redrawn whenever a plugin event (a jar dropped into or removed from deploy/)
+// changes the catalog.
 
 import { catalog } from './catalog.js';
 import { h } from './dom.js';
@@ -21,8 +22,12 @@ export function mountPlugins(root) {
       h('tbody', {}, catalog.functions.map((f) => h('tr', { testid: `function-${f.id}` },
         h('td', {}, h('code', {}, f.id)), h('td', {}, f.name), h('td', {}, f.deviceType || '—'),
         h('td', {}, ports(f.inputs)), h('td', {}, ports(f.outputs)), h('td', {}, `${f.plugin} ${f.pluginVersion}`)))));
+    const rejected = catalog.rejected.length === 0 ? null : h('div', { testid: 'rejected-files' },
+      h('h3', {}, `Files in deploy/ that are not deployed (${catalog.rejected.length})`),
+      h('table.grid', {}, h('tbody', {}, catalog.rejected.map((r) => h('tr', { testid: `rejected-${r.file}` },
+        h('td', {}, h('code', {}, r.file)), h('td.error', {}, r.reason))))));
     root.replaceChildren(
-      h('h2', {}, `Plugins (${catalog.plugins.length})`), plugins,
+      h('h2', {}, `Plugins (${catalog.plugins.length})`), plugins, rejected,
       h('p.muted', {}, 'Drop a plugin jar into deploy/ of the controller (write it aside, then move it in); this page updates by itself.'),
       h('h2', {}, `Functions (${catalog.functions.length})`), functions);
   }

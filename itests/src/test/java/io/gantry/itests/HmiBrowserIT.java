@@ -190,6 +190,14 @@ public class HmiBrowserIT {
     }
 
     @Test
+    public void f_theFilesInDeployThatAreNotPluginsAreListedWithTheReason() throws IOException {
+        Path notes = Files.writeString(gantry.home().resolve("notes.txt"), "belt tension 40 N");
+        gantry.deploy(notes, "notes.txt");
+        browser.until("the rejected file listed", Duration.ofSeconds(30), d -> browser.has("rejected-notes.txt"));
+        assertTrue(browser.byTestId("rejected-notes.txt").getText().contains("neither a plugin"));
+    }
+
+    @Test
     public void g_cancelsARunningPipelineAndDeletesIt() {
         browser.click("tab-pipelines");
         browser.click("pipeline-new");
