@@ -17,7 +17,7 @@ import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.api.storage.DeviceRepository;
 import io.gantry.engine.api.storage.StoredDevice;
 import io.gantry.engine.core.internal.events.EventPublisher;
-import io.gantry.engine.core.internal.registry.PluginRegistry;
+import io.gantry.engine.core.internal.registry.LiveDrivers;
 import io.gantry.engine.core.internal.resilience.DeviceBreakers;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ public final class DeviceManager {
     static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final DeviceRepository repository;
-    private final PluginRegistry registry;
+    private final LiveDrivers registry;
     private final EventPublisher events;
     private final JsonSchemaChecker schemas;
     private final DeviceBreakers breakers;
@@ -80,7 +80,7 @@ public final class DeviceManager {
      */
     @Activate
     public DeviceManager(DeviceManagerConfiguration config, @Reference DeviceRepository repository,
-            @Reference PluginRegistry registry, @Reference EventPublisher events, @Reference JsonSchemaChecker schemas,
+            @Reference LiveDrivers registry, @Reference EventPublisher events, @Reference JsonSchemaChecker schemas,
             @Reference DeviceBreakers breakers) {
         this.repository = repository;
         this.breakers = breakers;
