@@ -51,12 +51,11 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = DeviceManagerConfiguration.class)
 public final class DeviceManager {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceManager.class);
-    static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final DeviceRepository repository;
     private final LiveDrivers registry;
-    private final EventPublisher events;
-    private final JsonSchemaChecker schemas;
+    private final DeviceValidation validation;
+    private final StatusAnnouncer announcer;
     private final DeviceBreakers breakers;
     private final long connectTimeoutMs;
     private final ConcurrentMap<String, ManagedDevice> devices = new ConcurrentHashMap<>();
@@ -85,8 +84,8 @@ public final class DeviceManager {
         this.repository = repository;
         this.breakers = breakers;
         this.registry = registry;
-        this.events = events;
-        this.schemas = schemas;
+        this.validation = new DeviceValidation(registry, schemas);
+        this.announcer = new StatusAnnouncer(events);
         this.connectTimeoutMs = config.connectTimeoutMs();
         for (StoredDevice stored : repository.findAll()) {
             devices.put(stored.id(), new ManagedDevice(stored));
@@ -112,8 +111,8 @@ public final class DeviceManager {
      * @return the device
      */
     public DeviceInfo create(DeviceSpec spec) {
-        String id = spec.id() == null ? newId(spec.type()) : spec.id();
-        validate(id, spec.type(), spec.name(), spec.config());
+        String id = spec.id() == null ? validation.newId(spec.type()) : spec.id();
+        validation.check(id, spec.type(), spec.name(), spec.config());
         StoredDevice stored = new StoredDevice(id, spec.type(), spec.name(), Map.copyOf(spec.config()), false);
         ManagedDevice device = new ManagedDevice(stored);
         if (devices.putIfAbsent(id, device) != null) {
@@ -126,7 +125,7 @@ public final class DeviceManager {
             throw e;
         }
         attach(device);
-        events.publish(Topics.DEVICE_CREATED, Map.of(EventProperties.DEVICE_ID, id, "type", spec.type()));
+        announcer.created(id, spec.type());
         return info(device);
     }
 
@@ -183,7 +182,7 @@ public final class DeviceManager {
     public DeviceInfo update(String id, String name, Map<String, Object> config) {
         ManagedDevice device = require(id);
         StoredDevice old = device.stored();
-        validate(id, old.type(), name, config);
+        validation.check(id, old.type(), name, config);
         StoredDevice updated = new StoredDevice(id, old.type(), name, Map.copyOf(config), old.shouldBeConnected());
         repository.save(updated);
         device.stored(updated);
@@ -199,7 +198,7 @@ public final class DeviceManager {
         devices.remove(id, device);
         close(device.detach());
         breakers.forget(id);
-        events.publish(Topics.DEVICE_REMOVED, Map.of(EventProperties.DEVICE_ID, id));
+        announcer.removed(id);
     }
 
     /** Connects a device and waits, bounded, for the outcome. */
@@ -250,10 +249,7 @@ public final class DeviceManager {
                 attach(device);
             } else if (device.instance() != null && !driverPresent) {
                 close(device.detach());
-                LOG.info("device '{}' is unavailable: no plugin offers type '{}' now", device.stored().id(),
-                        device.stored().type());
-                events.publish(Topics.DEVICE_UNAVAILABLE, Map.of(EventProperties.DEVICE_ID, device.stored().id(),
-                        EventProperties.STATUS, DeviceStatus.UNAVAILABLE.name()));
+                announcer.unavailable(device.stored().id(), device.stored().type());
             }
         }
     }
@@ -319,25 +315,7 @@ public final class DeviceManager {
         if (!device.move(instance, status, error)) {
             return;
         }
-        String topic = switch (status) {
-            case CONNECTED -> Topics.DEVICE_CONNECTED;
-            case DISCONNECTED -> Topics.DEVICE_DISCONNECTED;
-            case FAULT -> Topics.DEVICE_FAULT;
-            default -> null;
-        };
-        String id = device.stored().id();
-        if (status == DeviceStatus.FAULT) {
-            LOG.warn("device '{}' fault: {}", id, error);
-        } else {
-            LOG.info("device '{}' is {}", id, status);
-        }
-        if (topic != null) {
-            Map<String, Object> properties = new java.util.HashMap<>();
-            properties.put(EventProperties.DEVICE_ID, id);
-            properties.put(EventProperties.STATUS, status.name());
-            properties.put(EventProperties.ERROR, error);
-            events.publish(topic, properties);
-        }
+        announcer.moved(device.stored().id(), status, error);
     }
 
     private Device availableInstance(ManagedDevice device) {
@@ -347,34 +325,6 @@ public final class DeviceManager {
                     + device.stored().type() + "' now");
         }
         return instance;
-    }
-
-    private void validate(String id, String type, String name, Map<String, Object> config) {
-        List<Problem> problems = new ArrayList<>();
-        if (!ID.matcher(id).matches()) {
-            problems.add(new Problem("id", "invalid-id", "device id must be 1-64 letters, digits, '.', '_' or '-', "
-                    + "starting with a letter or digit"));
-        }
-        if (name == null || name.isBlank()) {
-            problems.add(new Problem("name", "missing", "a device needs a name"));
-        }
-        if (type == null) {
-            problems.add(new Problem("type", "missing", "a device needs a type"));
-        } else {
-            registry.liveDriver(type).ifPresentOrElse(
-                    driver -> problems.addAll(schemas.check(driver.descriptor().configSchema(),
-                            config == null ? Map.of() : config, "config")),
-                    () -> problems.add(new Problem("type", "unknown-device-type",
-                            "no plugin offers device type '" + type + "' now")));
-        }
-        if (!problems.isEmpty()) {
-            throw new PipelineValidationException(problems);
-        }
-    }
-
-    private String newId(String type) {
-        String prefix = type == null ? "device" : type.replaceAll("[^A-Za-z0-9._-]", "");
-        return (prefix.isEmpty() ? "device" : prefix) + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private ManagedDevice require(String id) {
