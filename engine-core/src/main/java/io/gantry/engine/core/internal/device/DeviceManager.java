@@ -1,35 +1,29 @@
 package io.gantry.engine.core.internal.device;
 
 import io.gantry.engine.api.device.Device;
-import io.gantry.engine.api.device.DeviceContext;
-import io.gantry.engine.api.device.DeviceDriver;
-import io.gantry.engine.api.device.DeviceStatus;
 import io.gantry.engine.api.error.ConflictException;
 import io.gantry.engine.api.error.DeviceNotConnectedException;
 import io.gantry.engine.api.error.NotFoundException;
-import io.gantry.engine.api.error.PipelineValidationException;
 import io.gantry.engine.api.error.PluginUnavailableException;
-import io.gantry.engine.api.error.Problem;
-import io.gantry.engine.api.event.EventProperties;
-import io.gantry.engine.api.event.Topics;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.api.storage.DeviceRepository;
 import io.gantry.engine.api.storage.StoredDevice;
 import io.gantry.engine.core.internal.events.EventPublisher;
-import io.gantry.engine.core.internal.registry.PluginRegistry;
+import io.gantry.engine.core.internal.registry.LiveDrivers;
 import io.gantry.engine.core.internal.resilience.DeviceBreakers;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Activate;
@@ -42,37 +36,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns every device instance: creates them from a type and a validated config, connects and
- * disconnects them, and follows their drivers. When a driver leaves (its plugin is removed or
- * updated) its instances are closed and become UNAVAILABLE — kept, not deleted, with no reference
- * into the old bundle left behind; when a driver of their type arrives they are created again on it
- * and reconnected if they should be connected. Every change is stored and announced.
+ * disconnects them, and follows their drivers. When a driver leaves its instances are closed and
+ * become UNAVAILABLE — kept, not deleted, with no reference into the old bundle left behind; when a
+ * driver of their type arrives, or another object takes over the type (a plugin update), they are
+ * created again on it and reconnected if they should be connected. Every change is stored and announced.
+ *
+ * <p>Each device works on its own ({@link DeviceLink}): a plugin that hangs in create, connect or
+ * close delays only its own devices, for at most {@code connectTimeoutMs}.
  */
 @Component(service = DeviceManager.class)
 @Designate(ocd = DeviceManagerConfiguration.class)
 public final class DeviceManager {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceManager.class);
-    static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** What a client's request waits beyond the connect timeout, for the work queued around the plugin's call. */
+    static final long REQUEST_GRACE_MS = 1_000;
 
     private final DeviceRepository repository;
-    private final PluginRegistry registry;
-    private final EventPublisher events;
-    private final JsonSchemaChecker schemas;
+    private final LiveDrivers drivers;
     private final DeviceBreakers breakers;
-    private final long connectTimeoutMs;
-    private final ConcurrentMap<String, ManagedDevice> devices = new ConcurrentHashMap<>();
-    private final Runnable followDrivers = () -> execute(this::followDrivers);
-    private final ExecutorService reconnector = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "gantry-device-attach");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final DeviceValidation validation;
+    private final StatusAnnouncer announcer;
+    private final ExecutorService pool = Executors.newCachedThreadPool(new DeviceThreads());
+    private final PluginCalls calls;
+    private final long requestWaitMs;
+    private final ConcurrentMap<String, DeviceLink> devices = new ConcurrentHashMap<>();
+    private final Runnable followDrivers = this::driversChanged;
 
     /**
      * Loads the stored devices; they attach to their drivers as the registry reports them.
      *
      * @param config     timeouts
      * @param repository where devices are stored
-     * @param registry   the live drivers
+     * @param drivers    the live drivers
      * @param events     the event bus
      * @param schemas    checks configs against the types' schemas
      * @param breakers   the devices' circuit breakers: their state is part of a device's info, and an
@@ -80,29 +75,34 @@ public final class DeviceManager {
      */
     @Activate
     public DeviceManager(DeviceManagerConfiguration config, @Reference DeviceRepository repository,
-            @Reference PluginRegistry registry, @Reference EventPublisher events, @Reference JsonSchemaChecker schemas,
+            @Reference LiveDrivers drivers, @Reference EventPublisher events, @Reference JsonSchemaChecker schemas,
             @Reference DeviceBreakers breakers) {
         this.repository = repository;
+        this.drivers = drivers;
         this.breakers = breakers;
-        this.registry = registry;
-        this.events = events;
-        this.schemas = schemas;
-        this.connectTimeoutMs = config.connectTimeoutMs();
+        this.validation = new DeviceValidation(drivers, schemas);
+        this.announcer = new StatusAnnouncer(events);
+        this.calls = new PluginCalls(pool, config.connectTimeoutMs());
+        this.requestWaitMs = config.connectTimeoutMs() + REQUEST_GRACE_MS;
         for (StoredDevice stored : repository.findAll()) {
-            devices.put(stored.id(), new ManagedDevice(stored));
+            devices.put(stored.id(), link(stored));
         }
-        registry.onChange(followDrivers);
-        followDrivers.run();
+        drivers.onChange(followDrivers);
         breakers.onOpenFault(this::breakerOpened);
+        followDrivers.run();
     }
 
+    /** Closes every instance; one whose close does not return in time is left behind, not waited for. */
     @Deactivate
-    void stop() throws InterruptedException {
-        registry.removeOnChange(followDrivers);
+    void stop() {
+        drivers.removeOnChange(followDrivers);
         breakers.onOpenFault((deviceId, reason) -> {});
-        reconnector.shutdownNow();
-        reconnector.awaitTermination(2, TimeUnit.SECONDS);
-        devices.values().forEach(device -> close(device.detach()));
+        CompletableFuture<?>[] closes = devices.values().stream().map(DeviceLink::remove)
+                .toArray(CompletableFuture<?>[]::new);
+        if (!waitFor(CompletableFuture.allOf(closes), "stop")) {
+            LOG.warn("device manager stopped before every device instance had closed");
+        }
+        pool.shutdownNow();
     }
 
     /**
@@ -112,10 +112,10 @@ public final class DeviceManager {
      * @return the device
      */
     public DeviceInfo create(DeviceSpec spec) {
-        String id = spec.id() == null ? newId(spec.type()) : spec.id();
-        validate(id, spec.type(), spec.name(), spec.config());
+        String id = spec.id() == null ? validation.newId(spec.type()) : spec.id();
+        validation.check(id, spec.type(), spec.name(), spec.config());
         StoredDevice stored = new StoredDevice(id, spec.type(), spec.name(), Map.copyOf(spec.config()), false);
-        ManagedDevice device = new ManagedDevice(stored);
+        DeviceLink device = link(stored);
         if (devices.putIfAbsent(id, device) != null) {
             throw new ConflictException("device '" + id + "' already exists");
         }
@@ -125,17 +125,14 @@ public final class DeviceManager {
             devices.remove(id, device);
             throw e;
         }
-        attach(device);
-        events.publish(Topics.DEVICE_CREATED, Map.of(EventProperties.DEVICE_ID, id, "type", spec.type()));
+        waitFor(device.attach(), "create");
+        announcer.created(id, spec.type());
         return info(device);
     }
 
     /** @return every device, by id */
     public List<DeviceInfo> list() {
-        List<DeviceInfo> all = new ArrayList<>();
-        devices.values().forEach(device -> all.add(info(device)));
-        all.sort(Comparator.comparing(DeviceInfo::id));
-        return all;
+        return devices.values().stream().map(this::info).sorted(Comparator.comparing(DeviceInfo::id)).toList();
     }
 
     /**
@@ -151,7 +148,7 @@ public final class DeviceManager {
      * @return the device's type id, if the device exists
      */
     public Optional<String> typeOf(String id) {
-        ManagedDevice device = devices.get(id);
+        DeviceLink device = devices.get(id);
         return device == null ? Optional.empty() : Optional.of(device.stored().type());
     }
 
@@ -162,271 +159,122 @@ public final class DeviceManager {
      * @throws PluginUnavailableException when no plugin offers its type now (UNAVAILABLE)
      */
     public Device connectedInstance(String id) {
-        ManagedDevice device = require(id);
-        synchronized (device) {
-            if (device.status() == DeviceStatus.UNAVAILABLE) {
-                throw new PluginUnavailableException("device '" + id + "' is unavailable: no plugin offers type '"
-                        + device.stored().type() + "' now");
-            }
-            if (device.status() != DeviceStatus.CONNECTED) {
-                throw new DeviceNotConnectedException(id, "device '" + id + "' is not connected (it is "
-                        + device.status() + ")");
-            }
-            return device.instance();
-        }
+        return require(id).connectedInstance();
     }
 
     /**
      * Replaces name and config; the instance is created again with the new config and reconnected
      * when it was connected.
+     *
+     * @param id     a device id
+     * @param name   its new name
+     * @param config its new config
+     * @return the device
      */
     public DeviceInfo update(String id, String name, Map<String, Object> config) {
-        ManagedDevice device = require(id);
+        DeviceLink device = require(id);
         StoredDevice old = device.stored();
-        validate(id, old.type(), name, config);
+        validation.check(id, old.type(), name, config);
         StoredDevice updated = new StoredDevice(id, old.type(), name, Map.copyOf(config), old.shouldBeConnected());
         repository.save(updated);
-        device.stored(updated);
-        close(device.detach());
-        attach(device);
+        waitFor(device.reconfigure(updated), "update");
         return info(device);
     }
 
-    /** Disconnects and forgets a device. */
+    /**
+     * Disconnects and forgets a device. Waits, bounded, for its instance to close: a device created
+     * again with the same id should not find the hardware still held.
+     *
+     * @param id a device id
+     */
     public void delete(String id) {
-        ManagedDevice device = require(id);
+        DeviceLink device = require(id);
         repository.delete(id);
         devices.remove(id, device);
-        close(device.detach());
+        waitFor(device.remove(), "delete");
         breakers.forget(id);
-        events.publish(Topics.DEVICE_REMOVED, Map.of(EventProperties.DEVICE_ID, id));
+        announcer.removed(id);
     }
 
-    /** Connects a device and waits, bounded, for the outcome. */
+    /**
+     * Connects a device and waits, bounded, for the outcome.
+     *
+     * @param id a device id
+     * @return the device, CONNECTED or FAULT (or still CONNECTING when its work did not finish in time)
+     * @throws PluginUnavailableException when no plugin offers its type now
+     */
     public DeviceInfo connect(String id) {
-        ManagedDevice device = require(id);
-        Device instance = availableInstance(device);
+        DeviceLink device = require(id);
+        device.requireDriver();
         repository.setShouldBeConnected(id, true);
-        device.stored(device.stored().withShouldBeConnected(true));
-        device.move(instance, DeviceStatus.CONNECTING, null);
-        await(device, instance, instance.connect(), DeviceStatus.CONNECTED, "connect");
+        device.shouldBeConnected(true);
+        waitFor(device.connect(), "connect");
         return info(device);
     }
 
-    /** Disconnects a device and waits, bounded, for the outcome. */
+    /**
+     * Disconnects a device and waits, bounded, for the outcome.
+     *
+     * @param id a device id
+     * @return the device
+     */
     public DeviceInfo disconnect(String id) {
-        ManagedDevice device = require(id);
+        DeviceLink device = require(id);
         repository.setShouldBeConnected(id, false);
-        device.stored(device.stored().withShouldBeConnected(false));
-        Device instance = device.instance();
-        if (instance != null) {
-            await(device, instance, instance.disconnect(), DeviceStatus.DISCONNECTED, "disconnect");
-        }
+        device.shouldBeConnected(false);
+        waitFor(device.disconnect(), "disconnect");
         return info(device);
     }
 
-    private void await(ManagedDevice device, Device instance, java.util.concurrent.CompletionStage<Void> step,
-            DeviceStatus success, String what) {
-        String id = device.stored().id();
+    /**
+     * Called by the registry on the thread that registers or unregisters a plugin's service — a
+     * bundle starting or stopping: following is handed to the pool at once.
+     */
+    private void driversChanged() {
         try {
-            step.toCompletableFuture().get(connectTimeoutMs, TimeUnit.MILLISECONDS);
-            moveAndAnnounce(device, instance, success, null);
+            pool.execute(() -> devices.values().forEach(DeviceLink::follow));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("device manager stopped; a change of drivers is not followed");
+        }
+    }
+
+    private void breakerOpened(String id, String reason) {
+        DeviceLink device = devices.get(id);
+        if (device != null) {
+            device.breakerOpened(reason);
+        }
+    }
+
+    /** @return true when the work completed in time; otherwise the caller answers with the state as it is */
+    private boolean waitFor(CompletableFuture<?> work, String what) {
+        try {
+            work.get(requestWaitMs, TimeUnit.MILLISECONDS);
+            return true;
         } catch (TimeoutException e) {
-            moveAndAnnounce(device, instance, DeviceStatus.FAULT, what + " did not complete within " + connectTimeoutMs + " ms");
+            LOG.info("device {} still in progress after {} ms; answering with the state now", what, requestWaitMs);
+        } catch (ExecutionException e) {
+            LOG.warn("device {} failed: {}", what, PluginCalls.explain(what, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for device '" + id + "'", e);
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            moveAndAnnounce(device, instance, DeviceStatus.FAULT, what + " failed: " + cause.getMessage());
+            throw new IllegalStateException("interrupted while waiting for a device " + what, e);
         }
+        return false;
     }
 
-    /** Attaches every device whose driver arrived, and detaches every device whose driver left. */
-    private void followDrivers() {
-        for (ManagedDevice device : devices.values()) {
-            boolean driverPresent = registry.liveDriver(device.stored().type()).isPresent();
-            if (device.instance() == null && driverPresent) {
-                attach(device);
-            } else if (device.instance() != null && !driverPresent) {
-                close(device.detach());
-                LOG.info("device '{}' is unavailable: no plugin offers type '{}' now", device.stored().id(),
-                        device.stored().type());
-                events.publish(Topics.DEVICE_UNAVAILABLE, Map.of(EventProperties.DEVICE_ID, device.stored().id(),
-                        EventProperties.STATUS, DeviceStatus.UNAVAILABLE.name()));
-            }
-        }
+    private DeviceLink link(StoredDevice stored) {
+        return new DeviceLink(stored, drivers, calls, announcer, pool);
     }
 
-    /** Creates the device's instance on its driver, if present, and reconnects it when it should be. */
-    private void attach(ManagedDevice device) {
-        StoredDevice stored = device.stored();
-        Optional<DeviceDriver> driver = registry.liveDriver(stored.type()).map(p -> p.service());
-        if (driver.isEmpty()) {
-            return;
-        }
-        try {
-            Device created = driver.get().create(new ManagedDeviceContext(stored, this));
-            synchronized (device) {
-                if (device.instance() != null) {
-                    close(created); // someone attached meanwhile
-                    return;
-                }
-                device.attach(created);
-            }
-            if (stored.shouldBeConnected()) {
-                execute(() -> reconnect(device));
-            }
-        } catch (RuntimeException e) {
-            LOG.error("driver of type '{}' cannot create device '{}': {}", stored.type(), stored.id(), e.getMessage());
-        }
-    }
-
-    private void execute(Runnable task) {
-        try {
-            reconnector.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("device manager stopping; task dropped");
-        }
-    }
-
-    private void reconnect(ManagedDevice device) {
-        Device instance = device.instance();
-        if (instance != null && device.status() == DeviceStatus.DISCONNECTED) {
-            LOG.info("reconnecting device '{}'", device.stored().id());
-            device.move(instance, DeviceStatus.CONNECTING, null);
-            await(device, instance, instance.connect(), DeviceStatus.CONNECTED, "reconnect");
-        }
-    }
-
-    /** A device's breaker opened and the configuration says that faults the device. */
-    private void breakerOpened(String id, String reason) {
-        ManagedDevice device = devices.get(id);
-        if (device != null) {
-            moveAndAnnounce(device, device.instance(), DeviceStatus.FAULT, reason);
-        }
-    }
-
-    /** Called by a device's context when the device reports trouble by itself. */
-    void reported(String id, Device instance, DeviceStatus status, String reason) {
-        ManagedDevice device = devices.get(id);
-        if (device != null) {
-            moveAndAnnounce(device, instance, status, reason);
-        }
-    }
-
-    private void moveAndAnnounce(ManagedDevice device, Device instance, DeviceStatus status, String error) {
-        if (!device.move(instance, status, error)) {
-            return;
-        }
-        String topic = switch (status) {
-            case CONNECTED -> Topics.DEVICE_CONNECTED;
-            case DISCONNECTED -> Topics.DEVICE_DISCONNECTED;
-            case FAULT -> Topics.DEVICE_FAULT;
-            default -> null;
-        };
-        String id = device.stored().id();
-        if (status == DeviceStatus.FAULT) {
-            LOG.warn("device '{}' fault: {}", id, error);
-        } else {
-            LOG.info("device '{}' is {}", id, status);
-        }
-        if (topic != null) {
-            Map<String, Object> properties = new java.util.HashMap<>();
-            properties.put(EventProperties.DEVICE_ID, id);
-            properties.put(EventProperties.STATUS, status.name());
-            properties.put(EventProperties.ERROR, error);
-            events.publish(topic, properties);
-        }
-    }
-
-    private Device availableInstance(ManagedDevice device) {
-        Device instance = device.instance();
-        if (instance == null) {
-            throw new PluginUnavailableException("device '" + device.stored().id() + "' is unavailable: no plugin offers type '"
-                    + device.stored().type() + "' now");
-        }
-        return instance;
-    }
-
-    private void validate(String id, String type, String name, Map<String, Object> config) {
-        List<Problem> problems = new ArrayList<>();
-        if (!ID.matcher(id).matches()) {
-            problems.add(new Problem("id", "invalid-id", "device id must be 1-64 letters, digits, '.', '_' or '-', "
-                    + "starting with a letter or digit"));
-        }
-        if (name == null || name.isBlank()) {
-            problems.add(new Problem("name", "missing", "a device needs a name"));
-        }
-        if (type == null) {
-            problems.add(new Problem("type", "missing", "a device needs a type"));
-        } else {
-            registry.liveDriver(type).ifPresentOrElse(
-                    driver -> problems.addAll(schemas.check(driver.descriptor().configSchema(),
-                            config == null ? Map.of() : config, "config")),
-                    () -> problems.add(new Problem("type", "unknown-device-type",
-                            "no plugin offers device type '" + type + "' now")));
-        }
-        if (!problems.isEmpty()) {
-            throw new PipelineValidationException(problems);
-        }
-    }
-
-    private String newId(String type) {
-        String prefix = type == null ? "device" : type.replaceAll("[^A-Za-z0-9._-]", "");
-        return (prefix.isEmpty() ? "device" : prefix) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private ManagedDevice require(String id) {
-        ManagedDevice device = id == null ? null : devices.get(id);
+    private DeviceLink require(String id) {
+        DeviceLink device = id == null ? null : devices.get(id);
         if (device == null) {
             throw new NotFoundException("device '" + id + "' does not exist");
         }
         return device;
     }
 
-    private DeviceInfo info(ManagedDevice device) {
+    private DeviceInfo info(DeviceLink device) {
         // read outside the device's monitor: the breaker's listeners may move the device
-        return device.info(breakers.state(device.stored().id()));
-    }
-
-    private static void close(Device instance) {
-        if (instance == null) {
-            return;
-        }
-        try {
-            instance.close();
-        } catch (RuntimeException e) {
-            LOG.warn("closing a device instance failed: {}", e.toString());
-        }
-    }
-
-    /** The context handed to each instance: its identity and config, and a way back for its reports. */
-    private record ManagedDeviceContext(StoredDevice stored, DeviceManager manager) implements DeviceContext {
-        @Override
-        public String deviceId() {
-            return stored.id();
-        }
-
-        @Override
-        public Map<String, Object> config() {
-            return stored.config();
-        }
-
-        @Override
-        public void reportFault(String reason) {
-            ManagedDevice device = manager.devices.get(stored.id());
-            if (device != null) {
-                manager.reported(stored.id(), device.instance(), DeviceStatus.FAULT, reason);
-            }
-        }
-
-        @Override
-        public void reportDisconnected(String reason) {
-            ManagedDevice device = manager.devices.get(stored.id());
-            if (device != null) {
-                manager.reported(stored.id(), device.instance(), DeviceStatus.DISCONNECTED, reason);
-            }
-        }
+        return device.info(breakers.state(device.id()));
     }
 }

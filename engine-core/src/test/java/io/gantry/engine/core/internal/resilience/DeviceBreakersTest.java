@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gantry.engine.api.execution.ExecutionError;
-import io.gantry.engine.api.function.FunctionDescriptor;
-import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.execution.PlanNode;
-import java.lang.annotation.Annotation;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,11 +26,11 @@ class DeviceBreakersTest {
             posted.add(event);
         }
     });
-    private final PlanNode move = node("move", "axis-1");
+    private final PlanNode move = TestBreakers.node("move", "axis-1");
 
     @Test
     void onlyDeviceTroubleCountsAndTheOpeningIsAnnounced() throws Exception {
-        DeviceBreakers breakers = new DeviceBreakers(config(true, 2), events);
+        DeviceBreakers breakers = TestBreakers.create(events, true, 2, false);
         breakers.record(move, error("cancelled"));
         breakers.record(move, error("validation"));
         breakers.record(move, error("internal"));
@@ -58,7 +53,7 @@ class DeviceBreakersTest {
 
     @Test
     void aDisabledBreakerAdmitsEverything() {
-        DeviceBreakers breakers = new DeviceBreakers(config(false, 1), events);
+        DeviceBreakers breakers = TestBreakers.create(events, false, 1, false);
         breakers.record(move, error("device-fault"));
 
         breakers.admit(move);
@@ -68,57 +63,6 @@ class DeviceBreakersTest {
     }
 
     private static ExecutionError error(String code) {
-        return new ExecutionError(code, code + " happened", "move", "axis-1");
-    }
-
-    private static PlanNode node(String id, String device) {
-        FunctionDescriptor function = new FunctionDescriptor("servo.move_to", "move", "mock-servo", List.of(), List.of(),
-                null, 0);
-        return new PlanNode(0, new NodeDefinition(id, function.id(), device, Map.of(), null, null), function, Map.of(),
-                List.of(), List.of());
-    }
-
-    private static BreakerConfiguration config(boolean enabled, int failureThreshold) {
-        return new BreakerConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return BreakerConfiguration.class;
-            }
-
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public int failureThreshold() {
-                return failureThreshold;
-            }
-
-            @Override
-            public int failureRatePercent() {
-                return 0;
-            }
-
-            @Override
-            public int windowSize() {
-                return 20;
-            }
-
-            @Override
-            public long delayMs() {
-                return 60_000;
-            }
-
-            @Override
-            public int successThreshold() {
-                return 1;
-            }
-
-            @Override
-            public boolean faultDeviceOnOpen() {
-                return false;
-            }
-        };
+        return TestBreakers.error(code, "axis-1");
     }
 }
