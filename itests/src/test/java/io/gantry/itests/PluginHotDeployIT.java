@@ -50,6 +50,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.event.Event;
 
 /**
@@ -256,6 +258,35 @@ public class PluginHotDeployIT {
         Files.delete(DEPLOY.resolve("notes.txt"));
         Await.until("a removed file is no longer listed", DEPLOYED,
                 () -> catalog.rejectedFiles().stream().map(RejectedFile::file).toList().equals(List.of("corrupt.jar")));
+    }
+
+    /**
+     * The deployer component restarting on a running framework (a new configuration, its bundle
+     * refreshed) keeps the plugins that did not change running, and catches up with what did.
+     */
+    @Test
+    public void g_aRestartedDeployerKeepsUnchangedPluginsRunningAndCatchesUp() throws Exception {
+        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceComponentRuntime scr = context.getService(reference);
+        ComponentDescriptionDTO deployer = scr.getComponentDescriptionDTO(bundleOf("io.gantry.engine.core"),
+                "io.gantry.engine.core.internal.deploy.PluginDeployer");
+        List<String> restarts = watchRestarts();
+
+        scr.disableComponent(deployer).getValue();
+        Files.delete(DEPLOY.resolve("drop-1.jar"));
+        scr.enableComponent(deployer).getValue();
+
+        Await.until("drop-1's plugin removed", DEPLOYED, () -> catalog.function("drop1.version").isEmpty());
+        // the plugin that never started (f_) is tried again; every serving one is left alone
+        List<String> serving = restarts.stream().filter(r -> !r.startsWith(FixtureJars.NAME + ".broken")).toList();
+        assertEquals("only the removed plugin stopped: " + restarts, List.of("io.gantry.itests.drop1 STOPPED"), serving);
+        assertEquals("1.0." + UPDATES, runVersionFunction("belt.run", "belt-1", "build"));
+        assertTrue(catalog.function("drop2.version").isPresent());
+    }
+
+    private Bundle bundleOf(String symbolicName) {
+        return java.util.Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
     }
 
     private static Path fixture(String version, boolean failing) {

@@ -73,6 +73,11 @@ final class PluginBundles {
             stop(bundle);
             return Outcome.failed(String.join("; ", failures));
         }
+        return admit(bundle);
+    }
+
+    /** Asks the registry to let a running plugin serve; a refused one is stopped. */
+    Outcome admit(Bundle bundle) {
         List<String> refusal = registry.admit(bundle);
         if (!refusal.isEmpty()) {
             stop(bundle);

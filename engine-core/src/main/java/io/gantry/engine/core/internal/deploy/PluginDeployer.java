@@ -112,16 +112,16 @@ public final class PluginDeployer {
     /** At start: deploy/ as it is now decides which plugins run, whatever happened while stopped. */
     private void reconcile() {
         copies.clean();
-        for (Bundle stale : bundles.all()) {
-            // a framework cache kept from an earlier run must not decide which version serves
-            try {
-                bundles.remove(stale);
-            } catch (BundleException e) {
-                LOG.warn("cannot remove {} left from an earlier run: {}", stale.getLocation(), e.getMessage());
-            }
-        }
         Map<String, Stamp> now = folder.scan();
         settled.next(now);
+        for (Bundle left : bundles.all()) {
+            // bundles outlive this component when only it restarts (its bundle refreshed, a new
+            // configuration): one whose file is gone from deploy/ goes
+            String name = left.getLocation().substring(PluginRegistry.HOT_DEPLOYED.length());
+            if (!now.containsKey(name)) {
+                removeSafely(name);
+            }
+        }
         for (String kept : copies.kept()) {
             if (!now.containsKey(kept)) {
                 LOG.info("deploy/{} was removed while the controller was stopped; its plugin is not started", kept);
@@ -132,9 +132,36 @@ public final class PluginDeployer {
         order.retainAll(now.keySet());
         now.keySet().stream().filter(name -> !order.contains(name)).forEach(order::add);
         for (String name : order) {
-            deploySafely(name, now.get(name));
+            if (!adopted(name)) {
+                deploySafely(name, now.get(name));
+            }
+            settled.actedOn(name, now.get(name));
         }
         LOG.info("deploy/ deployed at start: {} file(s)", order.size());
+    }
+
+    /**
+     * A plugin still running from before this component restarted, with the same content as its
+     * last good copy, keeps running: it is admitted again rather than restarted.
+     */
+    private boolean adopted(String name) {
+        Bundle running = bundles.installed(name);
+        if (running == null || running.getState() != Bundle.ACTIVE) {
+            return false;
+        }
+        try {
+            byte[] jar = Files.readAllBytes(folder.path().resolve(name));
+            Optional<byte[]> good = copies.read(name);
+            if (good.isEmpty() || !Arrays.equals(good.get(), jar) || !bundles.admit(running).serving()) {
+                return false;
+            }
+            problems.accept(name);
+            LOG.info("plugin {} {} from deploy/{} kept running", running.getSymbolicName(), running.getVersion(), name);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot keep deploy/{} running as it is, deploying it again: {}", name, e.toString());
+            return false;
+        }
     }
 
     private void scan() {
