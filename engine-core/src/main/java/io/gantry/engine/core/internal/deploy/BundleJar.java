@@ -2,7 +2,10 @@ package io.gantry.engine.core.internal.deploy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Optional;
 import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -14,6 +17,32 @@ import java.util.zip.ZipInputStream;
  */
 final class BundleJar {
     private BundleJar() {}
+
+    /**
+     * A plugin as its manifest names it.
+     *
+     * @param name    its symbolic name
+     * @param version its version
+     */
+    record Identity(String name, String version) {}
+
+    /**
+     * @param jar a jar's content
+     * @return the symbolic name and version its manifest declares, when it is a readable bundle
+     */
+    static Optional<Identity> identity(byte[] jar) {
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            Manifest manifest = in.getManifest();
+            String name = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+            if (name == null) {
+                return Optional.empty();
+            }
+            String version = manifest.getMainAttributes().getValue("Bundle-Version");
+            return Optional.of(new Identity(name.split(";")[0].trim(), version == null ? "0.0.0" : version.trim()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
 
     /**
      * @param jar the content of a file in deploy/
@@ -28,7 +57,7 @@ final class BundleJar {
                 if (JarFile.MANIFEST_NAME.equalsIgnoreCase(entry.getName())) {
                     manifest = new Manifest(zip);
                 } else {
-                    zip.transferTo(java.io.OutputStream.nullOutputStream());
+                    zip.transferTo(OutputStream.nullOutputStream());
                 }
             }
         } catch (IOException | RuntimeException e) {

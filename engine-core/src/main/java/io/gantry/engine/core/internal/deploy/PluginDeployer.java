@@ -54,6 +54,7 @@ public final class PluginDeployer {
     private final PluginBundles bundles;
     private final DeployFolder folder;
     private final LastGoodCopies copies;
+    private final SignaturePolicy signatures;
     private final SettledFiles settled = new SettledFiles();
     private final BundleContext context;
     private final long poll;
@@ -84,6 +85,8 @@ public final class PluginDeployer {
         this.announcer = new DeployAnnouncer(events);
         this.bundles = new PluginBundles(context, new ActivationCheck(scr, config.activationTimeoutMs()), registry, config.refreshTimeoutMs());
         this.folder = new DeployFolder(deployFolder(context));
+        this.signatures = SignaturePolicy.of(context.getProperty(SignaturePolicy.TRUST_STORE),
+                context.getProperty(SignaturePolicy.TRUST_STORE_PASSWORD));
         this.copies = new LastGoodCopies(Path.of(property(context, "gantry.data", "data")).resolve("plugins"));
         this.context = context;
         this.poll = Long.parseLong(property(context, "felix.fileinstall.poll", "250"));
@@ -216,10 +219,16 @@ public final class PluginDeployer {
 
     private void install(String name, byte[] jar) {
         Optional<byte[]> good = copies.read(name);
-        String problem = BundleJar.problem(jar);
+        String problem = problemWith(jar);
         if (problem != null) {
             reject(name, problem);
-            good.ifPresent(copy -> serveLastGood(name, copy, "deploy/" + name + " is not usable: " + problem));
+            if (good.isPresent()) {
+                serveLastGood(name, good.get(), "deploy/" + name + " is not usable: " + problem);
+            } else {
+                // a bundle refused for its signature is a plugin the operator will look for by name
+                BundleJar.identity(jar).ifPresent(plugin -> problems.failed(new PluginProblems.Failure(plugin.name(),
+                        plugin.version(), "version " + plugin.version() + " refused: " + problem, "REFUSED")));
+            }
             return;
         }
         problems.accept(name);
@@ -247,7 +256,7 @@ public final class PluginDeployer {
 
     private void update(Bundle bundle, String name, byte[] jar) throws IOException {
         String previous = bundle.getVersion().toString();
-        String problem = BundleJar.problem(jar);
+        String problem = problemWith(jar);
         if (problem != null) {
             reject(name, problem);
             problems.failed(new PluginProblems.Failure(bundle.getSymbolicName(), previous,
@@ -272,6 +281,12 @@ public final class PluginDeployer {
             failed(bundle, version, outcome);
             announcer.updated(bundle, previous, outcome.failure());
         }
+    }
+
+    /** @return what keeps a jar from being installed at all (not a bundle; not signed as required); null when nothing */
+    private String problemWith(byte[] jar) {
+        String problem = BundleJar.problem(jar);
+        return problem != null ? problem : signatures.problem(jar);
     }
 
     private void remove(String name) throws BundleException {

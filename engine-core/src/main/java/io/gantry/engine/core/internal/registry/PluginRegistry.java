@@ -172,6 +172,10 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
         List<String> refusal = admissionCheck.problems(entry, owners, withoutEntry(servingFunctions, entry),
                 withoutEntry(servingDrivers, entry));
         if (refusal.isEmpty()) {
+            if (entry.admission != Admission.ADMITTED) {
+                // a version that serves now is what the list shows; a rollback records its own story after this
+                problems.succeeded(entry.plugin());
+            }
             entry.admission = Admission.ADMITTED;
             entry.functions.forEach(f -> owners.claim(IdKind.FUNCTION, f.descriptor().id(), entry.plugin()));
             entry.drivers.forEach(d -> owners.claim(IdKind.DEVICE_TYPE, d.descriptor().id(), entry.plugin()));
