@@ -1,6 +1,7 @@
 package io.gantry.engine.core.internal.registry;
 
 import io.gantry.engine.core.internal.registry.IdOwners.IdKind;
+import io.gantry.plugin.rules.DescriptorRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.Set;
  * as a whole: one bad service refuses them all, so a plugin never half-serves.
  */
 final class AdmissionCheck {
-    private final DescriptorCheck descriptors;
+    private final DescriptorRules descriptors;
 
-    AdmissionCheck(DescriptorCheck descriptors) {
+    AdmissionCheck(DescriptorRules descriptors) {
         this.descriptors = descriptors;
     }
 

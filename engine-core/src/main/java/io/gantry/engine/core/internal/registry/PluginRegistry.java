@@ -15,6 +15,7 @@ import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.registry.IdOwners.IdKind;
 import io.gantry.engine.core.internal.registry.PluginEntry.Admission;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
+import io.gantry.plugin.rules.DescriptorRules;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
         this.context = context;
         this.problems = problems;
         this.events = events;
-        this.admissionCheck = new AdmissionCheck(new DescriptorCheck(schemas));
+        this.admissionCheck = new AdmissionCheck(new DescriptorRules(schemas.rules()));
         context.addBundleListener(bundleListener);
     }
 

@@ -1,114 +1,46 @@
 package io.gantry.engine.core.internal.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaId;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.core.internal.validation.ParamsSchemaChecker;
-import java.util.ArrayList;
-import java.util.Comparator;
+import io.gantry.plugin.rules.SchemaRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Checks device configs and node params against the JSON Schemas plugins declare, with the
- * networknt validator (drafts 4 to 2020-12). Compiled schemas are cached by their text. A plugin's
- * schema is checked once, when the plugin is admitted ({@link #objectSchemaProblem}); a plugin with
- * a malformed schema never serves, so checking values never meets one.
+ * networknt validator (drafts 4 to 2020-12), by the rules plugins are held to ({@link SchemaRules},
+ * the testkit's too). Compiled schemas are cached by their text. A plugin's schema is checked once,
+ * when the plugin is admitted ({@link #objectSchemaProblem}); a plugin with a malformed schema never
+ * serves, so checking values never meets one.
  */
 @Component(service = JsonSchemaChecker.class)
 public final class JsonSchemaChecker implements ParamsSchemaChecker {
-    private static final Pattern LOCATION_PREFIX = Pattern.compile("^\\$[^:]*: ");
-
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final JsonSchemaFactory factory = withValidatorClassLoader(
-            () -> JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012));
+    private final SchemaRules rules = new SchemaRules();
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
-    private final AtomicReference<JsonSchema> metaSchema = new AtomicReference<>();
 
     @Override
     public List<Problem> check(String schemaJson, Map<String, Object> value, String path) {
-        JsonSchema schema = schemas.computeIfAbsent(schemaJson, this::compile);
-        JsonNode document = mapper.valueToTree(value);
-        List<Problem> problems = new ArrayList<>();
-        schema.validate(document).stream()
-                .sorted(Comparator.comparing(message -> message.getInstanceLocation().toString()))
-                .forEach(message -> problems.add(problem(message, path)));
-        return problems;
+        return rules.check(schemas.computeIfAbsent(schemaJson, rules::compile), value, path);
     }
 
     /**
-     * Tells whether a plugin's schema can be used for a config or params object: it must be JSON, a
-     * valid JSON Schema (2020-12 meta-schema) and describe an object. An array or string schema would
-     * let any config through unchecked, since configs and params are always objects.
-     *
      * @param schemaJson the schema as the plugin declares it
      * @return what is wrong, in words a plugin's author can act on; empty when it is usable
      */
     public Optional<String> objectSchemaProblem(String schemaJson) {
-        JsonNode schema;
-        try {
-            schema = mapper.readTree(schemaJson);
-        } catch (JsonProcessingException e) {
-            return Optional.of("is not JSON (" + e.getOriginalMessage() + ")");
+        Optional<String> problem = rules.problem(schemaJson);
+        if (problem.isEmpty()) {
+            schemas.computeIfAbsent(schemaJson, rules::compile);
         }
-        if (schema == null || !schema.isObject()) {
-            return Optional.of("is not a JSON object");
-        }
-        List<String> invalid = withValidatorClassLoader(() -> metaSchema().validate(schema)).stream()
-                .map(message -> message.getMessage())
-                .sorted()
-                .toList();
-        if (!invalid.isEmpty()) {
-            return Optional.of("is not a valid JSON Schema: " + String.join("; ", invalid));
-        }
-        if (!"object".equals(schema.path("type").asText())) {
-            return Optional.of("must be a schema of \"type\": \"object\" (configs and params are objects), was "
-                    + (schema.has("type") ? schema.get("type").toString() : "without a type"));
-        }
-        try {
-            schemas.computeIfAbsent(schemaJson, this::compile);
-        } catch (RuntimeException e) {
-            return Optional.of("cannot be compiled (" + e.getMessage() + ")");
-        }
-        return Optional.empty();
+        return problem;
     }
 
-    private JsonSchema metaSchema() {
-        return metaSchema.updateAndGet(known -> known != null ? known
-                : factory.getSchema(SchemaLocation.of(SchemaId.V202012)));
-    }
-
-    private JsonSchema compile(String schemaJson) {
-        // the validator reads its meta-schemas from its own bundle
-        return withValidatorClassLoader(() -> factory.getSchema(schemaJson));
-    }
-
-    private static Problem problem(ValidationMessage message, String path) {
-        String location = message.getInstanceLocation().toString().substring(1); // "$.a.b" -> ".a.b"
-        String text = LOCATION_PREFIX.matcher(message.getMessage()).replaceFirst("");
-        return new Problem(path + location, "schema", text);
-    }
-
-    private static <T> T withValidatorClassLoader(java.util.function.Supplier<T> step) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(JsonSchemaFactory.class.getClassLoader());
-        try {
-            return step.get();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+    /** @return the rules this checker applies, for the descriptor rules that check schemas too */
+    public SchemaRules rules() {
+        return rules;
     }
 }

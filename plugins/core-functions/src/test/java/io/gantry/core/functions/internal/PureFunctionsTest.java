@@ -1,5 +1,6 @@
 package io.gantry.core.functions.internal;
 
+import io.gantry.plugin.testkit.TestInvocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.engine.api.error.InvalidConfigException;
@@ -18,12 +19,12 @@ class PureFunctionsTest {
 
     private static Map<String, Object> call(PipelineFunction function, Map<String, Object> inputs,
             Map<String, Object> params) {
-        return function.invoke(new TestInvocation(inputs, params)).toCompletableFuture().join();
+        return function.invoke(TestInvocation.pure().node("node-3").inputs(inputs).params(params)).toCompletableFuture().join();
     }
 
     private static void assertInvalid(PipelineFunction function, Map<String, Object> inputs,
             Map<String, Object> params, String messagePart) {
-        assertThat(function.invoke(new TestInvocation(inputs, params)))
+        assertThat(function.invoke(TestInvocation.pure().node("node-3").inputs(inputs).params(params)))
                 .failsWithin(WAIT)
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause()

@@ -1,5 +1,6 @@
 package io.gantry.mock.servo.internal;
 
+import io.gantry.plugin.testkit.TestInvocation;
 import static io.gantry.mock.servo.internal.ServoFixture.WAIT;
 import static io.gantry.mock.servo.internal.ServoFixture.assertFailsWith;
 import static io.gantry.mock.servo.internal.ServoFixture.config;
@@ -60,10 +61,10 @@ class FaultInjectionTest {
         MockServo servo = fixture.connected(config("faultAfterMoves", 2, "maxSpeed", 1000));
 
         assertThat(servo.moveTo(10, 1000)).succeedsWithin(WAIT);
-        assertThat(fixture.reportedFaults).isEmpty();
+        assertThat(fixture.context().faults()).isEmpty();
         assertThat(servo.moveTo(20, 1000)).succeedsWithin(WAIT);
 
-        assertThat(fixture.reportedFaults).singleElement().asString().contains("axis-1", "2 moves");
+        assertThat(fixture.context().faults()).singleElement().asString().contains("axis-1", "2 moves");
         assertFailsWith(servo.position(), DeviceFaultException.class);
 
         assertThat(servo.disconnect().thenCompose(done -> servo.connect())).succeedsWithin(WAIT);
@@ -83,7 +84,7 @@ class FaultInjectionTest {
     @Test
     void aHangingCommandCompletesExceptionallyWhenCancelled() {
         MockServo servo = fixture.connected(config("hang", true));
-        TestInvocation invocation = new TestInvocation(servo, Map.of("position", 50));
+        TestInvocation invocation = TestInvocation.on(servo).inputs(Map.of("position", 50));
         CompletionStage<Map<String, Object>> move = new ServoMoveToFunction().invoke(invocation);
 
         assertThatThrownBy(() -> move.toCompletableFuture().get(200, TimeUnit.MILLISECONDS))

@@ -1,8 +1,8 @@
 package io.gantry.mock.servo.internal;
 
+import io.gantry.plugin.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gantry.engine.api.device.DeviceContext;
 import org.assertj.core.api.ThrowableAssertAlternative;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,7 +21,7 @@ final class ServoFixture implements AutoCloseable {
 
     final MockServoDriver driver = new MockServoDriver();
     /** The faults devices reported through their context, in order. */
-    final List<String> reportedFaults = new CopyOnWriteArrayList<>();
+    private RecordingDeviceContext context;
 
     /** @return the base config: travel 0..100, maxSpeed 100, no fault injection */
     static Map<String, Object> config(Object... extraKeysAndValues) {
@@ -45,7 +45,8 @@ final class ServoFixture implements AutoCloseable {
     }
 
     MockServo disconnected(Map<String, Object> config) {
-        return (MockServo) driver.create(new RecordingContext("axis-1", config));
+        context = new RecordingDeviceContext("axis-1", config);
+        return (MockServo) driver.create(context);
     }
 
     MockServo connected(Map<String, Object> config) {
@@ -59,33 +60,8 @@ final class ServoFixture implements AutoCloseable {
         driver.deactivate();
     }
 
-    private final class RecordingContext implements DeviceContext {
-        private final String deviceId;
-        private final Map<String, Object> config;
-
-        RecordingContext(String deviceId, Map<String, Object> config) {
-            this.deviceId = deviceId;
-            this.config = config;
-        }
-
-        @Override
-        public String deviceId() {
-            return deviceId;
-        }
-
-        @Override
-        public Map<String, Object> config() {
-            return config;
-        }
-
-        @Override
-        public void reportFault(String reason) {
-            reportedFaults.add(reason);
-        }
-
-        @Override
-        public void reportDisconnected(String reason) {
-            reportedFaults.add("disconnected: " + reason);
-        }
+    /** @return what the last created servo reported on its own */
+    RecordingDeviceContext context() {
+        return context;
     }
 }

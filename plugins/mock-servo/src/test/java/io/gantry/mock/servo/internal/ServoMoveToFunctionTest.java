@@ -1,5 +1,6 @@
 package io.gantry.mock.servo.internal;
 
+import io.gantry.plugin.testkit.TestInvocation;
 import static io.gantry.mock.servo.internal.ServoFixture.WAIT;
 import static io.gantry.mock.servo.internal.ServoFixture.assertFailsWith;
 import static io.gantry.mock.servo.internal.ServoFixture.config;
@@ -21,7 +22,7 @@ class ServoMoveToFunctionTest {
     private final ServoMoveToFunction moveTo = new ServoMoveToFunction();
 
     private CompletionStage<Map<String, Object>> move(MockServo servo, Map<String, Object> inputs) {
-        return moveTo.invoke(new TestInvocation(servo, inputs));
+        return moveTo.invoke(TestInvocation.on(servo).node("move1").inputs(inputs));
     }
 
     @AfterEach
@@ -89,7 +90,7 @@ class ServoMoveToFunctionTest {
     @Test
     void cancelStopsTheMotionWhereTheAxisHadGot() {
         MockServo servo = fixture.connected(config("maxSpeed", 10));
-        TestInvocation invocation = new TestInvocation(servo, Map.of("position", 100)); // 10 s of travel
+        TestInvocation invocation = TestInvocation.on(servo).inputs(Map.of("position", 100)); // 10 s of travel
         CompletionStage<Map<String, Object>> move = moveTo.invoke(invocation);
 
         CompletableFuture.runAsync(invocation::cancel, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
@@ -102,7 +103,7 @@ class ServoMoveToFunctionTest {
     @Test
     void aLateCancelDoesNotStopTheNextCommand() {
         MockServo servo = fixture.connected(config("maxSpeed", 1000));
-        TestInvocation first = new TestInvocation(servo, Map.of("position", 10));
+        TestInvocation first = TestInvocation.on(servo).inputs(Map.of("position", 10));
         moveTo.invoke(first).toCompletableFuture().join();
         CompletionStage<Map<String, Object>> second = move(servo, Map.of("position", 20));
 
@@ -117,9 +118,9 @@ class ServoMoveToFunctionTest {
         MockServo servo = fixture.connected(config("minPosition", -50, "maxSpeed", 1000));
         move(servo, Map.of("position", -25.5)).toCompletableFuture().join();
 
-        assertThat(new ServoGetPositionFunction().invoke(new TestInvocation(servo, Map.of())))
+        assertThat(new ServoGetPositionFunction().invoke(TestInvocation.on(servo).inputs(Map.of())))
                 .succeedsWithin(WAIT).extracting(o -> (Double) o.get("position")).isEqualTo(-25.5);
-        assertThat(new ServoHomeFunction().invoke(new TestInvocation(servo, Map.of())))
+        assertThat(new ServoHomeFunction().invoke(TestInvocation.on(servo).inputs(Map.of())))
                 .succeedsWithin(WAIT).extracting(o -> (Double) o.get("position"))
                 .satisfies(position -> assertThat(position).isCloseTo(0.0, within(1e-9)));
     }
