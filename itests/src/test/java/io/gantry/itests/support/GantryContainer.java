@@ -6,6 +6,7 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import io.gantry.distribution.StartOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,22 +14,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.ops4j.pax.exam.Option;
 
 /**
  * Pax Exam options that boot the same bundle set as the distribution ({@code bundle/} of the built
- * distribution), with logging first as the launcher does, a free HTTP port, and a FileInstall
- * folder of the test's own.
+ * distribution: the resolved -runbundles of gantry.bndrun), in the launcher's start order, with a
+ * free HTTP port and a FileInstall folder of the test's own.
  */
 public final class GantryContainer {
-    /** Start level of the logging bundles: before everything that logs. */
-    private static final int LOGGING_LEVEL = 2;
+    /**
+     * Start level of the ServiceLoader mediator and the providers it registers (SPI Fly, logback):
+     * before everything that logs. The launcher's {@link StartOrder} decides which bundles these are,
+     * from their manifests; within one level Felix starts bundles in install order, which is the
+     * launcher's order too.
+     */
+    private static final int MEDIATION_LEVEL = 2;
     /** Start level of the rest of the bundle set. */
     private static final int CORE_LEVEL = 3;
-    /** FileInstall starts last, as in the launcher: configurations in deploy/ find their components there. */
-    private static final int FILEINSTALL_LEVEL = 4;
-    private static final List<String> LOGGING = List.of("org.apache.aries.spifly", "slf4j-api", "logback-");
+    /** Entry points (FileInstall) start last, as in the launcher: deploy/'s configurations find their components. */
+    private static final int ENTRY_POINT_LEVEL = 4;
 
     private GantryContainer() {}
 
@@ -60,11 +66,13 @@ public final class GantryContainer {
         options.add(systemProperty("gantry.data").value(createFolder(deployFolder.resolveSibling("data")).toString()));
         options.add(cleanCaches());
         options.add(junitBundles());
-        for (Path jar : coreBundles()) {
-            String name = jar.getFileName().toString();
-            boolean logging = LOGGING.stream().anyMatch(name::startsWith);
-            int level = logging ? LOGGING_LEVEL : name.startsWith("org.apache.felix.fileinstall") ? FILEINSTALL_LEVEL : CORE_LEVEL;
-            options.add(bundle(jar.toUri().toString()).startLevel(level));
+        for (Map.Entry<Path, StartOrder.Phase> jar : StartOrder.of(coreBundles()).entrySet()) {
+            int level = switch (jar.getValue()) {
+                case MEDIATOR, MEDIATED -> MEDIATION_LEVEL;
+                case CORE -> CORE_LEVEL;
+                case ENTRY_POINT -> ENTRY_POINT_LEVEL;
+            };
+            options.add(bundle(jar.getKey().toUri().toString()).startLevel(level));
         }
         return options.toArray(Option[]::new);
     }
