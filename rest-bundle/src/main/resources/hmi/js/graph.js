@@ -3,7 +3,9 @@
 // dagre. The boxes are laid out on their own (through invisible box-to-box edges); the ports follow
 // their box.
 
-import cytoscape from '../vendor/cytoscape-3.33.1/cytoscape.esm.min.mjs';
+// The build fills in Cytoscape's version from cytoscape.version in rest-bundle/pom.xml, its only
+// home (the path carries it so that browsers may keep the library for good).
+import cytoscape from '../vendor/cytoscape-@cytoscape.version@/cytoscape.esm.min.mjs';
 import dagre from '../vendor/cytoscape-dagre-4.0.1/cytoscape-dagre.min.mjs';
 
 cytoscape.use(dagre);

@@ -1,5 +1,6 @@
 package io.gantry.rest.bundle.internal.events;
 
+import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +28,16 @@ public final class EventStreamSocket implements Session.Listener.AutoDemanding {
         client = hub.connect(new JettySink(session), request);
     }
 
+    /**
+     * Jetty 12.1 deprecates {@code onWebSocketClose(int, String)} for removal in favour of this
+     * form: Jetty finishes the close handshake only once {@code closed} completes, so it is
+     * completed here, after the client has left the hub.
+     */
     @Override
-    public void onWebSocketClose(int status, String reason) {
+    public void onWebSocketClose(int status, String reason, Callback closed) {
         leave();
         LOG.debug("event stream client closed: {} {}", status, reason);
+        closed.succeed();
     }
 
     @Override

@@ -15,6 +15,18 @@ import org.eclipse.jetty.util.Callback;
  * Answers {@code GET} and {@code HEAD} with the HMI's files: {@code ETag} with {@code 304} for a
  * matching {@code If-None-Match}, {@code Cache-Control} by kind of file, and headers that keep the
  * page to its own origin (the page talks only to {@code /api} on the same host).
+ *
+ * <p>Not Jetty's {@code org.eclipse.jetty.server.handler.ResourceHandler} (jetty-server; its source
+ * read, and checked against the 12.1.14 bytecode we ship): it reads files through Jetty's {@code
+ * ResourceFactory}, which knows {@code file:}, {@code jar:} and {@code jrt:} but not the {@code
+ * bundle:} URLs of this bundle's own resources (jetty-osgi, which would, is not in the
+ * distribution); its {@code ETag} is weak, {@code W/"..."} from name, modification time and size,
+ * where docs/HMI.md promises a strong tag of the content; it has one {@code Cache-Control} for
+ * every file, where vendored libraries are immutable and the page's own files revalidated, and no
+ * way to give only HTML the {@code Content-Security-Policy}; and it declines methods other than
+ * {@code GET}/{@code HEAD}, which then end as a 404 instead of 405 with {@code Allow}. Its
+ * precompressed content needs a {@code .gz} or {@code .br} file beside each file; the bundle ships
+ * none, so that would bring nothing.
  */
 final class StaticFileHandler extends Handler.Abstract.NonBlocking {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "

@@ -1,10 +1,9 @@
 package io.gantry.rest.bundle.internal.json;
 
-import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.RetrySpec;
-import io.gantry.rest.bundle.internal.problem.InvalidRequests;
+import io.gantry.rest.bundle.internal.problem.FieldProblems;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +21,8 @@ public final class PipelineBodies {
      * @throws io.gantry.engine.api.error.PipelineValidationException naming every missing field
      */
     public static PipelineDefinition toDefinition(PipelineJson body) {
-        if (body == null) {
-            throw InvalidRequests.field("", "required", "a pipeline body is required");
-        }
-        List<Problem> problems = new ArrayList<>();
-        InvalidRequests.requireText(problems, body.name(), "name");
+        FieldProblems.requireBody(body, "a pipeline body is required");
+        FieldProblems problems = new FieldProblems().requireText(body.name(), "name");
         List<NodeDefinition> nodes = new ArrayList<>();
         List<PipelineJson.Node> nodeBodies = body.nodes() == null ? List.of() : body.nodes();
         for (int i = 0; i < nodeBodies.size(); i++) {
@@ -39,46 +35,42 @@ public final class PipelineBodies {
         for (int i = 0; i < edgeBodies.size(); i++) {
             PipelineJson.Edge edge = edgeBodies.get(i);
             if (edge == null) {
-                problems.add(new Problem("edges[" + i + "]", "required", "an edge must be an object"));
+                problems.add("edges[" + i + "]", "required", "an edge must be an object");
             } else {
-                InvalidRequests.requireText(problems, edge.from(), "edges[" + i + "].from");
-                InvalidRequests.requireText(problems, edge.to(), "edges[" + i + "].to");
+                problems.requireText(edge.from(), "edges[" + i + "].from").requireText(edge.to(), "edges[" + i + "].to");
             }
         }
-        if (!problems.isEmpty()) {
-            throw InvalidRequests.fields(problems);
-        }
+        problems.throwIfAny();
         return new PipelineDefinition(body.id(), body.name(), body.description(), nodes,
                 edgeBodies.stream().map(PipelineJson.Edge::toDefinition).toList());
     }
 
-    private static NodeDefinition node(List<Problem> problems, PipelineJson.Node node, String path) {
+    private static NodeDefinition node(FieldProblems problems, PipelineJson.Node node, String path) {
         if (node == null) {
-            problems.add(new Problem(path, "required", "a node must be an object"));
+            problems.add(path, "required", "a node must be an object");
             return null;
         }
-        int before = problems.size();
-        InvalidRequests.requireText(problems, node.id(), path + ".id");
-        InvalidRequests.requireText(problems, node.function(), path + ".function");
+        int before = problems.count();
+        problems.requireText(node.id(), path + ".id").requireText(node.function(), path + ".function");
         RetrySpec retry = retry(problems, node.retry(), path + ".retry");
-        if (problems.size() > before) {
+        if (problems.count() > before) {
             return null;
         }
         return new NodeDefinition(node.id(), node.function(), node.device(), node.params(), retry, node.timeoutMs());
     }
 
-    private static RetrySpec retry(List<Problem> problems, PipelineJson.Retry retry, String path) {
+    private static RetrySpec retry(FieldProblems problems, PipelineJson.Retry retry, String path) {
         if (retry == null) {
             return null;
         }
         if (retry.maxAttempts() == null) {
-            problems.add(new Problem(path + ".maxAttempts", "required", "maxAttempts is required"));
+            problems.add(path + ".maxAttempts", "required", "maxAttempts is required");
             return null;
         }
         try {
             return retry.toSpec();
         } catch (IllegalArgumentException e) {
-            problems.add(new Problem(path, "invalid", e.getMessage()));
+            problems.add(path, "invalid", e.getMessage());
             return null;
         }
     }

@@ -29,17 +29,4 @@ public final class InvalidRequests {
     public static PipelineValidationException fields(List<Problem> problems) {
         return new PipelineValidationException(problems);
     }
-
-    /**
-     * Notes a missing or blank required text field.
-     *
-     * @param problems where problems are collected
-     * @param value    the field's value
-     * @param path     the field's path
-     */
-    public static void requireText(List<Problem> problems, String value, String path) {
-        if (value == null || value.isBlank()) {
-            problems.add(new Problem(path, "required", path + " is required"));
-        }
-    }
 }

@@ -1,11 +1,10 @@
 package io.gantry.rest.bundle.internal.resources;
 
-import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.rest.bundle.internal.json.DeviceJson;
-import io.gantry.rest.bundle.internal.problem.InvalidRequests;
+import io.gantry.rest.bundle.internal.problem.FieldProblems;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -49,16 +47,9 @@ public final class DevicesResource implements RestResource {
      */
     @POST
     public Response create(DeviceJson.Create body, @Context UriInfo uriInfo) {
-        List<Problem> problems = new ArrayList<>();
-        if (body == null) {
-            throw InvalidRequests.field("", "required", "a device body is required");
-        }
+        FieldProblems.requireBody(body, "a device body is required");
         PathIds.requireInBody(body.id(), "id");
-        InvalidRequests.requireText(problems, body.type(), "type");
-        InvalidRequests.requireText(problems, body.name(), "name");
-        if (!problems.isEmpty()) {
-            throw InvalidRequests.fields(problems);
-        }
+        new FieldProblems().requireText(body.type(), "type").requireText(body.name(), "name").throwIfAny();
         DeviceInfo created = devices.create(new DeviceSpec(body.id(), body.type(), body.name(), config(body.config())));
         return Response.created(uriInfo.getBaseUriBuilder().path("devices").path(created.id()).build())
                 .entity(DeviceJson.of(created))
@@ -87,17 +78,8 @@ public final class DevicesResource implements RestResource {
     @Path("{id}")
     public DeviceJson update(@PathParam("id") String id, DeviceJson.Update body) {
         PathIds.require(id, DEVICE);
-        List<Problem> problems = new ArrayList<>();
-        if (body == null) {
-            throw InvalidRequests.field("", "required", "a body with name and config is required");
-        }
-        InvalidRequests.requireText(problems, body.name(), "name");
-        if (body.config() == null) {
-            problems.add(new Problem("config", "required", "config is required"));
-        }
-        if (!problems.isEmpty()) {
-            throw InvalidRequests.fields(problems);
-        }
+        FieldProblems.requireBody(body, "a body with name and config is required");
+        new FieldProblems().requireText(body.name(), "name").require(body.config(), "config").throwIfAny();
         return DeviceJson.of(devices.update(id, body.name(), body.config()));
     }
 

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class ExecutionsResource implements RestResource {
     @Activate
     public ExecutionsResource(ExecutionConfiguration config, @Reference ExecutionService executions) {
         this.executions = executions;
-        this.starts = new ExecutionStarts(executions, Duration.ofSeconds(config.maxWaitSeconds()));
+        this.starts = new ExecutionStarts(executions, config);
     }
 
     /**
@@ -62,10 +61,10 @@ public final class ExecutionsResource implements RestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response startInline(@QueryParam("wait") String wait, PipelineJson body, @Context UriInfo uriInfo) {
-        QueryParams.flag("wait", wait);
+        boolean waitForEnd = QueryParams.flag("wait", wait);
         var definition = PipelineBodies.toDefinition(body);
         PathIds.requireInBody(definition.id(), "id");
-        return starts.answer(executions.startInline(definition, Map.of()), wait, uriInfo);
+        return starts.answer(executions.startInline(definition, Map.of()), waitForEnd, uriInfo);
     }
 
     /**

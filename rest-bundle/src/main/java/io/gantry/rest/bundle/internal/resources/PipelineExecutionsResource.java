@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Duration;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,7 +35,7 @@ public final class PipelineExecutionsResource implements RestResource {
     @Activate
     public PipelineExecutionsResource(ExecutionConfiguration config, @Reference ExecutionService executions) {
         this.executions = executions;
-        this.starts = new ExecutionStarts(executions, Duration.ofSeconds(config.maxWaitSeconds()));
+        this.starts = new ExecutionStarts(executions, config);
     }
 
     /**
@@ -52,8 +51,8 @@ public final class PipelineExecutionsResource implements RestResource {
             @QueryParam("wait") String wait, ExecutionJson.Start body, @Context UriInfo uriInfo) {
         PathIds.require(id, "pipeline");
         Integer pinned = QueryParams.integer("version", version, 1, Integer.MAX_VALUE);
-        QueryParams.flag("wait", wait);
+        boolean waitForEnd = QueryParams.flag("wait", wait);
         Map<String, Object> inputs = body == null || body.inputs() == null ? Map.of() : body.inputs();
-        return starts.answer(executions.start(id, pinned, inputs), wait, uriInfo);
+        return starts.answer(executions.start(id, pinned, inputs), waitForEnd, uriInfo);
     }
 }

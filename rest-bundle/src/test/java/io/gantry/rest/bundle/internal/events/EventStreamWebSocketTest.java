@@ -10,6 +10,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,25 @@ class EventStreamWebSocketTest {
     }
 
     @Test
+    void answersTheClientsCloseSoTheClosingHandshakeCompletes() throws Exception {
+        CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(streamUri(""), new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closedByServer.complete(statusCode);
+                return null;
+            }
+        }).get(5, TimeUnit.SECONDS);
+        Poll.until("the client in the hub", () -> hub.clients() == 1);
+
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+
+        // the server's close frame arrives only once the socket has completed Jetty's close callback
+        assertThat(closedByServer.get(5, TimeUnit.SECONDS)).isEqualTo(WebSocket.NORMAL_CLOSURE);
+        Poll.until("the client gone from the hub", () -> hub.clients() == 0);
+    }
+
+    @Test
     void refusesMalformedOptionsBeforeTheUpgrade() {
         assertThatThrownBy(() -> connect("since=soon", new CopyOnWriteArrayList<>()))
                 .hasCauseInstanceOf(WebSocketHandshakeException.class)
@@ -78,8 +98,7 @@ class EventStreamWebSocketTest {
     }
 
     private WebSocket connect(String query, List<String> received) throws Exception {
-        URI uri = URI.create("ws://127.0.0.1:" + port + EventStreamContext.PATH + "?" + query);
-        return http.newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        return http.newWebSocketBuilder().buildAsync(streamUri(query), new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                 received.add(data.toString());
@@ -87,5 +106,9 @@ class EventStreamWebSocketTest {
                 return null;
             }
         }).get(5, TimeUnit.SECONDS);
+    }
+
+    private URI streamUri(String query) {
+        return URI.create("ws://127.0.0.1:" + port + EventStreamContext.PATH + "?" + query);
     }
 }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -67,6 +69,20 @@ class HmiContextTest {
         assertThat(library.statusCode()).isEqualTo(200);
         assertThat(library.headers().firstValue("Cache-Control")).hasValue(StaticFiles.IMMUTABLE);
         assertThat(get("/vendor/cytoscape-dagre-4.0.1/LICENSE", null).body()).contains("Permission is hereby granted");
+    }
+
+    @Test
+    void graphModuleImportsTheLibrariesTheBundleServes() throws Exception {
+        // the build writes Cytoscape's version into graph.js; an unfilled or stale path would break the page
+        String graph = get("/js/graph.js", null).body();
+        List<String> imports = Pattern.compile("^import .* from '([^']+)';$", Pattern.MULTILINE).matcher(graph)
+                .results().map(match -> match.group(1)).toList();
+
+        assertThat(imports).anySatisfy(path -> assertThat(path).matches("\\.\\./vendor/cytoscape-\\d+\\.\\d+\\.\\d+/.*"));
+        for (String path : imports) {
+            String served = URI.create("/js/graph.js").resolve(path).getPath();
+            assertThat(get(served, null).statusCode()).as(served).isEqualTo(200);
+        }
     }
 
     @Test

@@ -50,8 +50,8 @@ class ApiOverHttpTest {
         var catalog = new FixedPluginCatalog();
         ExecutionConfiguration waits = Configs.of(ExecutionConfiguration.class, Map.of("maxWaitSeconds", 5L));
         api = EmbeddedApi.start(List.of(new ProblemExceptionMapper(), new RequestBodyLimit(limit()),
-                new CorsFilter(cors()), new PluginsResource(catalog), new DeviceTypesResource(catalog),
-                new FunctionsResource(catalog), new DevicesResource(new InMemoryDeviceService()),
+                new CorsFilter(cors()), new CatalogResource(catalog),
+                new DevicesResource(new InMemoryDeviceService()),
                 new PipelinesResource(pipelines), new PipelineExecutionsResource(waits, executions),
                 new ExecutionsResource(waits, executions), new OpenApiResource()));
     }

@@ -21,6 +21,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@code io.gantry.rest.bundle.internal.resources.filter.CorsFilter}). Answers preflight
  * requests of allowed origins itself and adds {@code Access-Control-Allow-Origin} to their
  * answers; other origins get no CORS headers, so the browser blocks them.
+ *
+ * <p>Not Jetty's {@code org.eclipse.jetty.server.handler.CrossOriginHandler} (jetty-server; its
+ * source read, and checked against the 12.1.14 bytecode we ship), because it would change what the
+ * API answers: it answers an allowed preflight 200, never the documented 204; it takes the
+ * configured origins as regular expressions, so {@code http://panel.local} would also let {@code
+ * http://panelXlocal} in; it answers a preflight of another origin itself (200, empty) where ours
+ * leaves it to the API; it sends {@code Access-Control-Allow-Credentials: true} unless told not to;
+ * and its settings are frozen once it has started ({@code throwIfStarted}), while this filter is a
+ * DS component that Config Admin reconfigures at run time and Jersey picks up on its next reload.
  */
 @Component(service = RestResource.class)
 @Designate(ocd = CorsFilter.Configuration.class)

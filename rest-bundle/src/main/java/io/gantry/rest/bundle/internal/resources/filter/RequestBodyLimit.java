@@ -18,6 +18,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Caps request bodies (PID {@code io.gantry.rest.bundle.internal.resources.filter.RequestBodyLimit}):
  * a declared Content-Length above the limit is refused with 413 before anything is read; a body
  * without one (chunked) is counted while it is parsed and cut off with 413 once it passes the limit.
+ *
+ * <p>Not Jetty's {@code org.eclipse.jetty.server.handler.SizeLimitHandler} (jetty-server; its
+ * source read, and checked against the 12.1.14 bytecode we ship): for a declared length it calls
+ * {@code Response.writeError(413)}, so the answer is Jetty's error page, not the {@code
+ * application/problem+json} {@code payload-too-large} every {@code /api} error must be; for a
+ * counted body it fails the whole request ({@code Request.fail} with a {@code
+ * BadMessageException}), beneath Jersey and its exception mapper; it answers without reading the
+ * refused body first, so a client still sending gets a TCP reset instead of the 413 (see {@code
+ * DISCARD_LIMIT_BYTES}); and its limit is fixed when it is built, while this limit is a DS
+ * configuration.
  */
 @Component(service = RestResource.class)
 @Designate(ocd = RequestBodyLimit.Configuration.class)
