@@ -41,6 +41,17 @@ public final class Http {
     }
 
     /**
+     * @param path a path
+     * @param body a binary request body, such as a plugin jar
+     * @return the response
+     */
+    public HttpResponse<String> postJar(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /**
      * @param method an HTTP method
      * @param path   a path
      * @param json   the request body, or null

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,6 +50,14 @@ final class DeployFolder {
             throw new java.io.UncheckedIOException("cannot list " + folder, e);
         }
         return files;
+    }
+
+    /** Writes a file as an operator should: aside under a hidden name, then moved in atomically. */
+    void write(String name, byte[] content) throws IOException {
+        Files.createDirectories(folder);
+        Path temporary = folder.resolve("." + name + ".tmp");
+        Files.write(temporary, content);
+        Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static boolean ours(String name) {

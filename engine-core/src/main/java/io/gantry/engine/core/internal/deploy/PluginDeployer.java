@@ -1,5 +1,8 @@
 package io.gantry.engine.core.internal.deploy;
 
+import io.gantry.engine.api.error.NotFoundException;
+import io.gantry.engine.api.error.PluginRefusedException;
+import io.gantry.engine.api.service.PluginDeployment;
 import io.gantry.engine.core.internal.deploy.DeployFolder.Stamp;
 import io.gantry.engine.core.internal.deploy.SettledFiles.Changes;
 import io.gantry.engine.core.internal.events.EventPublisher;
@@ -42,12 +45,13 @@ import org.slf4j.LoggerFactory;
  * file is kept in {@code data/plugins/} and put back, at start as during an update. All deployment
  * runs on one thread ({@code gantry-deploy}), one file at a time, as the framework wants it.
  */
-@Component(service = PluginDeployer.class, immediate = true)
+@Component(service = {PluginDeployer.class, PluginDeployment.class}, immediate = true)
 @Designate(ocd = PluginDeployerConfiguration.class)
-public final class PluginDeployer {
+public final class PluginDeployer implements PluginDeployment {
     private static final Logger LOG = LoggerFactory.getLogger(PluginDeployer.class);
 
     private final PluginDeployerConfiguration config;
+    private final PluginRegistry registry;
     private final InFlightCalls inFlight;
     private final PluginProblems problems;
     private final DeployAnnouncer announcer;
@@ -80,6 +84,7 @@ public final class PluginDeployer {
             @Reference InFlightCalls inFlight, @Reference EventPublisher events, @Reference PluginProblems problems,
             @Reference ServiceComponentRuntime scr) {
         this.config = config;
+        this.registry = registry;
         this.inFlight = inFlight;
         this.problems = problems;
         this.announcer = new DeployAnnouncer(events);
@@ -110,6 +115,76 @@ public final class PluginDeployer {
         context.removeFrameworkListener(frameworkStarted);
         worker.shutdownNow();
         worker.awaitTermination(config.refreshTimeoutMs(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public Deployed deploy(byte[] jar) {
+        String problem = problemWith(jar);
+        if (problem != null) {
+            throw new PluginRefusedException("the upload is not deployed: " + problem);
+        }
+        BundleJar.Identity plugin = BundleJar.identity(jar).orElseThrow();
+        return onWorker(() -> {
+            Bundle existing = bundleNamed(plugin.name());
+            String name = existing == null ? plugin.name() + ".jar" : fileOf(existing);
+            folder.write(name, jar); // the jar lands in deploy/ as any dropped file should: atomically
+            deploySafely(name, folder.scan().get(name));
+            Bundle bundle = bundles.installed(name);
+            Optional<PluginProblems.Failure> failure = problems.failure(plugin.name());
+            boolean serving = bundle != null && bundle.getState() == Bundle.ACTIVE
+                    && bundle.getVersion().toString().equals(normalized(plugin.version())) && failure.isEmpty();
+            if (!serving) {
+                throw new PluginRefusedException(failure.map(PluginProblems.Failure::error)
+                        .orElse("version " + plugin.version() + " of " + plugin.name() + " does not serve"));
+            }
+            return new Deployed(registry.plugins().stream().filter(p -> p.symbolicName().equals(plugin.name()))
+                    .findFirst().orElseThrow(), existing == null);
+        });
+    }
+
+    @Override
+    public void remove(String symbolicName) {
+        onWorker(() -> {
+            Bundle bundle = bundleNamed(symbolicName);
+            if (bundle == null) {
+                throw new NotFoundException("no plugin '" + symbolicName + "' was deployed");
+            }
+            String name = fileOf(bundle);
+            Files.deleteIfExists(folder.path().resolve(name));
+            settled.actedOn(name, null);
+            removeFile(name);
+            return null;
+        });
+    }
+
+    /** Runs on the deploy thread, one deployment at a time with the folder's own, and waits for it. */
+    private <T> T onWorker(java.util.concurrent.Callable<T> work) {
+        try {
+            return worker.submit(work).get(config.refreshTimeoutMs() + config.drainTimeoutMs()
+                    + config.activationTimeoutMs() * 2, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("deploying failed: " + RootCause.message(e), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the deployment did not finish in time; see GET /api/plugins", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deploying", e);
+        }
+    }
+
+    private Bundle bundleNamed(String symbolicName) {
+        return bundles.all().stream().filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst().orElse(null);
+    }
+
+    private static String fileOf(Bundle bundle) {
+        return bundle.getLocation().substring(PluginRegistry.HOT_DEPLOYED.length());
+    }
+
+    private static String normalized(String version) {
+        return org.osgi.framework.Version.parseVersion(version).toString();
     }
 
     /** At start: deploy/ as it is now decides which plugins run, whatever happened while stopped. */
@@ -192,7 +267,7 @@ public final class PluginDeployer {
 
     private void removeSafely(String name) {
         try {
-            remove(name);
+            removeFile(name);
         } catch (BundleException | RuntimeException e) {
             LOG.error("removing the plugin of deploy/{} failed", name, e);
         }
@@ -289,7 +364,7 @@ public final class PluginDeployer {
         return problem != null ? problem : signatures.problem(jar);
     }
 
-    private void remove(String name) throws BundleException {
+    private void removeFile(String name) throws BundleException {
         problems.accept(name);
         Bundle bundle = bundles.installed(name);
         copies.forget(name);

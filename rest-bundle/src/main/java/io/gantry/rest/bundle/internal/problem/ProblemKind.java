@@ -25,6 +25,7 @@ public enum ProblemKind {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION(422, "Validation failed"),
     CYCLE(422, "Pipeline has a cycle"),
+    PLUGIN_REFUSED(422, "Plugin refused"),
     INTERNAL(500, "Internal error"),
     // the device is the upstream system the controller talks to: its failure is a bad gateway
     DEVICE_FAULT(502, "Device fault"),

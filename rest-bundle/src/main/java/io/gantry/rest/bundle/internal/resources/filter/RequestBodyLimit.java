@@ -41,18 +41,28 @@ public final class RequestBodyLimit implements ContainerRequestFilter, RestResou
         /** @return the largest request body accepted, in bytes */
         @AttributeDefinition(description = "Largest request body accepted, in bytes")
         long maxBodyBytes() default 1024 * 1024;
+
+        /** @return the largest plugin jar accepted by {@code POST /api/plugins}, in bytes */
+        @AttributeDefinition(description = "Largest plugin jar accepted by POST /api/plugins, in bytes")
+        long maxPluginBytes() default 64L * 1024 * 1024;
     }
 
     private final long maxBodyBytes;
+    private final long maxPluginBytes;
 
     /** @param config the limit */
     @Activate
     public RequestBodyLimit(Configuration config) {
-        this(config.maxBodyBytes());
+        this(config.maxBodyBytes(), config.maxPluginBytes());
     }
 
     RequestBodyLimit(long maxBodyBytes) {
+        this(maxBodyBytes, maxBodyBytes);
+    }
+
+    RequestBodyLimit(long maxBodyBytes, long maxPluginBytes) {
         this.maxBodyBytes = maxBodyBytes;
+        this.maxPluginBytes = maxPluginBytes;
     }
 
     /**
@@ -77,18 +87,21 @@ public final class RequestBodyLimit implements ContainerRequestFilter, RestResou
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (exceedsDeclaredLength(request.getLength())) {
+        // a plugin jar is a body of its own kind: megabytes, where JSON bodies are kilobytes
+        boolean upload = "POST".equals(request.getMethod()) && "plugins".equals(request.getUriInfo().getPath());
+        long limit = upload ? maxPluginBytes : maxBodyBytes;
+        if (request.getLength() > limit) {
             discardUpTo(request, DISCARD_LIMIT_BYTES);
-            throw new PayloadTooLargeException(maxBodyBytes);
+            throw new PayloadTooLargeException(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes));
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit));
         }
     }
 
     /**
      * @param contentLength the declared length; -1 when none
-     * @return whether it is above the limit
+     * @return whether it is above the limit of JSON bodies
      */
     boolean exceedsDeclaredLength(long contentLength) {
         return contentLength > maxBodyBytes;
