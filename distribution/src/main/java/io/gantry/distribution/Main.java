@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
@@ -47,7 +49,7 @@ public final class Main {
             System.setProperty(Settings.DATA, settings.data().toString());
             System.setProperty("logback.configurationFile", settings.home().resolve("conf/logback.xml").toString());
             // until logback takes over java.util.logging, keep its console output to warnings
-            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+            Logger.getLogger("").setLevel(Level.WARNING);
             return runFramework(settings);
         } catch (Exception e) {
             return fail(EXIT_START_FAILED, "the controller could not start: " + e);

@@ -14,6 +14,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.spi.SLF4JServiceProvider;
 
 class StartOrderTest {
     @TempDir
@@ -31,7 +32,7 @@ class StartOrderTest {
         Path api = jar("d-api.jar", Map.of("Bundle-SymbolicName", "slf4j.api", "Export-Package", "org.slf4j;version=\"2.0\"",
                 "Require-Capability", "osgi.extender;filter:=\"(osgi.extender=osgi.serviceloader.processor)\""));
         Path logback = jar("e-logback.jar", Map.of("Bundle-SymbolicName", "logback", "Bundle-Activator", "x.Activator",
-                "Provide-Capability", "osgi.serviceloader;osgi.serviceloader=\"org.slf4j.spi.SLF4JServiceProvider\""));
+                "Provide-Capability", "osgi.serviceloader;osgi.serviceloader=\"SLF4JServiceProvider\""));
         Path spifly = jar("f-spifly.jar", Map.of("Bundle-SymbolicName", "spifly", "Bundle-Activator", "s.Activator",
                 "Provide-Capability", "osgi.extender;osgi.extender=\"osgi.serviceloader.registrar\";version:Version=\"1.0\","
                         + "osgi.extender;osgi.extender=\"osgi.serviceloader.processor\";version:Version=\"1.0\""));

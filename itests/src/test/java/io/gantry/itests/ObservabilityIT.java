@@ -11,6 +11,7 @@ import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
+import io.gantry.engine.api.service.ExecutionQuery;
 import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.engine.api.service.PipelineService;
 import io.gantry.engine.api.service.PluginCatalog;
@@ -155,7 +156,7 @@ public class ObservabilityIT {
         assertTrue(followed, followed.contains("node two COMPLETED"));
         assertTrue(followed, followed.contains("node plus3 COMPLETED"));
         assertTrue(followed, followed.contains("status=SUCCEEDED"));
-        String id = executions.list(new io.gantry.engine.api.service.ExecutionQuery("obs-console", null, 1)).get(0).id();
+        String id = executions.list(new ExecutionQuery("obs-console", null, 1)).get(0).id();
         assertTrue(shell("gantry:executions --pipeline obs-console").contains(id));
         assertTrue(shell("help gantry:run").contains("--follow"));
     }

@@ -30,7 +30,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,8 +50,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
-import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.event.Event;
@@ -248,7 +250,7 @@ public class PluginHotDeployIT {
         assertEquals("FAILED", broken.state());
         assertTrue(broken.lastError(), broken.lastError().contains("version 1.0.0 did not start: fixture told to fail on start"));
         Await.until("both files listed as rejected", DEPLOYED, () -> catalog.rejectedFiles().size() == 2);
-        Map<String, String> rejected = new java.util.HashMap<>();
+        Map<String, String> rejected = new HashMap<>();
         catalog.rejectedFiles().forEach(file -> rejected.put(file.file(), file.reason()));
         assertTrue(rejected.toString(), rejected.get("corrupt.jar").startsWith("it cannot be read as a jar"));
         assertTrue(rejected.toString(), rejected.get("notes.txt").contains("neither a plugin"));
@@ -285,7 +287,7 @@ public class PluginHotDeployIT {
     }
 
     private Bundle bundleOf(String symbolicName) {
-        return java.util.Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
                 .findFirst().orElseThrow();
     }
 

@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ public class PluginIsolationIT {
         Path core = Files.list(DEPLOY).filter(f -> f.getFileName().toString().startsWith("core-functions")).findFirst().orElseThrow();
         try (EventRecorder events = new EventRecorder(context)) {
             Path copy = Files.copy(core, FIXTURES.resolve("core-functions-again.jar"), StandardCopyOption.REPLACE_EXISTING);
-            Files.setLastModifiedTime(copy, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+            Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
             drop(copy, core.getFileName().toString());
             events.await("core functions updated", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/UPDATED")
                     && CORE.equals(e.getProperty("plugin")));

@@ -12,12 +12,14 @@ import io.gantry.itests.support.Await;
 import io.gantry.itests.support.DistributionProcess;
 import io.gantry.itests.support.EventStreamClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.AfterClass;
@@ -143,11 +145,11 @@ public class PluginRestartIT {
             }
             return null;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static JsonNode awaitPlugin(java.util.function.Predicate<JsonNode> condition) {
+    private static JsonNode awaitPlugin(Predicate<JsonNode> condition) {
         Await.until("the vendor's plugin as expected", DEPLOYED, () -> {
             JsonNode belt = plugin();
             return belt != null && condition.test(belt);

@@ -19,7 +19,9 @@ import io.gantry.itests.support.GantryContainer;
 import io.gantry.itests.support.Servos;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +40,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
 
 /**
  * Device trouble injected by the mock servo, on the real engine in a real Felix: retries ride through
@@ -226,7 +229,7 @@ public class ResilienceIT {
         }
         Path jar = shippedJar("mock-servo");
         Path aside = DEPLOY.resolveSibling("mock-servo.jar.aside");
-        java.nio.file.Files.move(jar, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(jar, aside, StandardCopyOption.REPLACE_EXISTING);
         try {
             assertEveryEndedWell(running);
             Await.until("servo functions gone", WAIT, () -> catalog.function("servo.move_to").isEmpty());
@@ -234,8 +237,8 @@ public class ResilienceIT {
                     "delay", null, List.of(NodeDefinition.of("wait", "core.delay", Map.of("ms", 1))), List.of())).status());
         } finally {
             // put back even when the test failed: the other tests of this container need the servo
-            java.nio.file.Files.move(aside, DEPLOY.resolve("mock-servo.jar.tmp"));
-            java.nio.file.Files.move(DEPLOY.resolve("mock-servo.jar.tmp"), jar, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(aside, DEPLOY.resolve("mock-servo.jar.tmp"));
+            Files.move(DEPLOY.resolve("mock-servo.jar.tmp"), jar, StandardCopyOption.ATOMIC_MOVE);
         }
         Await.until("the servo functions back", WAIT, () -> catalog.function("servo.move_to").isPresent());
         Await.until("the devices reconnected", WAIT, () -> axes.stream()
@@ -261,7 +264,7 @@ public class ResilienceIT {
         assertTrue("outcomes: " + outcomes, Set.of("SUCCEEDED", "FAILED plugin-unavailable").containsAll(outcomes.keySet()));
     }
 
-    private static boolean breakerEvent(org.osgi.service.event.Event event, String deviceId, String state) {
+    private static boolean breakerEvent(Event event, String deviceId, String state) {
         return event.getTopic().equals("gantry/breaker/" + state) && deviceId.equals(event.getProperty("deviceId"));
     }
 
@@ -303,7 +306,7 @@ public class ResilienceIT {
     }
 
     private static Path shippedJar(String prefix) throws Exception {
-        try (var files = java.nio.file.Files.list(DEPLOY)) {
+        try (var files = Files.list(DEPLOY)) {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
         }
     }

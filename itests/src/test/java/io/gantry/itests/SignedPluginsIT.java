@@ -12,6 +12,7 @@ import io.gantry.itests.support.GantryContainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -98,7 +100,7 @@ public class SignedPluginsIT {
     public void d_anUpdateTamperedWithAfterSigningIsRefusedAndTheSignedVersionKeepsServing() throws IOException {
         Path tampered = WORK.resolve("tampered.jar");
         Files.copy(signed("vendor"), tampered, StandardCopyOption.REPLACE_EXISTING);
-        try (var zip = java.nio.file.FileSystems.newFileSystem(tampered)) {
+        try (var zip = FileSystems.newFileSystem(tampered)) {
             Files.writeString(zip.getPath("OSGI-INF/com.acme.belt.BeltRun.xml"), "<!-- changed after signing -->",
                     StandardOpenOption.APPEND);
         }
@@ -133,7 +135,7 @@ public class SignedPluginsIT {
         }
     }
 
-    private static JsonNode awaitPlugin(java.util.function.Predicate<JsonNode> condition) {
+    private static JsonNode awaitPlugin(Predicate<JsonNode> condition) {
         JsonNode[] found = new JsonNode[1];
         Await.until("the vendor's plugin as expected", DEPLOYED, () -> {
             try {

@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -147,7 +148,7 @@ public final class Browser implements AutoCloseable {
      * @param y       pixels from its top edge
      */
     public void clickAt(WebElement element, double x, double y) {
-        org.openqa.selenium.Rectangle box = element.getRect();
+        Rectangle box = element.getRect();
         new Actions(driver)
                 .moveToElement(element, (int) Math.round(x - box.getWidth() / 2.0), (int) Math.round(y - box.getHeight() / 2.0))
                 .click()

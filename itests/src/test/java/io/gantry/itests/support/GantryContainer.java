@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -89,7 +91,7 @@ public final class GantryContainer {
         try (Stream<Path> files = Files.list(distribution().resolve("deploy"))) {
             Files.createDirectories(deployFolder);
             for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).toList()) {
-                Files.copy(jar, deployFolder.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(jar, deployFolder.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
             return deployFolder;
         } catch (IOException e) {
@@ -121,7 +123,7 @@ public final class GantryContainer {
             return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         } catch (IOException e) {

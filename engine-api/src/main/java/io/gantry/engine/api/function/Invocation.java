@@ -3,12 +3,13 @@ package io.gantry.engine.api.function;
 import io.gantry.engine.api.device.Device;
 import java.time.Instant;
 import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * One call of a function by a pipeline node: its inputs and params, the device it acts on, and the
  * run's cancellation signal and deadline.
  */
-@org.osgi.annotation.versioning.ProviderType
+@ProviderType
 public interface Invocation {
     /** @return the id of the execution this call belongs to */
     String executionId();

@@ -1,5 +1,7 @@
 package io.gantry.engine.api.pipeline;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +21,7 @@ public record NodeDefinition(
     public NodeDefinition {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(function, "function");
-        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /**

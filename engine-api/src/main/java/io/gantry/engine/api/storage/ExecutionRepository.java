@@ -3,6 +3,7 @@ package io.gantry.engine.api.storage;
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.service.ExecutionQuery;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -46,9 +47,9 @@ public interface ExecutionRepository {
      * @param records records to write; an unknown id is inserted, a known one still RUNNING replaced
      * @since 1.0
      */
-    default void saveAll(java.util.Collection<ExecutionRecord> records) {
+    default void saveAll(Collection<ExecutionRecord> records) {
         for (ExecutionRecord record : records) {
-            java.util.Optional<ExecutionRecord> stored = find(record.id());
+            Optional<ExecutionRecord> stored = find(record.id());
             if (stored.isEmpty()) {
                 insert(record);
             } else if (!stored.get().status().isFinal()) {

@@ -1,6 +1,7 @@
 package io.gantry.engine.core.internal.deploy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class DeployFolder {
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot list " + folder, e);
+            throw new UncheckedIOException("cannot list " + folder, e);
         }
         return files;
     }

@@ -19,15 +19,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.FrameworkListener;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -158,16 +162,16 @@ public final class PluginDeployer implements PluginDeployment {
     }
 
     /** Runs on the deploy thread, one deployment at a time with the folder's own, and waits for it. */
-    private <T> T onWorker(java.util.concurrent.Callable<T> work) {
+    private <T> T onWorker(Callable<T> work) {
         try {
             return worker.submit(work).get(config.refreshTimeoutMs() + config.drainTimeoutMs()
                     + config.activationTimeoutMs() * 2, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             throw new IllegalStateException("deploying failed: " + RootCause.message(e), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("the deployment did not finish in time; see GET /api/plugins", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -184,7 +188,7 @@ public final class PluginDeployer implements PluginDeployment {
     }
 
     private static String normalized(String version) {
-        return org.osgi.framework.Version.parseVersion(version).toString();
+        return Version.parseVersion(version).toString();
     }
 
     /** At start: deploy/ as it is now decides which plugins run, whatever happened while stopped. */

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -126,7 +128,7 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
     }
 
     private <D> void bind(ServiceReference<?> reference, Supplier<D> descriptor, String what,
-            java.util.function.BiConsumer<PluginEntry, D> add) {
+            BiConsumer<PluginEntry, D> add) {
         Bundle bundle = reference.getBundle();
         if (bundle == null) {
             return; // unregistered meanwhile
@@ -156,7 +158,7 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
         changed();
     }
 
-    private void unbind(java.util.function.Predicate<PluginEntry> removeFrom) {
+    private void unbind(Predicate<PluginEntry> removeFrom) {
         synchronized (this) {
             for (PluginEntry entry : entries.values()) {
                 if (removeFrom.test(entry)) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -46,7 +47,7 @@ class BundleJarTest {
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
             jar.putNextEntry(new ZipEntry("io/example/Driver.class"));
             byte[] content = new byte[4096];
-            new java.util.Random(1).nextBytes(content);
+            new Random(1).nextBytes(content);
             jar.write(content);
             jar.closeEntry();
         }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /** Waits of the device tests: generous, so a slow machine is not a failure, and never a sleep. */
 final class Await {
@@ -37,15 +40,26 @@ final class Await {
         }
     }
 
+    /** Spins (no sleep) until the condition holds: for a state that is set without an event. */
+    static void until(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited " + SECONDS + " s for " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     static <T> T done(Future<T> future, String what) {
         try {
             return future.get(SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("waited " + SECONDS + " s for " + what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted waiting for " + what, e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new AssertionError(what + " failed", e.getCause());
         }
     }

@@ -55,6 +55,8 @@ class DeviceManagerTest {
         assertThat(devices.get("axis-1").status()).isEqualTo(DeviceStatus.CONNECTED);
         assertThat(devices.connectedInstance("axis-1")).isSameAs(instances.get("axis-1"));
         assertThat(instances.get("axis-2").connects).isEmpty();
+        // a fresh instance becomes DISCONNECTED without an event: only then has it left UNAVAILABLE
+        Await.until(() -> devices.get("axis-2").status() == DeviceStatus.DISCONNECTED, "axis-2 attached");
 
         bed.drivers.withdraw(SERVO);
 

@@ -1,11 +1,14 @@
 package io.gantry.rest.bundle.internal.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns Jackson's failures into problems. Malformed JSON text is 400 {@code invalid-json}; JSON
@@ -49,7 +52,7 @@ final class JsonProblems {
         // a truncated document surfaces as a MismatchedInputException, or as a mapping exception
         // wrapping the parser's own; either way it is malformed text, not a wrong shape
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof com.fasterxml.jackson.core.JsonParseException) {
+            if (cause instanceof JsonParseException) {
                 return true;
             }
         }
@@ -91,9 +94,9 @@ final class JsonProblems {
         if (type == String.class) {
             return "string";
         }
-        if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
             return "object";
         }
-        return java.util.Collection.class.isAssignableFrom(type) ? "array" : type.getSimpleName();
+        return Collection.class.isAssignableFrom(type) ? "array" : type.getSimpleName();
     }
 }

@@ -1,12 +1,14 @@
 package io.gantry.rest.bundle.internal.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import io.gantry.engine.api.error.CircularDependencyException;
 import io.gantry.engine.api.error.DeviceException;
 import io.gantry.engine.api.error.GantryException;
 import io.gantry.engine.api.error.PipelineValidationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +29,7 @@ final class ProblemClassifier {
         if (e instanceof GantryException gantry) {
             return domain(gantry);
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidDefinitionException) {
+        if (e instanceof InvalidDefinitionException) {
             return internal(); // a type the mapper cannot handle is the controller's fault, not the client's
         }
         if (e instanceof JsonProcessingException json) {
@@ -86,7 +88,7 @@ final class ProblemClassifier {
     }
 
     private static <T extends Throwable> Optional<T> find(Throwable thrown, Class<T> type) {
-        List<Throwable> seen = new java.util.ArrayList<>();
+        List<Throwable> seen = new ArrayList<>();
         for (Throwable e = thrown; e != null && !seen.contains(e); e = e.getCause()) {
             if (type.isInstance(e)) {
                 return Optional.of(type.cast(e));

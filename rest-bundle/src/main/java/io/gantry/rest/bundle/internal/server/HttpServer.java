@@ -4,6 +4,11 @@ import java.net.BindException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -40,9 +45,9 @@ public final class HttpServer {
     private static final long RELOAD_DELAY_MS = 50;
 
     private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicBoolean reloadPending = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ScheduledExecutorService reloader =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final AtomicBoolean reloadPending = new AtomicBoolean();
+    private final ScheduledExecutorService reloader =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "gantry-rest-reload");
                 thread.setDaemon(true);
                 return thread;
@@ -140,8 +145,8 @@ public final class HttpServer {
     private void reload() {
         if (reloadPending.compareAndSet(false, true)) {
             try {
-                reloader.schedule(this::reloadNow, RELOAD_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+                reloader.schedule(this::reloadNow, RELOAD_DELAY_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
                 reloadPending.set(false); // stopping
             }
         }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -222,7 +223,7 @@ class EventJournalTest {
         try {
             // each publisher does half its work, then holds until the client subscribed, so the
             // subscription always lands in the middle of the storm, however the threads are scheduled
-            java.util.concurrent.CountDownLatch subscribed = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch subscribed = new CountDownLatch(1);
             List<Future<Object>> publishers = LongStream.range(0, threads).mapToObj(i -> pool.submit(() -> {
                 publish(journal, perThread / 2);
                 subscribed.await(30, TimeUnit.SECONDS);

@@ -8,10 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,10 +33,10 @@ class HmiContextTest {
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
         ContextHandler api = new ContextHandler("/api");
-        api.setHandler(new org.eclipse.jetty.server.Handler.Abstract() {
+        api.setHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
-                    org.eclipse.jetty.util.Callback callback) {
+            public boolean handle(Request request, Response response,
+                    Callback callback) {
                 response.setStatus(299);
                 callback.succeeded();
                 return true;

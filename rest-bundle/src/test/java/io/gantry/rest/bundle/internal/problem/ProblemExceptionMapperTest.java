@@ -3,6 +3,7 @@ package io.gantry.rest.bundle.internal.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.gantry.engine.api.error.CircularDependencyException;
@@ -21,7 +22,9 @@ import io.gantry.engine.api.error.Problem;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -133,8 +136,8 @@ class ProblemExceptionMapperTest {
 
     @Test
     void answersRaisedAsExceptionsBelow400PassUnchanged() {
-        Response redirect = mapper.toResponse(new jakarta.ws.rs.RedirectionException(Response.Status.SEE_OTHER,
-                java.net.URI.create("/api/health")));
+        Response redirect = mapper.toResponse(new RedirectionException(Response.Status.SEE_OTHER,
+                URI.create("/api/health")));
         assertThat(redirect.getStatus()).isEqualTo(303);
     }
 
@@ -145,7 +148,7 @@ class ProblemExceptionMapperTest {
 
     private static Exception readFailure(String json) {
         try {
-            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(json, Named.class);
             throw new AssertionError("expected a failure");
         } catch (UnrecognizedPropertyException e) {

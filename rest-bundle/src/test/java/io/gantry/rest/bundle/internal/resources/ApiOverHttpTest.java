@@ -15,12 +15,13 @@ import io.gantry.rest.bundle.internal.testing.InMemoryExecutionService;
 import io.gantry.rest.bundle.internal.testing.InMemoryPipelineService;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -343,7 +344,7 @@ class ApiOverHttpTest {
             @Override
             public byte[] next() {
                 int end = Math.min(bytes.length, offset + 64 * 1024);
-                byte[] chunk = java.util.Arrays.copyOfRange(bytes, offset, end);
+                byte[] chunk = Arrays.copyOfRange(bytes, offset, end);
                 offset = end;
                 return chunk;
             }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +128,7 @@ class OpenApiDocumentTest {
 
     private static List<String> templateNames(String path) {
         List<String> names = new ArrayList<>();
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path);
+        Matcher matcher = Pattern.compile("\\{(\\w+)}").matcher(path);
         while (matcher.find()) {
             names.add(matcher.group(1));
         }

@@ -1,5 +1,6 @@
 package io.gantry.rest.bundle.internal.resources.filter;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -15,7 +16,7 @@ final class CorsPolicy {
     private final Set<String> origins;
 
     CorsPolicy(String[] allowedOrigins) {
-        this.origins = Set.of(java.util.Arrays.stream(allowedOrigins)
+        this.origins = Set.of(Arrays.stream(allowedOrigins)
                 .map(String::strip)
                 .filter(origin -> !origin.isEmpty())
                 .distinct()

@@ -8,6 +8,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -73,14 +75,14 @@ public final class RequestBodyLimit implements ContainerRequestFilter, RestResou
     private static final long DISCARD_LIMIT_BYTES = 16L * 1024 * 1024;
 
     private static void discardUpTo(ContainerRequestContext request, long limit) {
-        try (java.io.InputStream body = request.getEntityStream()) {
+        try (InputStream body = request.getEntityStream()) {
             long left = limit;
             byte[] buffer = new byte[64 * 1024];
             int read;
             while (left > 0 && (read = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
                 left -= read;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the client went away; the 413 is answered anyway
         }
     }
