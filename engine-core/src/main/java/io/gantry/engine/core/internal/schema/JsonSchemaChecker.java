@@ -10,7 +10,6 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.gantry.engine.api.error.Problem;
-import io.gantry.engine.core.internal.validation.ParamsSchemaChecker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.ExecutionStatus;
 import io.gantry.engine.api.execution.NodeStatus;
 import io.gantry.engine.api.pipeline.RetrySpec;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

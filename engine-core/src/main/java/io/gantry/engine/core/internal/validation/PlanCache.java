@@ -1,10 +1,10 @@
-package io.gantry.engine.core.internal.usecase;
+package io.gantry.engine.core.internal.validation;
 
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
-import io.gantry.engine.core.internal.execution.PlanNode;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;

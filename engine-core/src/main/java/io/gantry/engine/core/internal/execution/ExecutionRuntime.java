@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.runtime;
+package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.error.NotFoundException;
 import io.gantry.engine.api.execution.ExecutionRecord;
@@ -8,10 +8,7 @@ import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.storage.ExecutionRepository;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.events.EventPublisher;
-import io.gantry.engine.core.internal.execution.EngineConfig;
-import io.gantry.engine.core.internal.execution.ExecutionEngine;
-import io.gantry.engine.core.internal.execution.ExecutionHandle;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import io.gantry.engine.core.internal.resilience.DeviceBreakers;

@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.health;
+package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;

@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.usecase;
+package io.gantry.engine.core.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,8 @@ import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
-import io.gantry.engine.core.internal.validation.PipelineValidator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
