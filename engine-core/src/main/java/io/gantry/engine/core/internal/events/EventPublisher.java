@@ -4,6 +4,7 @@ import io.gantry.engine.api.event.EventProperties;
 import io.gantry.engine.api.event.Topics;
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;
+import io.gantry.engine.core.internal.health.HealthPart;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * few thousand events a second. Instead a {@link StuckDeliveryWatch} reports a handler that holds a
  * delivery for long, by name, and this part's health goes DOWN while it does.
  */
-@Component(service = {EventPublisher.class, HealthCheck.class}, property = HealthCheck.PART + "=eventbus")
+@Component(service = {EventPublisher.class, HealthCheck.class})
+@HealthPart("eventbus")
 public final class EventPublisher implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 

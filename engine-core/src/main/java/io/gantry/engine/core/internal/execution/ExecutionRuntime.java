@@ -8,6 +8,7 @@ import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.storage.ExecutionRepository;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.events.EventPublisher;
+import io.gantry.engine.core.internal.health.HealthPart;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
@@ -35,7 +36,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * event bus and the execution journal. Starts plans and reports on runs; the use cases decide what
  * to start.
  */
-@Component(service = {ExecutionRuntime.class, HealthCheck.class}, property = HealthCheck.PART + "=scheduler")
+@Component(service = {ExecutionRuntime.class, HealthCheck.class})
+@HealthPart("scheduler")
 @Designate(ocd = ExecutionRuntimeConfiguration.class)
 public final class ExecutionRuntime implements HealthCheck {
     private final ExecutorService workers;
