@@ -1,7 +1,7 @@
 package io.gantry.bench.jmh;
 
 import io.gantry.engine.api.pipeline.PipelineDefinition;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;

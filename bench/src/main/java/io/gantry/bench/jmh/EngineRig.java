@@ -7,11 +7,12 @@ import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.core.internal.execution.EngineConfig;
 import io.gantry.engine.core.internal.execution.ExecutionEngine;
 import io.gantry.engine.core.internal.execution.ExecutionListener;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
 import io.gantry.engine.core.internal.execution.NodeResolver;
 import io.gantry.engine.core.internal.execution.ResolvedNode;
-import io.gantry.engine.core.internal.validation.ParamsSchemaChecker;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
+import io.gantry.engine.core.internal.schema.ParamsSchemaChecker;
 import io.gantry.engine.core.internal.validation.PipelineValidator;
+import io.gantry.engine.core.internal.validation.PlanCache;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,12 @@ final class EngineRig implements AutoCloseable {
 
     ExecutionPlan compile(PipelineDefinition definition) {
         return validator.validate(definition);
+    }
+
+    /** @return a plan cache over the same functions and validator, as the controller's validator keeps one */
+    PlanCache planCache() {
+        return new PlanCache(id -> Optional.ofNullable(functions.get(id)).map(PipelineFunction::descriptor),
+                device -> Optional.empty(), validator::validate);
     }
 
     /** Runs the plan to its end; a failed run throws, so a broken benchmark cannot report a fast time. */

@@ -21,6 +21,8 @@ final class JmhFigures {
             "FanOutBenchmark.fanOutOf1000", new Shape("engine: 1 → 1,000 no-ops → 1 fan-out/fan-in, per run", 1002),
             "SmallPipelineBenchmark.tenNodesBackToBack", new Shape("engine: 10-node pipeline back to back", 0),
             "ValidationBenchmark.validate1000Nodes", new Shape("engine: validate a 1,000-node pipeline into a plan", 0),
+            "PlanCacheBenchmark.validate100Nodes", new Shape("engine: plan of a stored 100-node pipeline, validated", 0),
+            "PlanCacheBenchmark.cacheHit100Nodes", new Shape("engine: plan of a stored 100-node pipeline, cache hit", 0),
             "ParallelBranchesBenchmark.branchesOf50ms", new Shape("engine: wall time of 50 ms branches", 0));
 
     private JmhFigures() {}

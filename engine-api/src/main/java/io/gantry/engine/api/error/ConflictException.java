@@ -1,14 +1,15 @@
 package io.gantry.engine.api.error;
 
 /** The request conflicts with the current state (a device in use by a running execution, an id taken). */
-public class ConflictException extends GantryException {
+public class ConflictException extends CodedException {
     private static final long serialVersionUID = 1L;
+    private static final String CODE = "conflict";
 
     /**
      * @param message what went wrong and where
      */
     public ConflictException(String message) {
-        super(message);
+        super(CODE, message);
     }
 
     /**
@@ -16,11 +17,6 @@ public class ConflictException extends GantryException {
      * @param cause   the underlying failure
      */
     public ConflictException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String code() {
-        return "conflict";
+        super(CODE, message, cause);
     }
 }

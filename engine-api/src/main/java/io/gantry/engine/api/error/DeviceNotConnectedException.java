@@ -3,13 +3,14 @@ package io.gantry.engine.api.error;
 /** A command was sent to a device that is not connected. */
 public class DeviceNotConnectedException extends DeviceException {
     private static final long serialVersionUID = 1L;
+    private static final String CODE = "device-not-connected";
 
     /**
      * @param deviceId the device instance concerned
      * @param message  what went wrong
      */
     public DeviceNotConnectedException(String deviceId, String message) {
-        super(deviceId, message, null);
+        super(deviceId, CODE, message, null);
     }
 
     /**
@@ -18,12 +19,7 @@ public class DeviceNotConnectedException extends DeviceException {
      * @param cause    the underlying failure
      */
     public DeviceNotConnectedException(String deviceId, String message, Throwable cause) {
-        super(deviceId, message, cause);
-    }
-
-    @Override
-    public String code() {
-        return "device-not-connected";
+        super(deviceId, CODE, message, cause);
     }
 
     @Override

@@ -1,14 +1,15 @@
 package io.gantry.engine.api.error;
 
 /** The run was cancelled before the call completed. */
-public class ExecutionCancelledException extends GantryException {
+public class ExecutionCancelledException extends CodedException {
     private static final long serialVersionUID = 1L;
+    private static final String CODE = "cancelled";
 
     /**
      * @param message what went wrong and where
      */
     public ExecutionCancelledException(String message) {
-        super(message);
+        super(CODE, message);
     }
 
     /**
@@ -16,11 +17,6 @@ public class ExecutionCancelledException extends GantryException {
      * @param cause   the underlying failure
      */
     public ExecutionCancelledException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String code() {
-        return "cancelled";
+        super(CODE, message, cause);
     }
 }

@@ -1,14 +1,15 @@
 package io.gantry.engine.api.error;
 
 /** A device config or a node's params are unusable. */
-public class InvalidConfigException extends GantryException {
+public class InvalidConfigException extends CodedException {
     private static final long serialVersionUID = 1L;
+    private static final String CODE = "validation";
 
     /**
      * @param message what went wrong and where
      */
     public InvalidConfigException(String message) {
-        super(message);
+        super(CODE, message);
     }
 
     /**
@@ -16,11 +17,6 @@ public class InvalidConfigException extends GantryException {
      * @param cause   the underlying failure
      */
     public InvalidConfigException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String code() {
-        return "validation";
+        super(CODE, message, cause);
     }
 }

@@ -1,14 +1,15 @@
 package io.gantry.engine.api.error;
 
 /** A pipeline, version, device, execution or other resource does not exist. */
-public class NotFoundException extends GantryException {
+public class NotFoundException extends CodedException {
     private static final long serialVersionUID = 1L;
+    private static final String CODE = "not-found";
 
     /**
      * @param message what went wrong and where
      */
     public NotFoundException(String message) {
-        super(message);
+        super(CODE, message);
     }
 
     /**
@@ -16,11 +17,6 @@ public class NotFoundException extends GantryException {
      * @param cause   the underlying failure
      */
     public NotFoundException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String code() {
-        return "not-found";
+        super(CODE, message, cause);
     }
 }

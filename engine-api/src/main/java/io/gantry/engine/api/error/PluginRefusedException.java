@@ -5,18 +5,13 @@ package io.gantry.engine.api.error;
  * required, did not start, or was refused (a wrong descriptor, an id owned by another plugin). The
  * message says which and why, in the plugin's own words; an earlier version may still serve.
  */
-public class PluginRefusedException extends GantryException {
+public class PluginRefusedException extends CodedException {
     private static final long serialVersionUID = 1L;
 
     /**
      * @param message what was wrong with the plugin
      */
     public PluginRefusedException(String message) {
-        super(message);
-    }
-
-    @Override
-    public String code() {
-        return "plugin-refused";
+        super("plugin-refused", message);
     }
 }

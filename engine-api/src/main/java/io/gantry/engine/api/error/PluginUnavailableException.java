@@ -1,14 +1,15 @@
 package io.gantry.engine.api.error;
 
 /** The plugin that provides a function or device type is not installed now. */
-public class PluginUnavailableException extends GantryException {
+public class PluginUnavailableException extends CodedException {
     private static final long serialVersionUID = 1L;
+    private static final String CODE = "plugin-unavailable";
 
     /**
      * @param message what went wrong and where
      */
     public PluginUnavailableException(String message) {
-        super(message);
+        super(CODE, message);
     }
 
     /**
@@ -16,11 +17,6 @@ public class PluginUnavailableException extends GantryException {
      * @param cause   the underlying failure
      */
     public PluginUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String code() {
-        return "plugin-unavailable";
+        super(CODE, message, cause);
     }
 }

@@ -4,13 +4,18 @@ import io.gantry.engine.api.event.EventProperties;
 import io.gantry.engine.api.event.Topics;
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;
+import io.gantry.engine.core.internal.health.HealthPart;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * few thousand events a second. Instead a {@link StuckDeliveryWatch} reports a handler that holds a
  * delivery for long, by name, and this part's health goes DOWN while it does.
  */
-@Component(service = {EventPublisher.class, HealthCheck.class}, property = HealthCheck.PART + "=eventbus")
+@Component(service = {EventPublisher.class, HealthCheck.class})
+@HealthPart("eventbus")
 public final class EventPublisher implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
 
@@ -44,6 +50,8 @@ public final class EventPublisher implements HealthCheck {
     static final int QUEUE_CAPACITY = 65_536;
     /** A delivery held longer than this is reported as stuck. */
     static final long STUCK_AFTER_MS = 5_000;
+    /** How long deactivation lets the deliverer finish the backlog before it interrupts it. */
+    static final long DRAIN_MS = 2_000;
 
     private final EventAdmin eventAdmin;
     private final BlockingQueue<Event> queue;
@@ -56,6 +64,7 @@ public final class EventPublisher implements HealthCheck {
     private long delivered; // deliverer thread only
     private final Thread poster;
     private final StuckDeliveryWatch watch;
+    private final long drainMs;
     private volatile boolean stopping;
 
     /**
@@ -63,11 +72,12 @@ public final class EventPublisher implements HealthCheck {
      */
     @Activate
     public EventPublisher(@Reference EventAdmin eventAdmin) {
-        this(eventAdmin, QUEUE_CAPACITY, STUCK_AFTER_MS);
+        this(eventAdmin, QUEUE_CAPACITY, STUCK_AFTER_MS, DRAIN_MS);
     }
 
-    EventPublisher(EventAdmin eventAdmin, int capacity, long stuckAfterMs) {
+    EventPublisher(EventAdmin eventAdmin, int capacity, long stuckAfterMs, long drainMs) {
         this.eventAdmin = eventAdmin;
+        this.drainMs = drainMs;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.poster = new Thread(this::deliverLoop, "gantry-event-poster");
         poster.setDaemon(true);
@@ -116,6 +126,9 @@ public final class EventPublisher implements HealthCheck {
             try {
                 next = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
+                // only stop() interrupts, once the backlog did not drain in time: what is left is lost
+                Thread.currentThread().interrupt();
+                dropUndelivered();
                 return;
             }
             if (next != null) {
@@ -125,6 +138,20 @@ public final class EventPublisher implements HealthCheck {
             if (droppedSinceNotice.get() > 0 && delivered >= dropsBeganAfter) {
                 deliver(droppedNotice(droppedSinceNotice.getAndSet(0)));
             }
+        }
+    }
+
+    private void dropUndelivered() {
+        List<Event> left = new ArrayList<>();
+        queue.drainTo(left);
+        long unannounced = droppedSinceNotice.getAndSet(0);
+        dropped.addAndGet(left.size());
+        if (!left.isEmpty() || unannounced > 0) {
+            Map<String, Long> byTopic = left.stream()
+                    .collect(Collectors.groupingBy(Event::getTopic, TreeMap::new, Collectors.counting()));
+            LOG.warn("event delivery stopped after {} ms with {} events undelivered {} (and {} dropped earlier "
+                    + "never announced); observers miss them, execution records are complete", drainMs,
+                    left.size(), byTopic, unannounced);
         }
     }
 
@@ -162,8 +189,10 @@ public final class EventPublisher implements HealthCheck {
     @Deactivate
     void stop() throws InterruptedException {
         stopping = true;
-        poster.join(2_000);
+        poster.join(drainMs);
         poster.interrupt();
+        // a handler that ignores the interrupt keeps the (daemon) deliverer; stop waiting for it
+        poster.join(drainMs);
         watch.close();
     }
 }

@@ -1,6 +1,8 @@
 package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.error.ConflictException;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
+import io.gantry.engine.core.internal.resilience.DeviceGuard;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;

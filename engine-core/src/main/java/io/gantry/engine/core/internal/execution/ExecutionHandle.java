@@ -1,6 +1,7 @@
 package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.execution.ExecutionRecord;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import java.util.concurrent.CompletableFuture;
 
 /** A started execution: its live record, its end, and a way to cancel it. */

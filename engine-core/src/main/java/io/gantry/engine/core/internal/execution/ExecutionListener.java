@@ -3,6 +3,7 @@ package io.gantry.engine.core.internal.execution;
 import io.gantry.engine.api.execution.ExecutionError;
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.NodeStatus;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package io.gantry.engine.core.internal.execution;
 import io.gantry.engine.api.error.DeviceException;
 import io.gantry.engine.api.error.GantryException;
 import io.gantry.engine.api.execution.ExecutionError;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;

@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.device.Device;
 import io.gantry.engine.api.function.Invocation;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Queue;

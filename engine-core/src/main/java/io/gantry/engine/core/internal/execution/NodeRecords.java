@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

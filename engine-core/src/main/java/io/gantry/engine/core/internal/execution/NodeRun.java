@@ -7,6 +7,7 @@ import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.core.internal.logging.MdcKeys;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;

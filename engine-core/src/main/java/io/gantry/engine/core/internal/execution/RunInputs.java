@@ -4,6 +4,8 @@ import io.gantry.engine.api.error.PipelineValidationException;
 import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.pipeline.PortRef;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

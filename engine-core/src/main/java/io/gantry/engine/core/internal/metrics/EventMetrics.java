@@ -21,15 +21,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.osgi.service.event.propertytypes.EventTopics;
 
 /**
  * Turns Gantry's events into metrics: executions, node durations, retries, breakers and
  * hot deployments. Reading the event bus keeps the engine free of metrics code, and the numbers
  * agree with what panels see.
  */
-@Component(service = EventHandler.class, property = EventConstants.EVENT_TOPIC + "=gantry/*")
+@Component(service = EventHandler.class)
+@EventTopics("gantry/*")
 public final class EventMetrics implements EventHandler {
     /** Label of executions of inline (unsaved) pipelines. */
     static final String INLINE = "inline";

@@ -11,8 +11,8 @@ import static io.gantry.engine.api.event.EventProperties.STATUS;
 import io.gantry.engine.core.internal.logging.MdcKeys;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.osgi.service.event.propertytypes.EventTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -23,11 +23,8 @@ import org.slf4j.MDC;
  * ({@link MdcKeys#EXECUTION_ID}) as well, so a log pattern with {@code %X{executionId}} ties it to the
  * run's other lines.
  */
-@Component(service = EventHandler.class, property = {
-        EventConstants.EVENT_TOPIC + "=gantry/pipeline/COMPLETED",
-        EventConstants.EVENT_TOPIC + "=gantry/pipeline/FAILED",
-        EventConstants.EVENT_TOPIC + "=gantry/pipeline/CANCELLED",
-        EventConstants.EVENT_TOPIC + "=gantry/device/*"})
+@Component(service = EventHandler.class)
+@EventTopics({"gantry/pipeline/COMPLETED", "gantry/pipeline/FAILED", "gantry/pipeline/CANCELLED", "gantry/device/*"})
 public final class OperatorLog implements EventHandler {
     private static final Logger EXECUTIONS = LoggerFactory.getLogger("gantry.executions");
     private static final Logger DEVICES = LoggerFactory.getLogger("gantry.devices");

@@ -2,7 +2,6 @@ package io.gantry.engine.core.internal.schema;
 
 import com.networknt.schema.JsonSchema;
 import io.gantry.engine.api.error.Problem;
-import io.gantry.engine.core.internal.validation.ParamsSchemaChecker;
 import io.gantry.plugin.rules.SchemaRules;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.gantry.engine.core.internal.shell;
 
 import io.gantry.engine.api.execution.ExecutionRecord;
+import io.gantry.engine.api.pipeline.PipelineSummary;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.ExecutionQuery;
@@ -8,9 +9,9 @@ import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.engine.api.service.PipelineService;
 import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.engine.api.service.PluginInfo;
-import io.gantry.engine.api.pipeline.PipelineSummary;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,10 +21,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code gantry:connect}, {@code gantry:pipelines}, {@code gantry:executions}. They call the same
  * use-case services as the REST resources, so the console and the panels never disagree.
  */
-@Component(service = InventoryCommands.class, property = {
-        "osgi.command.scope=gantry",
-        "osgi.command.function=plugins", "osgi.command.function=devices", "osgi.command.function=connect",
-        "osgi.command.function=pipelines", "osgi.command.function=executions"})
+@Component(service = InventoryCommands.class)
+@GogoCommand(scope = "gantry", function = {"plugins", "devices", "connect", "pipelines", "executions"})
 public final class InventoryCommands {
     private final PluginCatalog catalog;
     private final DeviceService devices;

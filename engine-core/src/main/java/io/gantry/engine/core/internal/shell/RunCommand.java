@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
+import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,7 +20,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code POST /api/pipelines/{id}/executions} does; with {@code --follow} prints every node state as
  * the event bus announces it, until the run ends.
  */
-@Component(service = RunCommand.class, property = {"osgi.command.scope=gantry", "osgi.command.function=run"})
+@Component(service = RunCommand.class)
+@GogoCommand(scope = "gantry", function = "run")
 public final class RunCommand {
     /** How long --follow waits for a run before giving the console back. */
     static final Duration FOLLOW_LIMIT = Duration.ofMinutes(10);

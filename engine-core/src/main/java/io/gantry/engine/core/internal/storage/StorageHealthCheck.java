@@ -2,13 +2,15 @@ package io.gantry.engine.core.internal.storage;
 
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;
+import io.gantry.engine.core.internal.health.HealthPart;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** Reports whether the database takes writes: an empty write transaction must commit. */
-@Component(property = HealthCheck.PART + "=storage")
+@Component
+@HealthPart("storage")
 public final class StorageHealthCheck implements HealthCheck {
     private final SqliteDatabase database;
 

@@ -5,7 +5,7 @@ import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.core.internal.device.DeviceManager;
-import io.gantry.engine.core.internal.runtime.ExecutionRuntime;
+import io.gantry.engine.core.internal.execution.ExecutionRuntime;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;

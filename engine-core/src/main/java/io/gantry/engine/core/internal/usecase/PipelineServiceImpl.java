@@ -8,6 +8,7 @@ import io.gantry.engine.api.pipeline.PipelineSummary;
 import io.gantry.engine.api.pipeline.PipelineVersion;
 import io.gantry.engine.api.service.PipelineService;
 import io.gantry.engine.api.storage.PipelineRepository;
+import io.gantry.engine.core.internal.validation.LiveValidator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;

@@ -7,6 +7,7 @@ import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.RetrySpec;
+import io.gantry.engine.core.internal.schema.ParamsSchemaChecker;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

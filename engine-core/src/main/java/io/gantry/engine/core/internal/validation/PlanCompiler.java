@@ -2,9 +2,9 @@ package io.gantry.engine.core.internal.validation;
 
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.pipeline.NodeDefinition;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
-import io.gantry.engine.core.internal.execution.PlanEdge;
-import io.gantry.engine.core.internal.execution.PlanNode;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.PlanEdge;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -29,7 +29,7 @@ class EventPublisherTest {
     @Test
     void deliversEventsInTheOrderTheyWerePublishedWithATimestamp() {
         bus.open();
-        publisher = new EventPublisher(bus, 100, 5_000);
+        publisher = new EventPublisher(bus, 100, 5_000, 5_000);
         for (int i = 0; i < 50; i++) {
             publisher.publish("gantry/test/E", Map.of("i", i));
         }
@@ -42,7 +42,7 @@ class EventPublisherTest {
     @Test
     void leavesNullValuesOut() {
         bus.open();
-        publisher = new EventPublisher(bus, 10, 5_000);
+        publisher = new EventPublisher(bus, 10, 5_000, 5_000);
         java.util.HashMap<String, Object> properties = new java.util.HashMap<>();
         properties.put("kept", 1);
         properties.put("absent", null);
@@ -54,7 +54,7 @@ class EventPublisherTest {
 
     @Test
     void aBlockedHandlerNeverBlocksThePublisherAndDropsAreAnnouncedWhereTheyHappened() throws Exception {
-        publisher = new EventPublisher(bus, 4, 60_000);
+        publisher = new EventPublisher(bus, 4, 60_000, 5_000);
         publisher.publish("gantry/test/FIRST", Map.of());
         bus.awaitHeld();
         // the deliverer is held by the first event: 4 fit in the queue, the 6 after them are dropped
@@ -79,7 +79,7 @@ class EventPublisherTest {
 
     @Test
     void aHandlerHoldingADeliveryPastTheLimitIsNamedInTheHealthReport() throws Exception {
-        publisher = new EventPublisher(bus, 4, 50);
+        publisher = new EventPublisher(bus, 4, 50, 5_000);
         assertThat(publisher.check().up()).isTrue();
         publisher.publish("gantry/test/E", Map.of());
         bus.awaitHeld();
@@ -88,6 +88,22 @@ class EventPublisherTest {
 
         bus.open();
         await(() -> publisher.check().up());
+    }
+
+    @Test
+    void stoppingWhileAHandlerHoldsADeliveryCountsTheEventsLeftUndeliveredAsDropped() throws Exception {
+        publisher = new EventPublisher(bus, 10, 60_000, 50);
+        publisher.publish("gantry/test/FIRST", Map.of());
+        bus.awaitHeld();
+        publisher.publish("gantry/test/E", Map.of());
+        publisher.publish("gantry/test/E", Map.of());
+
+        // the handler holds past the drain time: stop() interrupts; the handler returns with the flag set
+        publisher.stop();
+
+        assertThat(bus.delivered).extracting(Event::getTopic).containsExactly("gantry/test/FIRST");
+        assertThat(publisher.dropped()).isEqualTo(2);
+        assertThat(publisher.backlog()).isZero();
     }
 
     private static void await(BooleanSupplier condition) {

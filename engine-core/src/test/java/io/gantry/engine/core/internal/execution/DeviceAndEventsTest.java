@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.engine.api.error.InvalidConfigException;
 import io.gantry.engine.api.execution.ExecutionStatus;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

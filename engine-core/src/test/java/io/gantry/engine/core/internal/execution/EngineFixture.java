@@ -8,7 +8,8 @@ import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.RetrySpec;
-import io.gantry.engine.core.internal.validation.ParamsSchemaChecker;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
+import io.gantry.engine.core.internal.schema.ParamsSchemaChecker;
 import io.gantry.engine.core.internal.validation.PipelineValidator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -57,7 +58,12 @@ final class EngineFixture implements AutoCloseable {
     }
 
     ExecutionEngine engine(EngineConfig config, ExecutionListener listener) {
-        NodeResolver resolver = node -> {
+        return new ExecutionEngine(config, resolver(), listener, executor, scheduler, Clock.systemUTC());
+    }
+
+    /** Resolves nodes to the functions and devices added so far, as the live registries would. */
+    NodeResolver resolver() {
+        return node -> {
             PipelineFunction function = functions.get(node.functionId());
             if (function == null) {
                 throw new PluginUnavailableException("no plugin offers function '" + node.functionId() + "'");
@@ -65,7 +71,6 @@ final class EngineFixture implements AutoCloseable {
             Device device = node.deviceId() == null ? null : devices.get(node.deviceId());
             return new ResolvedNode(function, "test.plugin", "1.0.0", device);
         };
-        return new ExecutionEngine(config, resolver, listener, executor, scheduler, Clock.systemUTC());
     }
 
     EngineFixture node(String id, String function, Map<String, Object> params) {

@@ -4,7 +4,7 @@ import io.gantry.engine.api.execution.ExecutionError;
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.core.internal.events.EventPublisher;
-import io.gantry.engine.core.internal.execution.PlanNode;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;

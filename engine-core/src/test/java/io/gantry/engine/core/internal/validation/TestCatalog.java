@@ -3,6 +3,7 @@ package io.gantry.engine.core.internal.validation;
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.function.PortType;
+import io.gantry.engine.core.internal.schema.ParamsSchemaChecker;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.usecase;
+package io.gantry.engine.core.internal.validation;
 
 /**
  * The plan cache's counters at one moment.

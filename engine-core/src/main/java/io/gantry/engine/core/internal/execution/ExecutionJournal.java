@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.runtime;
+package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.storage.ExecutionRepository;

@@ -1,12 +1,11 @@
-package io.gantry.engine.core.internal.usecase;
+package io.gantry.engine.core.internal.validation;
 
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
 import io.gantry.engine.core.internal.device.DeviceManager;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
-import io.gantry.engine.core.internal.validation.PipelineValidator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;

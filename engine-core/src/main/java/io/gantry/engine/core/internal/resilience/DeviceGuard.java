@@ -1,6 +1,7 @@
-package io.gantry.engine.core.internal.execution;
+package io.gantry.engine.core.internal.resilience;
 
 import io.gantry.engine.api.execution.ExecutionError;
+import io.gantry.engine.core.internal.plan.PlanNode;
 
 /**
  * Stands between a node and its device: may refuse a call before it is made (a circuit breaker that

@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.execution;
+package io.gantry.engine.core.internal.plan;
 
 /**
  * One compiled edge: an output port of one plan node feeding an input port of another, by index so

@@ -1,9 +1,9 @@
-package io.gantry.engine.core.internal.runtime;
+package io.gantry.engine.core.internal.execution;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Settings of the execution runtime (PID {@code io.gantry.engine.core.internal.runtime.ExecutionRuntime}). */
+/** Settings of the execution runtime (PID {@code io.gantry.engine.core.internal.execution.ExecutionRuntime}). */
 @ObjectClassDefinition(name = "Gantry execution runtime")
 @interface ExecutionRuntimeConfiguration {
     @AttributeDefinition(description = "Nodes running at once across all executions; the rest wait in FIFO order")

@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.validation;
+package io.gantry.engine.core.internal.schema;
 
 import io.gantry.engine.api.error.Problem;
 import java.util.List;

@@ -1,13 +1,11 @@
-package io.gantry.engine.core.internal.runtime;
+package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.device.Device;
 import io.gantry.engine.api.error.PluginUnavailableException;
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.function.PipelineFunction;
 import io.gantry.engine.core.internal.device.DeviceManager;
-import io.gantry.engine.core.internal.execution.NodeResolver;
-import io.gantry.engine.core.internal.execution.PlanNode;
-import io.gantry.engine.core.internal.execution.ResolvedNode;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import io.gantry.engine.core.internal.registry.Provided;

@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.runtime;
+package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.error.NotFoundException;
 import io.gantry.engine.api.execution.ExecutionRecord;
@@ -8,13 +8,12 @@ import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.storage.ExecutionRepository;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.events.EventPublisher;
-import io.gantry.engine.core.internal.execution.EngineConfig;
-import io.gantry.engine.core.internal.execution.ExecutionEngine;
-import io.gantry.engine.core.internal.execution.ExecutionHandle;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
+import io.gantry.engine.core.internal.health.HealthPart;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import io.gantry.engine.core.internal.resilience.DeviceBreakers;
+import io.gantry.engine.core.internal.resilience.DeviceGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +38,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * event bus and the execution journal. Starts plans and reports on runs; the use cases decide what
  * to start.
  */
-@Component(service = {ExecutionRuntime.class, HealthCheck.class}, property = HealthCheck.PART + "=scheduler")
+@Component(service = {ExecutionRuntime.class, HealthCheck.class})
+@HealthPart("scheduler")
 @Designate(ocd = ExecutionRuntimeConfiguration.class)
 public final class ExecutionRuntime implements HealthCheck {
     private final ExecutorService workers;
@@ -62,6 +63,13 @@ public final class ExecutionRuntime implements HealthCheck {
             @Reference DeviceManager devices, @Reference EventPublisher events,
             @Reference ExecutionRepository executions, @Reference InFlightCalls inFlight,
             @Reference DeviceBreakers breakers) {
+        this(config, new RegistryNodeResolver(registry, devices, inFlight), breakers, events, executions,
+                Clock.systemUTC());
+    }
+
+    /** The runtime over any resolver and guard: what the DS constructor wires, and what tests fake. */
+    ExecutionRuntime(ExecutionRuntimeConfiguration config, NodeResolver resolver, DeviceGuard guard,
+            EventPublisher events, ExecutionRepository executions, Clock clock) {
         int threads = config.workerThreads() > 0 ? config.workerThreads()
                 : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, named("gantry-engine"));
@@ -76,10 +84,10 @@ public final class ExecutionRuntime implements HealthCheck {
         this.engine = new ExecutionEngine(
                 new EngineConfig(config.maxNodesInFlight(), config.defaultTimeoutMs(), defaultRetry,
                         config.maxQueuedPerDevice()),
-                new RegistryNodeResolver(registry, devices, inFlight), breakers,
+                resolver, guard,
                 // the journal first: a run's end is readable (GET) before its end event goes out
                 new CompositeListener(journaling, new EventingListener(events)),
-                workers, timers, Clock.systemUTC());
+                workers, timers, clock);
         self[0] = engine;
     }
 
@@ -153,6 +161,19 @@ public final class ExecutionRuntime implements HealthCheck {
             throw new IllegalStateException("interrupted while waiting for execution '" + executionId + "'", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Sends a no-op through a worker thread and then the timer thread, the two kinds every run needs.
+     *
+     * @return completes once both ran it; exceptionally when either refuses work (stopped)
+     */
+    CompletableFuture<Void> roundTrip() {
+        try {
+            return CompletableFuture.runAsync(() -> {}, workers).thenRunAsync(() -> {}, timers);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 

@@ -1,11 +1,9 @@
-package io.gantry.engine.core.internal.runtime;
+package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.execution.ExecutionError;
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.NodeStatus;
-import io.gantry.engine.core.internal.execution.ExecutionListener;
-import io.gantry.engine.core.internal.execution.ExecutionRef;
-import io.gantry.engine.core.internal.execution.PlanNode;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

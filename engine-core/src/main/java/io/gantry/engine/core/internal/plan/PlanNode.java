@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.execution;
+package io.gantry.engine.core.internal.plan;
 
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.pipeline.NodeDefinition;

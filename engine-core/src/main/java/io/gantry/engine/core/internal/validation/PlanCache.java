@@ -1,10 +1,10 @@
-package io.gantry.engine.core.internal.usecase;
+package io.gantry.engine.core.internal.validation;
 
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
-import io.gantry.engine.core.internal.execution.ExecutionPlan;
-import io.gantry.engine.core.internal.execution.PlanNode;
+import io.gantry.engine.core.internal.plan.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -25,8 +25,10 @@ import java.util.function.Function;
  * deleted or re-created with another type is noticed synchronously, without waiting for an event.</li>
  * </ul>
  * Inline (unsaved) pipelines have no version and are never cached.
+ *
+ * <p>Public (in a private package) only so that {@code bench/} can measure what a hit saves.
  */
-final class PlanCache {
+public final class PlanCache {
     /** Far more versions than a cell runs; a bound only so a misbehaving client cannot grow it forever. */
     static final int MAX_ENTRIES = 1024;
 
@@ -48,7 +50,7 @@ final class PlanCache {
      * @param deviceTypes   device id to its type now
      * @param compiler      validates and compiles a definition (throws when invalid)
      */
-    PlanCache(Function<String, Optional<FunctionDescriptor>> liveFunctions,
+    public PlanCache(Function<String, Optional<FunctionDescriptor>> liveFunctions,
             Function<String, Optional<String>> deviceTypes, Function<PipelineDefinition, ExecutionPlan> compiler) {
         this.liveFunctions = liveFunctions;
         this.deviceTypes = deviceTypes;
@@ -60,7 +62,7 @@ final class PlanCache {
      * @return its plan, cached or freshly compiled
      * @throws io.gantry.engine.api.error.PipelineValidationException when it does not validate now
      */
-    ExecutionPlan planOf(PipelineVersion stored) {
+    public ExecutionPlan planOf(PipelineVersion stored) {
         Key key = new Key(stored.id(), stored.version());
         Entry cached = entries.get(key);
         if (cached != null && devicesUnchanged(cached)) {

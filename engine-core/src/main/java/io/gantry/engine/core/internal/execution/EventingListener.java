@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.runtime;
+package io.gantry.engine.core.internal.execution;
 
 import static io.gantry.engine.api.event.EventProperties.ATTEMPT;
 import static io.gantry.engine.api.event.EventProperties.DELAY_MS;
@@ -23,9 +23,7 @@ import io.gantry.engine.api.execution.ExecutionError;
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.NodeStatus;
 import io.gantry.engine.core.internal.events.EventPublisher;
-import io.gantry.engine.core.internal.execution.ExecutionListener;
-import io.gantry.engine.core.internal.execution.ExecutionRef;
-import io.gantry.engine.core.internal.execution.PlanNode;
+import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.usecase;
+package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.error.ConflictException;
 import io.gantry.engine.api.error.NotFoundException;
@@ -10,7 +10,7 @@ import io.gantry.engine.api.service.ExecutionQuery;
 import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.engine.api.service.PipelineService;
 import io.gantry.engine.api.storage.ExecutionRepository;
-import io.gantry.engine.core.internal.runtime.ExecutionRuntime;
+import io.gantry.engine.core.internal.validation.LiveValidator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

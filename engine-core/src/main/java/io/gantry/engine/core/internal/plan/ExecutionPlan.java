@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.execution;
+package io.gantry.engine.core.internal.plan;
 
 import java.util.HashMap;
 import java.util.List;
