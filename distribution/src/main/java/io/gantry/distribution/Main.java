@@ -34,7 +34,8 @@ public final class Main {
     private static int run() {
         Settings settings;
         try {
-            settings = Settings.load(Path.of(System.getProperty(Settings.HOME, ".")).toAbsolutePath(), System.getenv());
+            settings = Settings.load(
+                    Path.of(System.getProperty(Settings.HOME, ".")).toAbsolutePath(), System.getenv());
             settings.httpPort();
         } catch (Exception e) {
             return fail(EXIT_BAD_SETTINGS, "bad settings: " + e.getMessage());
@@ -47,7 +48,9 @@ public final class Main {
             Files.createDirectories(settings.data().resolve("log"));
             // logback reads these when the first bundle logs
             System.setProperty(Settings.DATA, settings.data().toString());
-            System.setProperty("logback.configurationFile", settings.home().resolve("conf/logback.xml").toString());
+            System.setProperty(
+                    "logback.configurationFile",
+                    settings.home().resolve("conf/logback.xml").toString());
             // until logback takes over java.util.logging, keep its console output to warnings
             Logger.getLogger("").setLevel(Level.WARNING);
             return runFramework(settings);
@@ -58,7 +61,8 @@ public final class Main {
 
     private static int runFramework(Settings settings) throws Exception {
         boolean interactive = System.console() != null;
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        FrameworkFactory factory =
+                ServiceLoader.load(FrameworkFactory.class).iterator().next();
         Framework framework = factory.newFramework(settings.frameworkProperties(interactive));
         framework.init();
         AtomicBoolean stopping = new AtomicBoolean();
@@ -73,7 +77,8 @@ public final class Main {
 
         BundleSet.installAndStart(framework.getBundleContext(), settings.home().resolve("bundle"));
         framework.start();
-        System.err.printf("gantry: started from %s, data in %s, HTTP on http://%s:%d/api%n",
+        System.err.printf(
+                "gantry: started from %s, data in %s, HTTP on http://%s:%d/api%n",
                 settings.home(), settings.data(), settings.httpHost(), settings.httpPort());
         FrameworkEvent event = framework.waitForStop(0);
         return event.getType() == FrameworkEvent.ERROR ? EXIT_START_FAILED : 0;

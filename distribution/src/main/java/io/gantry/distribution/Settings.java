@@ -41,7 +41,8 @@ final class Settings {
             }
         }
         Map<String, String> values = new HashMap<>();
-        file.stringPropertyNames().forEach(key -> values.put(key, file.getProperty(key).trim()));
+        file.stringPropertyNames()
+                .forEach(key -> values.put(key, file.getProperty(key).trim()));
         ENVIRONMENT_OVERRIDES.forEach((variable, key) -> {
             String value = environment.get(variable);
             if (value != null && !value.isBlank()) {
@@ -58,7 +59,9 @@ final class Settings {
     /** A relative data path is taken from the working directory, as a user typing it expects. */
     private static Path resolve(Path home, String path) {
         Path candidate = Path.of(path);
-        return candidate.isAbsolute() ? candidate : Path.of("").toAbsolutePath().resolve(candidate).normalize();
+        return candidate.isAbsolute()
+                ? candidate
+                : Path.of("").toAbsolutePath().resolve(candidate).normalize();
     }
 
     Path home() {

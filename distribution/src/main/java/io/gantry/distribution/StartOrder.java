@@ -130,8 +130,10 @@ public final class StartOrder {
         }
 
         boolean provides(String namespace, String attribute, String value) {
-            return capabilities.stream().anyMatch(c -> c.name.equals(namespace)
-                    && List.of(c.attributes.getOrDefault(attribute, "").split(",")).contains(value));
+            return capabilities.stream()
+                    .anyMatch(c -> c.name.equals(namespace)
+                            && List.of(c.attributes.getOrDefault(attribute, "").split(","))
+                                    .contains(value));
         }
 
         /** @return whether this bundle imports, requires or needs a capability of {@code provider} */
@@ -147,9 +149,10 @@ public final class StartOrder {
             for (Clause requirement : requirements) {
                 String filter = requirement.directives.getOrDefault("filter", "");
                 for (Clause capability : provider.capabilities) {
-                    if (capability.name.equals(requirement.name) && capability.attributes.entrySet().stream()
-                            .anyMatch(a -> List.of(a.getValue().split(",")).stream()
-                                    .anyMatch(v -> filter.contains("(" + a.getKey() + "=" + v.trim() + ")")))) {
+                    if (capability.name.equals(requirement.name)
+                            && capability.attributes.entrySet().stream()
+                                    .anyMatch(a -> List.of(a.getValue().split(",")).stream()
+                                            .anyMatch(v -> filter.contains("(" + a.getKey() + "=" + v.trim() + ")")))) {
                         return true;
                     }
                 }
@@ -181,7 +184,10 @@ public final class StartOrder {
                     if (equals < 0) {
                         names.add(part.trim());
                     } else {
-                        parameters.add(new String[] {part.substring(0, equals).trim(), unquote(part.substring(equals + 1).trim())});
+                        parameters.add(new String[] {
+                            part.substring(0, equals).trim(),
+                            unquote(part.substring(equals + 1).trim())
+                        });
                     }
                 }
                 for (String name : names) {
@@ -189,11 +195,13 @@ public final class StartOrder {
                     for (String[] parameter : parameters) {
                         String key = parameter[0];
                         if (key.endsWith(":")) {
-                            clause.directives.put(key.substring(0, key.length() - 1).trim(), parameter[1]);
+                            clause.directives.put(
+                                    key.substring(0, key.length() - 1).trim(), parameter[1]);
                         } else {
                             // a typed attribute, such as objectClass:List<String>
                             int colon = key.indexOf(':');
-                            clause.attributes.put(colon < 0 ? key : key.substring(0, colon).trim(), parameter[1]);
+                            clause.attributes.put(
+                                    colon < 0 ? key : key.substring(0, colon).trim(), parameter[1]);
                         }
                     }
                     clauses.add(clause);

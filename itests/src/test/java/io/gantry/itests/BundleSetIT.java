@@ -49,8 +49,13 @@ public class BundleSetIT {
             return notActive.isEmpty();
         });
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
-        for (String name : List.of("io.gantry.engine.api", "io.gantry.engine.core", "io.gantry.rest.bundle",
-                "org.apache.felix.scr", "org.apache.felix.fileinstall", "org.apache.felix.eventadmin")) {
+        for (String name : List.of(
+                "io.gantry.engine.api",
+                "io.gantry.engine.core",
+                "io.gantry.rest.bundle",
+                "org.apache.felix.scr",
+                "org.apache.felix.fileinstall",
+                "org.apache.felix.eventadmin")) {
             assertTrue(name + " is installed", bundle(name) != null);
         }
     }
@@ -58,12 +63,17 @@ public class BundleSetIT {
     @Test
     public void healthAnswersUpOverRealHttp() {
         Http http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
-        Await.until("/api/health 200", Duration.ofSeconds(30), () -> http.get("/api/health").statusCode() == 200);
+        Await.until(
+                "/api/health 200",
+                Duration.ofSeconds(30),
+                () -> http.get("/api/health").statusCode() == 200);
         HttpResponse<String> response = http.get("/api/health");
         assertEquals(200, response.statusCode());
         assertTrue(response.body(), response.body().contains("\"status\":\"UP\""));
         assertTrue(response.body(), response.body().contains("\"bundles\""));
-        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/json",
+                response.headers().firstValue("Content-Type").orElse(""));
     }
 
     private Bundle bundle(String symbolicName) {

@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
-import org.junit.FixMethodOrder;
 
 /**
  * The built distribution as an operator runs it: {@code bin/gantry} as a separate process, plugins
@@ -41,7 +41,8 @@ public class DistributionIT {
         // keep one plugin aside so a test can drop it into the running controller
         Path deployed = Files.list(gantry.home().resolve("deploy"))
                 .filter(f -> f.getFileName().toString().startsWith("core-functions"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         spareCoreFunctions = Files.move(deployed, gantry.home().resolve(deployed.getFileName()));
         gantry.start(Map.of()).awaitHealthy(START);
     }
@@ -58,7 +59,9 @@ public class DistributionIT {
         int before = activeBundles();
         gantry.deploy(spareCoreFunctions, spareCoreFunctions.getFileName().toString());
         Await.until("one more active bundle", Duration.ofSeconds(10), () -> activeBundles() == before + 1);
-        Await.until("the install logged", Duration.ofSeconds(10),
+        Await.until(
+                "the install logged",
+                Duration.ofSeconds(10),
                 () -> gantry.logFile().contains("plugin io.gantry.core.functions"));
     }
 
@@ -66,7 +69,9 @@ public class DistributionIT {
     public void b_brokenJarIsLoggedByNameAndTheControllerKeepsServing() throws IOException {
         Path broken = Files.writeString(gantry.home().resolve("broken.bin"), "this is not a zip file");
         gantry.deploy(broken, "broken-driver.jar");
-        Await.until("the broken jar logged by name", Duration.ofSeconds(10),
+        Await.until(
+                "the broken jar logged by name",
+                Duration.ofSeconds(10),
                 () -> gantry.logFile().contains("broken-driver.jar"));
         assertEquals(200, gantry.http().get("/api/health").statusCode());
     }
@@ -76,7 +81,9 @@ public class DistributionIT {
         // a Java properties file with a broken unicode escape: a real syntax error for .cfg
         Path bad = Files.writeString(gantry.home().resolve("bad.cfg"), "speed = \\uZZZZ\n");
         gantry.deploy(bad, "io.gantry.broken.cfg");
-        Await.until("the bad config logged by name", Duration.ofSeconds(10),
+        Await.until(
+                "the bad config logged by name",
+                Duration.ofSeconds(10),
                 () -> gantry.logFile().contains("io.gantry.broken.cfg"));
         assertEquals(200, gantry.http().get("/api/health").statusCode());
     }
@@ -85,12 +92,14 @@ public class DistributionIT {
     public void d_aSecondControllerOnTheSamePortSaysSoInOneLine() {
         DistributionProcess second = DistributionProcess.copyTo(Path.of("target/itest-distribution/second"));
         try {
-            int exit = second.start(Map.of("GANTRY_HTTP_PORT", String.valueOf(gantry.port()))).waitFor(START);
+            int exit = second.start(Map.of("GANTRY_HTTP_PORT", String.valueOf(gantry.port())))
+                    .waitFor(START);
             assertNotEquals(0, exit);
             String console = second.console().strip();
             assertTrue(console, console.contains("port " + gantry.port() + " is in use"));
             assertTrue(console, console.contains("GANTRY_HTTP_PORT"));
-            assertEquals("one line, no stack trace: " + console, 1, console.lines().count());
+            assertEquals(
+                    "one line, no stack trace: " + console, 1, console.lines().count());
         } finally {
             second.close();
         }
@@ -114,7 +123,9 @@ public class DistributionIT {
 
     @Test
     public void f_whatAFunctionLogsWhileCalledCarriesItsExecutionIdInTheLogFile() {
-        Await.until("core.log deployed (test a)", Duration.ofSeconds(10),
+        Await.until(
+                "core.log deployed (test a)",
+                Duration.ofSeconds(10),
                 () -> gantry.http().get("/api/functions").body().contains("\"core.log\""));
         HttpResponse<String> run = gantry.http().post("/api/executions?wait=true", """
                 {"name":"log one","nodes":[{"id":"one","function":"core.constant","params":{"value":41}},
@@ -123,7 +134,9 @@ public class DistributionIT {
         Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(run.body());
         assertTrue(run.body(), id.find());
         // logback's pattern puts the MDC's executionId in brackets after the logger name
-        Await.until("the function's line with its execution id", Duration.ofSeconds(10),
+        Await.until(
+                "the function's line with its execution id",
+                Duration.ofSeconds(10),
                 () -> gantry.logFile().contains("LogFunction [" + id.group(1) + "] - execution " + id.group(1)));
     }
 
@@ -134,8 +147,10 @@ public class DistributionIT {
         int consoleBefore = gantry.console().length();
         int exit = gantry.stop(Duration.ofSeconds(60));
         assertEquals(gantry.console(), 0, exit);
-        String whileStopping = gantry.logFile().substring(logBefore) + gantry.console().substring(consoleBefore);
-        assertFalse("a stack trace while stopping:\n" + whileStopping,
+        String whileStopping =
+                gantry.logFile().substring(logBefore) + gantry.console().substring(consoleBefore);
+        assertFalse(
+                "a stack trace while stopping:\n" + whileStopping,
                 whileStopping.contains("\tat ") || whileStopping.contains("Exception"));
     }
 

@@ -81,7 +81,8 @@ public class EventStreamIT {
             // posted while the client is away
             post(execution, 100, 200);
             long lastSeen = seq(received.get(received.size() - 1));
-            try (EventStreamClient again = EventStreamClient.connect(port(), "executionId=" + execution + "&since=" + lastSeen)) {
+            try (EventStreamClient again =
+                    EventStreamClient.connect(port(), "executionId=" + execution + "&since=" + lastSeen)) {
                 post(execution, 200, 300);
                 Await.until("the other 200 events", DEADLINE, () -> again.count() == 200);
                 received.addAll(again.messages());
@@ -138,7 +139,9 @@ public class EventStreamIT {
                     posted[i] = System.nanoTime();
                     eventAdmin.postEvent(event(execution, i, Map.of()));
                     // one event at a time: latency of a quiet controller, not of a backlog
-                    Await.until("event " + i + " everywhere", DEADLINE,
+                    Await.until(
+                            "event " + i + " everywhere",
+                            DEADLINE,
                             () -> connected.stream().allMatch(client -> client.count() >= expected));
                 }
                 logLatency(clients, posted, connected);
@@ -158,9 +161,15 @@ public class EventStreamIT {
             }
         }
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
-        LOG.info("event delivery latency to {} client(s), {} events after {} warm-up: p50 {} us, p90 {} us, p99 {} us, max {} us",
-                clients, posted.length - warmUp, warmUp, percentile(sorted, 50), percentile(sorted, 90),
-                percentile(sorted, 99), sorted[sorted.length - 1]);
+        LOG.info(
+                "event delivery latency to {} client(s), {} events after {} warm-up: p50 {} us, p90 {} us, p99 {} us, max {} us",
+                clients,
+                posted.length - warmUp,
+                warmUp,
+                percentile(sorted, 50),
+                percentile(sorted, 90),
+                percentile(sorted, 99),
+                sorted[sorted.length - 1]);
     }
 
     private static long percentile(long[] sorted, int percent) {

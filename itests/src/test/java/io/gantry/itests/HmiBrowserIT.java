@@ -57,13 +57,19 @@ public class HmiBrowserIT {
         gantry = DistributionProcess.copyTo(Path.of("target/itest-hmi/gantry"));
         Path deployed;
         try (var files = Files.list(gantry.home().resolve("deploy"))) {
-            deployed = files.filter(f -> f.getFileName().toString().startsWith("core-functions")).findFirst().orElseThrow();
+            deployed = files.filter(f -> f.getFileName().toString().startsWith("core-functions"))
+                    .findFirst()
+                    .orElseThrow();
         }
         spareCoreFunctions = Files.move(deployed, gantry.home().resolve(deployed.getFileName()));
         gantry.start(Map.of()).awaitHealthy(Duration.ofSeconds(90));
         browser.open("http://127.0.0.1:" + gantry.port() + "/");
-        browser.until("the HMI started", d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        browser.until("the event stream live", d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
+        browser.until(
+                "the HMI started",
+                d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        browser.until(
+                "the event stream live",
+                d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
     }
 
     @AfterClass
@@ -80,13 +86,22 @@ public class HmiBrowserIT {
     public void a_createsDevicesFromTheFormOfTheirTypeAndConnectsThem() {
         browser.click("tab-devices");
         createDevice("axis-1", "X axis", Map.of("minPosition", "0", "maxPosition", "100", "maxSpeed", "500"));
-        createDevice("axis-bad", "Faulty axis", Map.of("minPosition", "0", "maxPosition", "100", "maxSpeed", "500", "failureRate", "1"));
+        createDevice(
+                "axis-bad",
+                "Faulty axis",
+                Map.of("minPosition", "0", "maxPosition", "100", "maxSpeed", "500", "failureRate", "1"));
         for (String id : List.of("axis-1", "axis-bad")) {
             browser.clickIn("device-" + id, "device-connect");
-            browser.until(id + " CONNECTED", d -> "CONNECTED".equals(browser.byTestId("device-" + id).getDomAttribute("data-status")));
+            browser.until(
+                    id + " CONNECTED",
+                    d -> "CONNECTED".equals(browser.byTestId("device-" + id).getDomAttribute("data-status")));
         }
-        browser.until("axis-1's breaker CLOSED", d -> "CLOSED".equals(
-                browser.byTestId("device-axis-1").findElement(By.cssSelector("[data-testid=device-breaker]")).getText()));
+        browser.until(
+                "axis-1's breaker CLOSED",
+                d -> "CLOSED"
+                        .equals(browser.byTestId("device-axis-1")
+                                .findElement(By.cssSelector("[data-testid=device-breaker]"))
+                                .getText()));
         browser.screenshot("devices");
     }
 
@@ -102,24 +117,32 @@ public class HmiBrowserIT {
         }
         browser.until("three nodes drawn", d -> NODES.stream().allMatch(n -> boxPosition(n) != null));
         // the unconnected move_to nodes miss their required position: the server says so, on the nodes
-        browser.until("validation errors on move_to1", d -> browser.byTestId("validation-errors").getText().contains("move_to1"));
+        browser.until(
+                "validation errors on move_to1",
+                d -> browser.byTestId("validation-errors").getText().contains("move_to1"));
         assertTrue(hasClass("move_to1", "invalid"));
         browser.screenshot("editor-unconnected");
 
         connect("home1", "position", "move_to1", "position");
         connect("move_to1", "position", "move_to2", "position");
-        browser.until("the server finds no errors", d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
+        browser.until(
+                "the server finds no errors",
+                d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
         assertFalse(hasClass("move_to1", "invalid"));
 
         // params from the function's schema: a speed for the second move
         clickBox("move_to2");
-        browser.until("the inspector shows move_to2", d -> browser.byTestId("inspector-title").getText().equals("move_to2"));
+        browser.until(
+                "the inspector shows move_to2",
+                d -> browser.byTestId("inspector-title").getText().equals("move_to2"));
         WebElement speed = browser.byTestId("param-speed");
         speed.sendKeys("250");
         browser.click("node-apply");
 
         browser.click("pipeline-save");
-        browser.until("version 1 saved", d -> browser.byTestId("version-banner").getText().equals("version 1"));
+        browser.until(
+                "version 1 saved",
+                d -> browser.byTestId("version-banner").getText().equals("version 1"));
         String saved = gantry.http().get("/api/pipelines").body();
         assertTrue(saved, saved.contains("\"name\":\"hmi-demo\""));
         browser.screenshot("editor-saved");
@@ -131,10 +154,16 @@ public class HmiBrowserIT {
         // drop the event stream at once: it must resume with since= and end with the right picture
         browser.js("window.gantryHmi.events.blip()");
         browser.until("every node succeeded", d -> NODES.stream().allMatch(n -> hasClass(n, "st-succeeded")));
-        browser.until("progress 100%", d -> "100".equals(browser.byTestId("run-progress").getDomAttribute("aria-valuenow")));
+        browser.until(
+                "progress 100%",
+                d -> "100".equals(browser.byTestId("run-progress").getDomAttribute("aria-valuenow")));
         assertEquals("3", browser.byTestId("run-progress").getDomAttribute("data-done"));
-        browser.until("run status SUCCEEDED", d -> browser.byTestId("run-status").getText().equals("SUCCEEDED"));
-        browser.until("the stream live again", d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
+        browser.until(
+                "run status SUCCEEDED",
+                d -> browser.byTestId("run-status").getText().equals("SUCCEEDED"));
+        browser.until(
+                "the stream live again",
+                d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
         browser.until("a duration on the nodes", d -> label("move_to1").matches("(?s).*succeeded · \\d+.*"));
         browser.screenshot("run-succeeded");
     }
@@ -142,10 +171,14 @@ public class HmiBrowserIT {
     @Test
     public void d_showsAFailedNodeAndItsReasonAtOnce() {
         clickBox("move_to2");
-        browser.until("the inspector shows move_to2", d -> browser.byTestId("inspector-title").getText().equals("move_to2"));
+        browser.until(
+                "the inspector shows move_to2",
+                d -> browser.byTestId("inspector-title").getText().equals("move_to2"));
         new Select(browser.byTestId("node-device")).selectByValue("axis-bad");
         browser.click("pipeline-save");
-        browser.until("version 2 saved", d -> browser.byTestId("version-banner").getText().equals("version 2"));
+        browser.until(
+                "version 2 saved",
+                d -> browser.byTestId("version-banner").getText().equals("version 2"));
         browser.click("run-button");
         browser.until("move_to2 failed", d -> hasClass("move_to2", "st-failed"));
         WebElement error = browser.until("the reason shown", d -> {
@@ -153,25 +186,38 @@ public class HmiBrowserIT {
             return e.isDisplayed() && e.getText().contains("move_to2") ? e : null;
         });
         assertTrue(hasClass("move_to1", "st-succeeded"));
-        browser.until("run status FAILED", d -> browser.byTestId("run-status").getText().equals("FAILED"));
+        browser.until(
+                "run status FAILED",
+                d -> browser.byTestId("run-status").getText().equals("FAILED"));
         System.out.println("HmiBrowserIT failure shown: " + error.getText());
         browser.screenshot("run-failed");
     }
 
     @Test
     public void e_showsTheHistoryWithNodeTimingsAndRestoresAnOldVersion() {
-        browser.until("two runs in the history", d -> d.findElements(By.cssSelector("[data-testid=history-row]")).size() == 2);
+        browser.until(
+                "two runs in the history",
+                d -> d.findElements(By.cssSelector("[data-testid=history-row]")).size() == 2);
         List<WebElement> rows = browser.byTestId("history").findElements(By.cssSelector("[data-testid=history-row]"));
         rows.get(rows.size() - 1).click(); // the oldest: the green run
         WebElement detail = browser.byTestId("execution-detail");
-        browser.until("per-node details", d -> browser.byTestId("execution-detail").findElements(By.cssSelector("[data-testid^=detail-node-]")).size() == 3);
+        browser.until(
+                "per-node details",
+                d -> browser.byTestId("execution-detail")
+                                .findElements(By.cssSelector("[data-testid^=detail-node-]"))
+                                .size()
+                        == 3);
         assertTrue(detail.getText(), detail.getText().contains("SUCCEEDED"));
         browser.screenshot("history");
 
         new Select(browser.byTestId("version-select")).selectByValue("1");
-        browser.until("version 1 shown read-only", d -> browser.byTestId("version-banner").getText().contains("version 1 (read-only)"));
+        browser.until(
+                "version 1 shown read-only",
+                d -> browser.byTestId("version-banner").getText().contains("version 1 (read-only)"));
         browser.click("version-restore");
-        browser.until("restored as version 3", d -> browser.byTestId("version-banner").getText().equals("version 3"));
+        browser.until(
+                "restored as version 3",
+                d -> browser.byTestId("version-banner").getText().equals("version 3"));
         String latest = gantry.http().get("/api/pipelines").body();
         assertTrue(latest, latest.contains("\"version\":3"));
     }
@@ -202,19 +248,27 @@ public class HmiBrowserIT {
         browser.click("tab-pipelines");
         browser.click("pipeline-new");
         browser.click("palette-core.delay");
-        browser.until("the inspector shows delay1", d -> browser.byTestId("inspector-title").getText().equals("delay1"));
+        browser.until(
+                "the inspector shows delay1",
+                d -> browser.byTestId("inspector-title").getText().equals("delay1"));
         browser.byTestId("param-ms").sendKeys("30000");
         browser.click("node-apply");
-        browser.until("the server finds no errors", d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
+        browser.until(
+                "the server finds no errors",
+                d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
         browser.click("run-button"); // saves the new pipeline first
         browser.until("delay1 running", d -> hasClass("delay1", "st-running"));
         browser.click("run-cancel");
-        browser.until("run status CANCELLED", d -> browser.byTestId("run-status").getText().equals("CANCELLED"));
+        browser.until(
+                "run status CANCELLED",
+                d -> browser.byTestId("run-status").getText().equals("CANCELLED"));
         browser.screenshot("run-cancelled");
 
         browser.click("pipeline-delete");
         browser.acceptDialog();
-        browser.until("pipeline-1 gone from the list", d -> !browser.byTestId("pipeline-list").getText().contains("pipeline-1"));
+        browser.until(
+                "pipeline-1 gone from the list",
+                d -> !browser.byTestId("pipeline-list").getText().contains("pipeline-1"));
         assertFalse(gantry.http().get("/api/pipelines").body().contains("pipeline-1"));
     }
 
@@ -230,9 +284,12 @@ public class HmiBrowserIT {
     private static void connect(String fromNode, String fromPort, String toNode, String toPort) {
         clickAt(position(fromNode, "out", fromPort));
         clickAt(position(toNode, "in", toPort));
-        browser.until(fromNode + "." + fromPort + " -> " + toNode + "." + toPort, d -> Boolean.TRUE.equals(browser.js(
-                "return window.gantryHmi.editor.model.edges.some(e => e.from === arguments[0] && e.to === arguments[1])",
-                fromNode + "." + fromPort, toNode + "." + toPort)));
+        browser.until(
+                fromNode + "." + fromPort + " -> " + toNode + "." + toPort,
+                d -> Boolean.TRUE.equals(browser.js(
+                        "return window.gantryHmi.editor.model.edges.some(e => e.from === arguments[0] && e.to === arguments[1])",
+                        fromNode + "." + fromPort,
+                        toNode + "." + toPort)));
     }
 
     private static void clickBox(String node) {
@@ -240,7 +297,10 @@ public class HmiBrowserIT {
     }
 
     private static void clickAt(Map<?, ?> position) {
-        browser.clickAt(browser.byTestId("graph"), ((Number) position.get("x")).doubleValue(), ((Number) position.get("y")).doubleValue());
+        browser.clickAt(
+                browser.byTestId("graph"),
+                ((Number) position.get("x")).doubleValue(),
+                ((Number) position.get("y")).doubleValue());
     }
 
     private static Map<?, ?> boxPosition(String node) {
@@ -248,14 +308,22 @@ public class HmiBrowserIT {
     }
 
     private static Map<?, ?> position(String node, String dir, String port) {
-        return (Map<?, ?>) browser.js("return window.gantryHmi.editor.renderedPosition(arguments[0], arguments[1], arguments[2])", node, dir, port);
+        return (Map<?, ?>) browser.js(
+                "return window.gantryHmi.editor.renderedPosition(arguments[0], arguments[1], arguments[2])",
+                node,
+                dir,
+                port);
     }
 
     private static boolean hasClass(String node, String cls) {
-        return Boolean.TRUE.equals(browser.js("return window.gantryHmi.editor.cy.getElementById('n|' + arguments[0]).hasClass(arguments[1])", node, cls));
+        return Boolean.TRUE.equals(browser.js(
+                "return window.gantryHmi.editor.cy.getElementById('n|' + arguments[0]).hasClass(arguments[1])",
+                node,
+                cls));
     }
 
     private static String label(String node) {
-        return String.valueOf(browser.js("return window.gantryHmi.editor.cy.getElementById('n|' + arguments[0]).data('label')", node));
+        return String.valueOf(browser.js(
+                "return window.gantryHmi.editor.cy.getElementById('n|' + arguments[0]).data('label')", node));
     }
 }

@@ -34,16 +34,24 @@ public class HmiFirefoxIT {
 
     @BeforeClass
     public static void startController() {
-        boolean runnable = Files.isExecutable(FIREFOX) && Files.isDirectory(SCRIPT.resolve("node_modules/puppeteer-core"));
-        String missing = FIREFOX + " or " + SCRIPT.resolve("node_modules") + " (npm ci --prefix itests/hmi-firefox) is missing";
+        boolean runnable =
+                Files.isExecutable(FIREFOX) && Files.isDirectory(SCRIPT.resolve("node_modules/puppeteer-core"));
+        String missing =
+                FIREFOX + " or " + SCRIPT.resolve("node_modules") + " (npm ci --prefix itests/hmi-firefox) is missing";
         if ("true".equalsIgnoreCase(System.getenv("CI")) && !runnable) {
             throw new AssertionError(missing + "; in CI the browser test must run, .ci/run installs them");
         }
         Assume.assumeTrue(missing + " — skipped outside CI", runnable);
         gantry = DistributionProcess.copyTo(Path.of("target/itest-hmi-firefox/gantry"));
         gantry.start(Map.of()).awaitHealthy(Duration.ofSeconds(90));
-        assertEquals(201, gantry.http().post("/api/devices", "{\"id\":\"belt-1\",\"type\":\"mock-servo\",\"name\":\"Belt\","
-                + "\"config\":{\"minPosition\":0,\"maxPosition\":100,\"maxSpeed\":500}}").statusCode());
+        assertEquals(
+                201,
+                gantry.http()
+                        .post(
+                                "/api/devices",
+                                "{\"id\":\"belt-1\",\"type\":\"mock-servo\",\"name\":\"Belt\","
+                                        + "\"config\":{\"minPosition\":0,\"maxPosition\":100,\"maxSpeed\":500}}")
+                        .statusCode());
     }
 
     @AfterClass
@@ -55,12 +63,19 @@ public class HmiFirefoxIT {
 
     @Test
     public void theHmiConnectsADeviceAndFollowsDeployInFirefox() throws Exception {
-        Path screenshots = Files.createDirectories(Path.of("target/hmi-screenshots").toAbsolutePath());
-        Process node = new ProcessBuilder("node", SCRIPT.resolve("hmi-smoke.mjs").toString(),
-                "http://127.0.0.1:" + gantry.port(), screenshots.toString())
-                .directory(SCRIPT.toFile()).redirectErrorStream(true).start();
+        Path screenshots =
+                Files.createDirectories(Path.of("target/hmi-screenshots").toAbsolutePath());
+        Process node = new ProcessBuilder(
+                        "node",
+                        SCRIPT.resolve("hmi-smoke.mjs").toString(),
+                        "http://127.0.0.1:" + gantry.port(),
+                        screenshots.toString())
+                .directory(SCRIPT.toFile())
+                .redirectErrorStream(true)
+                .start();
         List<String> output = new CopyOnWriteArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 output.add(line);
                 System.out.println("hmi-firefox: " + line);

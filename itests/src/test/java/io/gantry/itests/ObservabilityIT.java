@@ -59,14 +59,19 @@ public class ObservabilityIT {
 
     @Inject
     private BundleContext context;
+
     @Inject
     private PluginCatalog catalog;
+
     @Inject
     private DeviceService devices;
+
     @Inject
     private PipelineService pipelines;
+
     @Inject
     private ExecutionService executions;
+
     @Inject
     private CommandProcessor commands;
 
@@ -81,32 +86,62 @@ public class ObservabilityIT {
     public void theScrapeCountsSucceededFailedAndRetriedRunsAndParsesAsPrometheusText() {
         awaitShippedPlugins();
         pipelines.create(sum("obs-ok"));
-        pipelines.create(new PipelineDefinition("obs-slow", "times out", null, List.of(new NodeDefinition(
-                "wait", "core.delay", null, Map.of("ms", 2_000), new RetrySpec(2, 1, 1, 0, 0), 50L)), List.of()));
+        pipelines.create(new PipelineDefinition(
+                "obs-slow",
+                "times out",
+                null,
+                List.of(new NodeDefinition(
+                        "wait", "core.delay", null, Map.of("ms", 2_000), new RetrySpec(2, 1, 1, 0, 0), 50L)),
+                List.of()));
         Http http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
         // the first container of the test JVM starts cold: give the REST application time
-        Await.until("/api/health 200", Duration.ofSeconds(60), () -> http.get("/api/health").statusCode() == 200);
+        Await.until(
+                "/api/health 200",
+                Duration.ofSeconds(60),
+                () -> http.get("/api/health").statusCode() == 200);
 
         assertEquals(ExecutionStatus.SUCCEEDED, run("obs-ok").status());
         assertEquals(ExecutionStatus.SUCCEEDED, run("obs-ok").status());
         assertEquals(ExecutionStatus.FAILED, run("obs-slow").status());
 
-        Await.until("the runs counted", WAIT, () -> scrape(http).valueOrZero(
-                "gantry_executions_finished_total{pipeline=\"obs-slow\",status=\"failed\"}") == 1);
+        Await.until(
+                "the runs counted",
+                WAIT,
+                () -> scrape(http)
+                                .valueOrZero(
+                                        "gantry_executions_finished_total{pipeline=\"obs-slow\",status=\"failed\"}")
+                        == 1);
         HttpResponse<String> response = http.get("/api/metrics");
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         assertTrue(contentType, contentType.startsWith("text/plain") && contentType.contains("version=0.0.4"));
         PrometheusText metrics = PrometheusText.parse(response.body());
         assertEquals(2, metrics.valueOrZero("gantry_executions_started_total{pipeline=\"obs-ok\"}"), 0);
-        assertEquals(2, metrics.valueOrZero("gantry_executions_finished_total{pipeline=\"obs-ok\",status=\"succeeded\"}"), 0);
-        assertEquals(2, metrics.valueOrZero("gantry_execution_duration_seconds_count{pipeline=\"obs-ok\",status=\"succeeded\"}"), 0);
-        assertTrue(metrics.valueOrZero("gantry_node_duration_seconds_count{function=\"core.add\",status=\"succeeded\"}") >= 2);
+        assertEquals(
+                2,
+                metrics.valueOrZero("gantry_executions_finished_total{pipeline=\"obs-ok\",status=\"succeeded\"}"),
+                0);
+        assertEquals(
+                2,
+                metrics.valueOrZero(
+                        "gantry_execution_duration_seconds_count{pipeline=\"obs-ok\",status=\"succeeded\"}"),
+                0);
+        assertTrue(metrics.valueOrZero("gantry_node_duration_seconds_count{function=\"core.add\",status=\"succeeded\"}")
+                >= 2);
         assertEquals(1, metrics.valueOrZero("gantry_node_retries_total{function=\"core.delay\"}"), 0);
         assertEquals(1, metrics.valueOrZero("gantry_plan_cache_hits_total"), 0);
-        assertEquals(1, metrics.valueOrZero("gantry_http_server_requests_seconds_count{method=\"GET\",route=\"/api/health\",status=\"200\"}"), 0);
+        assertEquals(
+                1,
+                metrics.valueOrZero(
+                        "gantry_http_server_requests_seconds_count{method=\"GET\",route=\"/api/health\",status=\"200\"}"),
+                0);
         assertTrue(metrics.valueOrZero("gantry_plugins") >= 2);
-        for (String name : List.of("jvm_memory_used_bytes", "jvm_threads_live_threads", "jvm_gc_memory_allocated_bytes_total",
-                "gantry_devices", "gantry_plan_cache_misses_total", "gantry_websocket_clients",
+        for (String name : List.of(
+                "jvm_memory_used_bytes",
+                "jvm_threads_live_threads",
+                "jvm_gc_memory_allocated_bytes_total",
+                "gantry_devices",
+                "gantry_plan_cache_misses_total",
+                "gantry_websocket_clients",
                 "gantry_plugin_deploy_events_total")) {
             assertTrue(name + " missing", metrics.has(name));
         }
@@ -119,8 +154,12 @@ public class ObservabilityIT {
         Await.until("fixture 1.0.0 serving", WAIT, () -> servedVersion().equals("1.0.0"));
         devices.create(new DeviceSpec("obs-fixture", "fixture-device", "fixture", Map.of()));
         devices.connect("obs-fixture");
-        pipelines.create(new PipelineDefinition("obs-version", "version", null, List.of(
-                new NodeDefinition("v", "fixture.version", "obs-fixture", Map.of(), null, null)), List.of()));
+        pipelines.create(new PipelineDefinition(
+                "obs-version",
+                "version",
+                null,
+                List.of(new NodeDefinition("v", "fixture.version", "obs-fixture", Map.of(), null, null)),
+                List.of()));
         Http http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
         PrometheusText before = scrape(http);
 
@@ -132,18 +171,27 @@ public class ObservabilityIT {
 
         drop("2.0.0");
         Await.until("fixture 2.0.0 serving", WAIT, () -> servedVersion().equals("2.0.0"));
-        Await.until("the device back on 2.0.0", WAIT, () -> devices.get("obs-fixture").status().name().equals("CONNECTED"));
-        assertTrue("the update dropped the plan", delta(twice, scrape(http), "gantry_plan_cache_invalidations_total") >= 1);
+        Await.until(
+                "the device back on 2.0.0",
+                WAIT,
+                () -> devices.get("obs-fixture").status().name().equals("CONNECTED"));
+        assertTrue(
+                "the update dropped the plan",
+                delta(twice, scrape(http), "gantry_plan_cache_invalidations_total") >= 1);
         assertEquals("2.0.0", version(run("obs-version")));
         PrometheusText after = scrape(http);
-        assertEquals("the run after the update compiles again", 1, delta(twice, after, "gantry_plan_cache_misses_total"), 0);
+        assertEquals(
+                "the run after the update compiles again", 1, delta(twice, after, "gantry_plan_cache_misses_total"), 0);
         assertEquals(0, delta(twice, after, "gantry_plan_cache_hits_total"), 0);
     }
 
     @Test
     public void consoleCommandsPrintWhatTheServicesReport() throws Exception {
         awaitShippedPlugins();
-        devices.create(new DeviceSpec("obs-axis", "mock-servo", "console axis",
+        devices.create(new DeviceSpec(
+                "obs-axis",
+                "mock-servo",
+                "console axis",
                 Map.of("minPosition", 0, "maxPosition", 100, "maxSpeed", 1000)));
         pipelines.create(sum("obs-console"));
 
@@ -156,7 +204,10 @@ public class ObservabilityIT {
         assertTrue(followed, followed.contains("node two COMPLETED"));
         assertTrue(followed, followed.contains("node plus3 COMPLETED"));
         assertTrue(followed, followed.contains("status=SUCCEEDED"));
-        String id = executions.list(new ExecutionQuery("obs-console", null, 1)).get(0).id();
+        String id = executions
+                .list(new ExecutionQuery("obs-console", null, 1))
+                .get(0)
+                .id();
         assertTrue(shell("gantry:executions --pipeline obs-console").contains(id));
         assertTrue(shell("help gantry:run").contains("--follow"));
     }
@@ -175,9 +226,13 @@ public class ObservabilityIT {
     }
 
     private static PipelineDefinition sum(String id) {
-        return new PipelineDefinition(id, "sum", null, List.of(
-                NodeDefinition.of("two", "core.constant", Map.of("value", 2)),
-                NodeDefinition.of("plus3", "core.add", Map.of("b", 3))),
+        return new PipelineDefinition(
+                id,
+                "sum",
+                null,
+                List.of(
+                        NodeDefinition.of("two", "core.constant", Map.of("value", 2)),
+                        NodeDefinition.of("plus3", "core.add", Map.of("b", 3))),
                 List.of(new EdgeDefinition("two.value", "plus3.a")));
     }
 
@@ -201,8 +256,12 @@ public class ObservabilityIT {
     }
 
     private void awaitShippedPlugins() {
-        Await.until("the shipped plugins", WAIT, () -> catalog.function("core.add").isPresent()
-                && catalog.function("core.delay").isPresent() && catalog.deviceType("mock-servo").isPresent());
+        Await.until(
+                "the shipped plugins",
+                WAIT,
+                () -> catalog.function("core.add").isPresent()
+                        && catalog.function("core.delay").isPresent()
+                        && catalog.deviceType("mock-servo").isPresent());
     }
 
     private String servedVersion() {
@@ -211,7 +270,14 @@ public class ObservabilityIT {
 
     private void drop(String version) throws IOException {
         Path temporary = DEPLOY.resolve("fixture.jar.tmp");
-        Files.copy(FIXTURES.resolve(FixtureJars.NAME + "-" + version + ".jar"), temporary, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temporary, DEPLOY.resolve("fixture.jar"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                FIXTURES.resolve(FixtureJars.NAME + "-" + version + ".jar"),
+                temporary,
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                temporary,
+                DEPLOY.resolve("fixture.jar"),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -3,7 +3,6 @@ package io.gantry.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.DistributionProcess;
 import io.gantry.itests.support.Http;
@@ -44,16 +43,24 @@ public class PersistenceIT {
 
     @Test
     public void everythingIsBackAfterARestartAndConnectedDevicesReconnect() {
-        gantry = DistributionProcess.copyTo(Path.of("target/itest-persistence/restart")).start(Map.of()).awaitHealthy(START);
+        gantry = DistributionProcess.copyTo(Path.of("target/itest-persistence/restart"))
+                .start(Map.of())
+                .awaitHealthy(START);
         Http http = gantry.http();
-        Await.until("mock-servo deployed", RUN, () -> http.get("/api/device-types").body().contains("mock-servo"));
+        Await.until(
+                "mock-servo deployed",
+                RUN,
+                () -> http.get("/api/device-types").body().contains("mock-servo"));
         created(http.post("/api/devices", """
                 {"id":"axis-1","type":"mock-servo","name":"Axis 1","config":{"minPosition":0,"maxPosition":100,"maxSpeed":500}}"""));
         assertEquals(200, http.post("/api/devices/axis-1/connect", "").statusCode());
         created(http.post("/api/devices", """
                 {"id":"axis-2","type":"mock-servo","name":"Axis 2","config":{"minPosition":0,"maxPosition":10,"maxSpeed":5}}"""));
         created(http.post("/api/pipelines", movePipeline("move", 10)));
-        assertEquals(200, http.send("PUT", "/api/pipelines/move", movePipeline("move", 20)).statusCode());
+        assertEquals(
+                200,
+                http.send("PUT", "/api/pipelines/move", movePipeline("move", 20))
+                        .statusCode());
         HttpResponse<String> run = http.post("/api/pipelines/move/executions?wait=true", "{}");
         assertEquals(run.body(), 200, run.statusCode());
         String executionId = field(run.body(), "id");
@@ -64,7 +71,10 @@ public class PersistenceIT {
         gantry.start(Map.of()).awaitHealthy(START);
         assertEquals(List.of(".jsa"), cdsArchives());
 
-        Await.until("axis-1 reconnected", RUN, () -> http.get("/api/devices/axis-1").body().contains("\"CONNECTED\""));
+        Await.until(
+                "axis-1 reconnected",
+                RUN,
+                () -> http.get("/api/devices/axis-1").body().contains("\"CONNECTED\""));
         assertTrue(http.get("/api/devices/axis-2").body().contains("\"DISCONNECTED\""));
         assertTrue(http.get("/api/pipelines/move/versions/1").body().contains("\"position\":10"));
         assertTrue(http.get("/api/pipelines/move").body().contains("\"version\":2"));
@@ -75,9 +85,14 @@ public class PersistenceIT {
 
     @Test
     public void everyAcknowledgedSaveSurvivesAKillMinus9AndRunsSayTheyWereInterrupted() throws Exception {
-        gantry = DistributionProcess.copyTo(Path.of("target/itest-persistence/crash")).start(Map.of()).awaitHealthy(START);
+        gantry = DistributionProcess.copyTo(Path.of("target/itest-persistence/crash"))
+                .start(Map.of())
+                .awaitHealthy(START);
         Http http = gantry.http();
-        Await.until("core functions deployed", RUN, () -> http.get("/api/functions").body().contains("core.delay"));
+        Await.until(
+                "core functions deployed",
+                RUN,
+                () -> http.get("/api/functions").body().contains("core.delay"));
         Random random = new Random(7);
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         int rounds = 3;
@@ -88,8 +103,9 @@ public class PersistenceIT {
             String interrupted = field(longRun.body(), "id");
             int before = acknowledged.size();
             long saved = saveUntilKilled(http, acknowledged, round, 300 + random.nextInt(1200));
-            System.out.printf("crash round %d: %d saves acknowledged before kill -9 (%d in all)%n", round,
-                    acknowledged.size() - before, saved);
+            System.out.printf(
+                    "crash round %d: %d saves acknowledged before kill -9 (%d in all)%n",
+                    round, acknowledged.size() - before, saved);
 
             gantry.start(Map.of()).awaitHealthy(START);
             for (String id : acknowledged) {
@@ -98,7 +114,9 @@ public class PersistenceIT {
                 assertTrue(pipeline.body(), pipeline.body().contains("\"name\":\"crash " + id + "\""));
             }
             HttpResponse<String> run = http.get("/api/executions/" + interrupted);
-            assertTrue(run.body(), run.body().contains("\"status\":\"FAILED\"") && run.body().contains("controller-restarted"));
+            assertTrue(
+                    run.body(),
+                    run.body().contains("\"status\":\"FAILED\"") && run.body().contains("controller-restarted"));
         }
         assertTrue("saves happened", acknowledged.size() > rounds);
     }
@@ -134,7 +152,8 @@ public class PersistenceIT {
     }
 
     private static String crashPipeline(String id) {
-        return "{\"id\":\"" + id + "\",\"name\":\"crash " + id + "\",\"nodes\":[{\"id\":\"c\",\"function\":\"core.constant\","
+        return "{\"id\":\"" + id + "\",\"name\":\"crash " + id
+                + "\",\"nodes\":[{\"id\":\"c\",\"function\":\"core.constant\","
                 + "\"params\":{\"value\":{\"list\":[1,2,3],\"nested\":{\"ok\":true}}}}],\"edges\":[]}";
     }
 
@@ -155,7 +174,8 @@ public class PersistenceIT {
     /** @return the endings of the class-data sharing archives in the data folder */
     private List<String> cdsArchives() {
         try (Stream<Path> files = Files.list(gantry.home().resolve("data/cds"))) {
-            return files.map(file -> file.getFileName().toString().replaceFirst("^gantry-[0-9]+", "")).toList();
+            return files.map(file -> file.getFileName().toString().replaceFirst("^gantry-[0-9]+", ""))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,10 +77,13 @@ public class PluginHotDeployIT {
 
     @Inject
     private BundleContext context;
+
     @Inject
     private PluginCatalog catalog;
+
     @Inject
     private DeviceService devices;
+
     @Inject
     private ExecutionService executions;
 
@@ -92,7 +94,11 @@ public class PluginHotDeployIT {
         FixtureJars.build(FIXTURES, FixtureJars.NAME, "3.0.0", true);
         FixtureJars.build(FIXTURES, FixtureJars.NAME + ".broken", "1.0.0", true);
         for (int i = 1; i <= DROPS; i++) {
-            FixtureJars.build(FIXTURES, "drop-" + i + ".jar", "io.gantry.itests.drop" + i, "1.0.0",
+            FixtureJars.build(
+                    FIXTURES,
+                    "drop-" + i + ".jar",
+                    "io.gantry.itests.drop" + i,
+                    "1.0.0",
                     Map.of("Fixture-Type", "drop-device-" + i, "Fixture-Functions", "drop" + i + ".version"));
         }
         for (int cycle = 0; cycle <= UPDATES; cycle++) {
@@ -103,12 +109,16 @@ public class PluginHotDeployIT {
 
     @Test
     public void a_aDroppedJarIsUsableWithinSeconds() throws IOException {
-        Await.until("the shipped plugins", DEPLOYED, () -> catalog.function("core.delay").isPresent());
+        Await.until(
+                "the shipped plugins",
+                DEPLOYED,
+                () -> catalog.function("core.delay").isPresent());
         long dropped = System.nanoTime();
         drop(fixture("1.0.0", false), JAR);
-        Await.until("fixture.version registered", DEPLOYED, () -> servedVersion().equals("1.0.0"));
-        System.out.printf("hot deploy: jar dropped -> function registered in %d ms%n",
-                (System.nanoTime() - dropped) / 1_000_000);
+        Await.until(
+                "fixture.version registered", DEPLOYED, () -> servedVersion().equals("1.0.0"));
+        System.out.printf(
+                "hot deploy: jar dropped -> function registered in %d ms%n", (System.nanoTime() - dropped) / 1_000_000);
 
         devices.create(new DeviceSpec("fixture-1", "fixture-device", "fixture", Map.of()));
         assertEquals(DeviceStatus.CONNECTED, devices.connect("fixture-1").status());
@@ -124,16 +134,21 @@ public class PluginHotDeployIT {
             try (EventRecorder events = new EventRecorder(context)) {
                 Instant dropped = Instant.now();
                 drop(FIXTURES.resolve("drop-" + i + ".jar"), "drop-" + i + ".jar");
-                events.await(name + " installed", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/INSTALLED")
-                        && name.equals(e.getProperty("plugin")));
-                Event installed = events.events(e -> name.equals(e.getProperty("plugin"))).get(0);
-                toListed.add(Duration.between(dropped, Instant.parse((String) installed.getProperty("timestamp"))).toMillis());
+                events.await(
+                        name + " installed",
+                        DEPLOYED,
+                        e -> e.getTopic().equals("gantry/plugin/INSTALLED") && name.equals(e.getProperty("plugin")));
+                Event installed =
+                        events.events(e -> name.equals(e.getProperty("plugin"))).get(0);
+                toListed.add(Duration.between(dropped, Instant.parse((String) installed.getProperty("timestamp")))
+                        .toMillis());
             }
             assertTrue(catalog.function("drop" + i + ".version").isPresent());
         }
         Collections.sort(toListed);
-        System.out.printf("hot deploy: %d drops; jar dropped -> plugin listed median %d ms, max %d ms%n", DROPS,
-                toListed.get(DROPS / 2), toListed.get(DROPS - 1));
+        System.out.printf(
+                "hot deploy: %d drops; jar dropped -> plugin listed median %d ms, max %d ms%n",
+                DROPS, toListed.get(DROPS / 2), toListed.get(DROPS - 1));
     }
 
     @Test
@@ -143,16 +158,23 @@ public class PluginHotDeployIT {
 
         try (EventRecorder events = new EventRecorder(context)) {
             drop(fixture("2.0.0", false), JAR);
-            events.await("the update announced", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/UPDATED")
-                    && "2.0.0".equals(String.valueOf(e.getProperty("pluginVersion"))));
+            events.await(
+                    "the update announced",
+                    DEPLOYED,
+                    e -> e.getTopic().equals("gantry/plugin/UPDATED")
+                            && "2.0.0".equals(String.valueOf(e.getProperty("pluginVersion"))));
             awaitAfter(events, updated("2.0.0"), connected("fixture-1"), "fixture-1 reconnected on 2.0.0");
         }
 
         assertEquals("2.0.0", servedVersion());
         assertEquals("2.0.0", runVersionFunction("fixture.version", "fixture-1", "version"));
-        assertEquals(ExecutionStatus.SUCCEEDED, executions.await(longRun.id(), DEPLOYED).status());
-        assertEquals("the plugin started once, nothing else restarted: " + restarts,
-                List.of(FixtureJars.NAME + " STOPPED", FixtureJars.NAME + " STARTED"), restarts);
+        assertEquals(
+                ExecutionStatus.SUCCEEDED,
+                executions.await(longRun.id(), DEPLOYED).status());
+        assertEquals(
+                "the plugin started once, nothing else restarted: " + restarts,
+                List.of(FixtureJars.NAME + " STOPPED", FixtureJars.NAME + " STARTED"),
+                restarts);
     }
 
     @Test
@@ -161,15 +183,19 @@ public class PluginHotDeployIT {
         try (EventRecorder events = new EventRecorder(context)) {
             drop(fixture("3.0.0", true), JAR);
             events.await("the rollback announced", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK"));
-            rolledBack = events.events(e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK")).get(0);
-            awaitAfter(events, e -> e == rolledBack, connected("fixture-1"), "fixture-1 reconnected after the rollback");
+            rolledBack = events.events(e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK"))
+                    .get(0);
+            awaitAfter(
+                    events, e -> e == rolledBack, connected("fixture-1"), "fixture-1 reconnected after the rollback");
         }
         assertEquals("3.0.0", rolledBack.getProperty("failedVersion"));
         assertEquals("2.0.0", rolledBack.getProperty("pluginVersion"));
         assertEquals("2.0.0", servedVersion());
         PluginInfo fixture = plugin(FixtureJars.NAME);
         assertNotNull("the failure shows in the plugin list", fixture.lastError());
-        assertTrue(fixture.lastError(), fixture.lastError().contains("version 3.0.0 did not start: fixture told to fail on start"));
+        assertTrue(
+                fixture.lastError(),
+                fixture.lastError().contains("version 3.0.0 did not start: fixture told to fail on start"));
         assertTrue(fixture.lastError(), fixture.lastError().contains("version 2.0.0 is back in service"));
         assertEquals("ACTIVE", fixture.state());
         assertEquals("2.0.0", runVersionFunction("fixture.version", "fixture-1", "version"));
@@ -183,7 +209,10 @@ public class PluginHotDeployIT {
     @Test
     public void d_fiftyUpdatesOfADriverThatConnectsSlowlyReconnectEveryTime() throws Exception {
         drop(belt("1.0.0"), BELT_JAR);
-        Await.until("the vendor's driver", DEPLOYED, () -> catalog.deviceType("acme-belt").isPresent());
+        Await.until(
+                "the vendor's driver",
+                DEPLOYED,
+                () -> catalog.deviceType("acme-belt").isPresent());
         devices.create(new DeviceSpec("belt-1", "acme-belt", "Infeed belt", Map.of()));
         assertEquals(DeviceStatus.CONNECTED, devices.connect("belt-1").status());
 
@@ -196,11 +225,13 @@ public class PluginHotDeployIT {
             try (EventRecorder events = new EventRecorder(context)) {
                 Instant replaced = Instant.now();
                 drop(belt(version), BELT_JAR);
-                Event connected = awaitAfter(events, updated(version), connected("belt-1"),
-                        "belt-1 CONNECTED on " + version);
+                Event connected =
+                        awaitAfter(events, updated(version), connected("belt-1"), "belt-1 CONNECTED on " + version);
                 Event serving = events.events(updated(version)).get(0);
-                toServing.add(Duration.between(replaced, Instant.parse((String) serving.getProperty("timestamp"))).toMillis());
-                toConnected.add(Duration.between(replaced, Instant.parse((String) connected.getProperty("timestamp"))).toMillis());
+                toServing.add(Duration.between(replaced, Instant.parse((String) serving.getProperty("timestamp")))
+                        .toMillis());
+                toConnected.add(Duration.between(replaced, Instant.parse((String) connected.getProperty("timestamp")))
+                        .toMillis());
             }
             assertEquals(version, runVersionFunction("belt.run", "belt-1", "build"));
             reconnected++;
@@ -208,9 +239,11 @@ public class PluginHotDeployIT {
         }
         Collections.sort(toConnected);
         Collections.sort(toServing);
-        System.out.printf("hot deploy: jar replaced -> new version serving median %d ms, max %d ms%n",
+        System.out.printf(
+                "hot deploy: jar replaced -> new version serving median %d ms, max %d ms%n",
                 toServing.get(toServing.size() / 2), toServing.get(toServing.size() - 1));
-        System.out.printf("hot deploy: %d/%d updates reconnected; jar replaced -> device CONNECTED median %d ms, max %d ms%n",
+        System.out.printf(
+                "hot deploy: %d/%d updates reconnected; jar replaced -> device CONNECTED median %d ms, max %d ms%n",
                 reconnected, UPDATES, toConnected.get(toConnected.size() / 2), toConnected.get(toConnected.size() - 1));
         assertEquals(UPDATES, reconnected);
         Await.until("old class loaders collected", Duration.ofSeconds(30), () -> {
@@ -225,8 +258,13 @@ public class PluginHotDeployIT {
 
         Files.delete(DEPLOY.resolve(JAR));
 
-        Await.until("fixture.version gone", DEPLOYED, () -> catalog.function("fixture.version").isEmpty());
-        Await.until("the device unavailable", DEPLOYED,
+        Await.until(
+                "fixture.version gone",
+                DEPLOYED,
+                () -> catalog.function("fixture.version").isEmpty());
+        Await.until(
+                "the device unavailable",
+                DEPLOYED,
                 () -> devices.get("fixture-1").status() == DeviceStatus.UNAVAILABLE);
         assertTrue(catalog.deviceType("fixture-device").isEmpty());
         assertEquals("only the removed plugin stopped: " + restarts, List.of(FixtureJars.NAME + " STOPPED"), restarts);
@@ -248,8 +286,13 @@ public class PluginHotDeployIT {
         });
         PluginInfo broken = plugin(FixtureJars.NAME + ".broken");
         assertEquals("FAILED", broken.state());
-        assertTrue(broken.lastError(), broken.lastError().contains("version 1.0.0 did not start: fixture told to fail on start"));
-        Await.until("both files listed as rejected", DEPLOYED, () -> catalog.rejectedFiles().size() == 2);
+        assertTrue(
+                broken.lastError(),
+                broken.lastError().contains("version 1.0.0 did not start: fixture told to fail on start"));
+        Await.until(
+                "both files listed as rejected",
+                DEPLOYED,
+                () -> catalog.rejectedFiles().size() == 2);
         Map<String, String> rejected = new HashMap<>();
         catalog.rejectedFiles().forEach(file -> rejected.put(file.file(), file.reason()));
         assertTrue(rejected.toString(), rejected.get("corrupt.jar").startsWith("it cannot be read as a jar"));
@@ -258,8 +301,13 @@ public class PluginHotDeployIT {
         assertEquals("1.0." + UPDATES, runVersionFunction("belt.run", "belt-1", "build"));
 
         Files.delete(DEPLOY.resolve("notes.txt"));
-        Await.until("a removed file is no longer listed", DEPLOYED,
-                () -> catalog.rejectedFiles().stream().map(RejectedFile::file).toList().equals(List.of("corrupt.jar")));
+        Await.until(
+                "a removed file is no longer listed",
+                DEPLOYED,
+                () -> catalog.rejectedFiles().stream()
+                        .map(RejectedFile::file)
+                        .toList()
+                        .equals(List.of("corrupt.jar")));
     }
 
     /**
@@ -268,27 +316,36 @@ public class PluginHotDeployIT {
      */
     @Test
     public void g_aRestartedDeployerKeepsUnchangedPluginsRunningAndCatchesUp() throws Exception {
-        ServiceReference<ServiceComponentRuntime> reference = context.getServiceReference(ServiceComponentRuntime.class);
+        ServiceReference<ServiceComponentRuntime> reference =
+                context.getServiceReference(ServiceComponentRuntime.class);
         ServiceComponentRuntime scr = context.getService(reference);
-        ComponentDescriptionDTO deployer = scr.getComponentDescriptionDTO(bundleOf("io.gantry.engine.core"),
-                "io.gantry.engine.core.internal.deploy.PluginDeployer");
+        ComponentDescriptionDTO deployer = scr.getComponentDescriptionDTO(
+                bundleOf("io.gantry.engine.core"), "io.gantry.engine.core.internal.deploy.PluginDeployer");
         List<String> restarts = watchRestarts();
 
         scr.disableComponent(deployer).getValue();
         Files.delete(DEPLOY.resolve("drop-1.jar"));
         scr.enableComponent(deployer).getValue();
 
-        Await.until("drop-1's plugin removed", DEPLOYED, () -> catalog.function("drop1.version").isEmpty());
+        Await.until(
+                "drop-1's plugin removed",
+                DEPLOYED,
+                () -> catalog.function("drop1.version").isEmpty());
         // the plugin that never started (f_) is tried again; every serving one is left alone
-        List<String> serving = restarts.stream().filter(r -> !r.startsWith(FixtureJars.NAME + ".broken")).toList();
-        assertEquals("only the removed plugin stopped: " + restarts, List.of("io.gantry.itests.drop1 STOPPED"), serving);
+        List<String> serving = restarts.stream()
+                .filter(r -> !r.startsWith(FixtureJars.NAME + ".broken"))
+                .toList();
+        assertEquals(
+                "only the removed plugin stopped: " + restarts, List.of("io.gantry.itests.drop1 STOPPED"), serving);
         assertEquals("1.0." + UPDATES, runVersionFunction("belt.run", "belt-1", "build"));
         assertTrue(catalog.function("drop2.version").isPresent());
     }
 
     private Bundle bundleOf(String symbolicName) {
-        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
-                .findFirst().orElseThrow();
+        return Arrays.stream(context.getBundles())
+                .filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Path fixture(String version, boolean failing) {
@@ -304,7 +361,8 @@ public class PluginHotDeployIT {
     }
 
     private static Predicate<Event> updated(String version) {
-        return e -> e.getTopic().equals("gantry/plugin/UPDATED") && version.equals(e.getProperty("pluginVersion"))
+        return e -> e.getTopic().equals("gantry/plugin/UPDATED")
+                && version.equals(e.getProperty("pluginVersion"))
                 && e.getProperty("error") == null;
     }
 
@@ -334,8 +392,12 @@ public class PluginHotDeployIT {
     }
 
     private String runVersionFunction(String function, String deviceId, String output) {
-        ExecutionRecord done = run(new PipelineDefinition(null, "version", null,
-                List.of(new NodeDefinition("v", function, deviceId, Map.of(), null, null)), List.of()));
+        ExecutionRecord done = run(new PipelineDefinition(
+                null,
+                "version",
+                null,
+                List.of(new NodeDefinition("v", function, deviceId, Map.of(), null, null)),
+                List.of()));
         assertEquals(String.valueOf(done.error()), ExecutionStatus.SUCCEEDED, done.status());
         return (String) done.nodes().get("v").outputs().get(output);
     }
@@ -346,12 +408,15 @@ public class PluginHotDeployIT {
     }
 
     private static PipelineDefinition delay(int ms) {
-        return new PipelineDefinition(null, "delay", null, List.of(NodeDefinition.of("wait", "core.delay",
-                Map.of("ms", ms))), List.of());
+        return new PipelineDefinition(
+                null, "delay", null, List.of(NodeDefinition.of("wait", "core.delay", Map.of("ms", ms))), List.of());
     }
 
     private PluginInfo plugin(String symbolicName) {
-        return catalog.plugins().stream().filter(p -> p.symbolicName().equals(symbolicName)).findFirst().orElse(null);
+        return catalog.plugins().stream()
+                .filter(p -> p.symbolicName().equals(symbolicName))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Records every start and stop of a bundle from now on, as it happens (a synchronous listener). */
@@ -360,7 +425,8 @@ public class PluginHotDeployIT {
         SynchronousBundleListener listener = event -> {
             Bundle bundle = event.getBundle();
             if (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.STARTED) {
-                restarts.add(bundle.getSymbolicName() + (event.getType() == BundleEvent.STOPPED ? " STOPPED" : " STARTED"));
+                restarts.add(
+                        bundle.getSymbolicName() + (event.getType() == BundleEvent.STOPPED ? " STOPPED" : " STARTED"));
             }
         };
         context.addBundleListener(listener);
@@ -368,7 +434,8 @@ public class PluginHotDeployIT {
     }
 
     private ClassLoader functionClassLoader(String functionId) throws Exception {
-        for (ServiceReference<PipelineFunction> reference : context.getServiceReferences(PipelineFunction.class, null)) {
+        for (ServiceReference<PipelineFunction> reference :
+                context.getServiceReferences(PipelineFunction.class, null)) {
             PipelineFunction function = context.getService(reference);
             try {
                 if (function.descriptor().id().equals(functionId)) {

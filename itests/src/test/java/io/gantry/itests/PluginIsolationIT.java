@@ -23,7 +23,6 @@ import io.gantry.itests.support.Drop;
 import io.gantry.itests.support.EventRecorder;
 import io.gantry.itests.support.GantryContainer;
 import io.gantry.itests.support.Http;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,10 +65,13 @@ public class PluginIsolationIT {
 
     @Inject
     private BundleContext context;
+
     @Inject
     private PluginCatalog catalog;
+
     @Inject
     private DeviceService devices;
+
     @Inject
     private ExecutionService executions;
 
@@ -77,12 +79,36 @@ public class PluginIsolationIT {
     public Option[] config() {
         FixtureJars.build(FIXTURES, FixtureJars.NAME, "1.0.0", false);
         FixtureJars.build(FIXTURES, FixtureJars.NAME, "2.0.0", false);
-        FixtureJars.build(FIXTURES, "hijack.jar", "com.evil.hijack", "1.0.0",
+        FixtureJars.build(
+                FIXTURES,
+                "hijack.jar",
+                "com.evil.hijack",
+                "1.0.0",
                 Map.of("Fixture-Type", "hijack-device", "Fixture-Functions", "hijack.version,core.add"));
-        FixtureJars.build(FIXTURES, "bad-json.jar", "com.sloppy.json", "1.0.0",
-                Map.of("Fixture-Type", "sloppy-json", "Fixture-Functions", "sloppy.json", "Fixture-Params-Schema", "{\"type\":"));
-        FixtureJars.build(FIXTURES, "bad-array.jar", "com.sloppy.array", "1.0.0",
-                Map.of("Fixture-Type", "sloppy-array", "Fixture-Functions", "sloppy.array", "Fixture-Params-Schema", "{\"type\":\"array\"}"));
+        FixtureJars.build(
+                FIXTURES,
+                "bad-json.jar",
+                "com.sloppy.json",
+                "1.0.0",
+                Map.of(
+                        "Fixture-Type",
+                        "sloppy-json",
+                        "Fixture-Functions",
+                        "sloppy.json",
+                        "Fixture-Params-Schema",
+                        "{\"type\":"));
+        FixtureJars.build(
+                FIXTURES,
+                "bad-array.jar",
+                "com.sloppy.array",
+                "1.0.0",
+                Map.of(
+                        "Fixture-Type",
+                        "sloppy-array",
+                        "Fixture-Functions",
+                        "sloppy.array",
+                        "Fixture-Params-Schema",
+                        "{\"type\":\"array\"}"));
         VendorPlugin.build(FIXTURES, "1.0.0", null);
         VendorPlugin.build(FIXTURES, "1.0.1", null);
         VendorPlugin.build(FIXTURES, "2.0.0", "cannot open the belt controller port");
@@ -93,15 +119,19 @@ public class PluginIsolationIT {
     public void a_aConnectThatHangsFaultsOnlyItsDeviceWhileTwentyOthersConnectRunAndFollowAnUpdate() throws Exception {
         drop(FIXTURES.resolve(VendorPlugin.NAME + "-1.0.0.jar"), "acme-belt.jar");
         drop(FIXTURES.resolve(FixtureJars.NAME + "-1.0.0.jar"), "fixture.jar");
-        Await.until("both plugins", DEPLOYED, () -> catalog.deviceType("acme-belt").isPresent()
-                && catalog.function("fixture.version").isPresent());
+        Await.until(
+                "both plugins",
+                DEPLOYED,
+                () -> catalog.deviceType("acme-belt").isPresent()
+                        && catalog.function("fixture.version").isPresent());
         devices.create(new DeviceSpec("belt-hung", "acme-belt", "Belt that never answers", Map.of("hang", true)));
         for (int i = 1; i <= HEALTHY; i++) {
             devices.create(new DeviceSpec("fx-" + i, "fixture-device", "Healthy " + i, Map.of()));
         }
 
         CompletableFuture<DeviceInfo> hung = CompletableFuture.supplyAsync(() -> devices.connect("belt-hung"));
-        Await.until("belt-hung connecting", DEPLOYED, () -> devices.get("belt-hung").status() == DeviceStatus.CONNECTING);
+        Await.until(
+                "belt-hung connecting", DEPLOYED, () -> devices.get("belt-hung").status() == DeviceStatus.CONNECTING);
         connectAllHealthy();
         runOnAllHealthy("1.0.0");
 
@@ -111,25 +141,43 @@ public class PluginIsolationIT {
         // ... while the healthy plugin's update re-attaches and reconnects all of its devices
         try (EventRecorder events = new EventRecorder(context)) {
             drop(FIXTURES.resolve(FixtureJars.NAME + "-2.0.0.jar"), "fixture.jar");
-            Await.until("all " + HEALTHY + " reconnected on 2.0.0", DEPLOYED, () -> events.events(e -> e.getTopic()
-                    .equals("gantry/device/CONNECTED")).stream().map(e -> e.getProperty("deviceId")).distinct().count() == HEALTHY);
+            Await.until(
+                    "all " + HEALTHY + " reconnected on 2.0.0",
+                    DEPLOYED,
+                    () -> events.events(e -> e.getTopic().equals("gantry/device/CONNECTED")).stream()
+                                    .map(e -> e.getProperty("deviceId"))
+                                    .distinct()
+                                    .count()
+                            == HEALTHY);
         }
-        assertEquals("the hung connect is still pending while the others followed",
-                DeviceStatus.CONNECTING, devices.get("belt-hung").status());
+        assertEquals(
+                "the hung connect is still pending while the others followed",
+                DeviceStatus.CONNECTING,
+                devices.get("belt-hung").status());
         runOnAllHealthy("2.0.0");
 
-        Await.until("belt-hung FAULT", Duration.ofSeconds(30), () -> devices.get("belt-hung").status() == DeviceStatus.FAULT);
-        assertTrue(devices.get("belt-hung").lastError(), devices.get("belt-hung").lastError().contains("did not complete within"));
+        Await.until(
+                "belt-hung FAULT",
+                Duration.ofSeconds(30),
+                () -> devices.get("belt-hung").status() == DeviceStatus.FAULT);
+        assertTrue(
+                devices.get("belt-hung").lastError(),
+                devices.get("belt-hung").lastError().contains("did not complete within"));
         assertNotEquals(DeviceStatus.CONNECTED, hung.get().status());
-        IntStream.rangeClosed(1, HEALTHY).forEach(i -> assertEquals(DeviceStatus.CONNECTED, devices.get("fx-" + i).status()));
+        IntStream.rangeClosed(1, HEALTHY)
+                .forEach(i -> assertEquals(
+                        DeviceStatus.CONNECTED, devices.get("fx-" + i).status()));
     }
 
     @Test
     public void b_aPluginRegisteringAnotherPluginsFunctionIsRefusedAsAWholeAndOwnershipNeverMoves() throws Exception {
         try (EventRecorder events = new EventRecorder(context)) {
             drop(FIXTURES.resolve("hijack.jar"), "hijack.jar");
-            events.await("the refusal announced", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/REFUSED")
-                    && "com.evil.hijack".equals(e.getProperty("plugin")));
+            events.await(
+                    "the refusal announced",
+                    DEPLOYED,
+                    e -> e.getTopic().equals("gantry/plugin/REFUSED")
+                            && "com.evil.hijack".equals(e.getProperty("plugin")));
         }
         PluginInfo hijack = plugin("com.evil.hijack");
         assertEquals("REFUSED", hijack.state());
@@ -138,18 +186,24 @@ public class PluginIsolationIT {
         assertTrue(catalog.deviceType("hijack-device").isEmpty());
 
         // the owner is updated (the same jar dropped again): it is briefly away, and keeps its id
-        Path core = Files.list(DEPLOY).filter(f -> f.getFileName().toString().startsWith("core-functions")).findFirst().orElseThrow();
+        Path core = Files.list(DEPLOY)
+                .filter(f -> f.getFileName().toString().startsWith("core-functions"))
+                .findFirst()
+                .orElseThrow();
         try (EventRecorder events = new EventRecorder(context)) {
-            Path copy = Files.copy(core, FIXTURES.resolve("core-functions-again.jar"), StandardCopyOption.REPLACE_EXISTING);
+            Path copy =
+                    Files.copy(core, FIXTURES.resolve("core-functions-again.jar"), StandardCopyOption.REPLACE_EXISTING);
             Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
             drop(copy, core.getFileName().toString());
-            events.await("core functions updated", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/UPDATED")
-                    && CORE.equals(e.getProperty("plugin")));
+            events.await(
+                    "core functions updated",
+                    DEPLOYED,
+                    e -> e.getTopic().equals("gantry/plugin/UPDATED") && CORE.equals(e.getProperty("plugin")));
         }
         assertEquals(CORE, catalog.function("core.add").orElseThrow().plugin());
         assertEquals("REFUSED", plugin("com.evil.hijack").state());
-        ExecutionRecord sum = run(new PipelineDefinition(null, "sum", null,
-                List.of(NodeDefinition.of("sum", "core.add", Map.of("a", 5, "b", 3))), List.of()));
+        ExecutionRecord sum = run(new PipelineDefinition(
+                null, "sum", null, List.of(NodeDefinition.of("sum", "core.add", Map.of("a", 5, "b", 3))), List.of()));
         assertEquals(8.0, ((Number) sum.nodes().get("sum").outputs().get("result")).doubleValue(), 0.0);
         runOnAllHealthy("2.0.0");
     }
@@ -158,16 +212,29 @@ public class PluginIsolationIT {
     public void c_aPluginWithAMalformedSchemaIsRefusedAtInstallAndNoRequestAnswers500() throws Exception {
         drop(FIXTURES.resolve("bad-json.jar"), "bad-json.jar");
         drop(FIXTURES.resolve("bad-array.jar"), "bad-array.jar");
-        Await.until("both refused", DEPLOYED, () -> plugin("com.sloppy.json") != null && plugin("com.sloppy.array") != null
-                && "REFUSED".equals(plugin("com.sloppy.json").state()) && "REFUSED".equals(plugin("com.sloppy.array").state()));
-        assertTrue(plugin("com.sloppy.json").lastError(),
-                plugin("com.sloppy.json").lastError().contains("function 'sloppy.json': the params schema is not JSON"));
-        assertTrue(plugin("com.sloppy.array").lastError(), plugin("com.sloppy.array").lastError()
-                .contains("function 'sloppy.array': the params schema must be a schema of \"type\": \"object\""));
+        Await.until(
+                "both refused",
+                DEPLOYED,
+                () -> plugin("com.sloppy.json") != null
+                        && plugin("com.sloppy.array") != null
+                        && "REFUSED".equals(plugin("com.sloppy.json").state())
+                        && "REFUSED".equals(plugin("com.sloppy.array").state()));
+        assertTrue(
+                plugin("com.sloppy.json").lastError(),
+                plugin("com.sloppy.json")
+                        .lastError()
+                        .contains("function 'sloppy.json': the params schema is not JSON"));
+        assertTrue(
+                plugin("com.sloppy.array").lastError(),
+                plugin("com.sloppy.array")
+                        .lastError()
+                        .contains(
+                                "function 'sloppy.array': the params schema must be a schema of \"type\": \"object\""));
 
         Http http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
         for (String function : List.of("sloppy.json", "sloppy.array")) {
-            String pipeline = "{\"name\":\"p\",\"nodes\":[{\"id\":\"n\",\"function\":\"" + function + "\",\"params\":{}}],\"edges\":[]}";
+            String pipeline = "{\"name\":\"p\",\"nodes\":[{\"id\":\"n\",\"function\":\"" + function
+                    + "\",\"params\":{}}],\"edges\":[]}";
             for (String path : List.of("/api/pipelines/validate", "/api/pipelines", "/api/executions")) {
                 HttpResponse<String> answer = http.post(path, pipeline);
                 assertEquals(path + " " + answer.body(), 422, answer.statusCode());
@@ -185,23 +252,32 @@ public class PluginIsolationIT {
         try (EventRecorder events = new EventRecorder(context)) {
             drop(FIXTURES.resolve(VendorPlugin.NAME + "-2.0.0-failing.jar"), "acme-belt.jar");
             events.await("the rollback", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK"));
-            rolledBack = events.events(e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK")).get(0);
+            rolledBack = events.events(e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK"))
+                    .get(0);
         }
         assertEquals("2.0.0", rolledBack.getProperty("failedVersion"));
         assertEquals("1.0.1", rolledBack.getProperty("pluginVersion"));
         String error = plugin(VendorPlugin.NAME).lastError();
-        assertTrue(error, error.contains("version 2.0.0 component com.acme.belt.BeltDriver failed: cannot open the belt controller port"));
+        assertTrue(
+                error,
+                error.contains(
+                        "version 2.0.0 component com.acme.belt.BeltDriver failed: cannot open the belt controller port"));
         assertFalse(error, error.contains("InvocationTargetException"));
-        Await.until("belt-ok reconnected on 1.0.1", DEPLOYED, () -> devices.get("belt-ok").status() == DeviceStatus.CONNECTED
-                && "1.0.1".equals(servedBy("belt.run")));
+        Await.until(
+                "belt-ok reconnected on 1.0.1",
+                DEPLOYED,
+                () -> devices.get("belt-ok").status() == DeviceStatus.CONNECTED
+                        && "1.0.1".equals(servedBy("belt.run")));
         assertEquals("1.0.1", runOn("belt.run", "belt-ok", "build"));
         runOnAllHealthy("2.0.0");
     }
 
     private void connectAllHealthy() {
         List<CompletableFuture<DeviceInfo>> connects = IntStream.rangeClosed(1, HEALTHY)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> devices.connect("fx-" + i))).toList();
-        connects.forEach(connect -> assertEquals(DeviceStatus.CONNECTED, connect.join().status()));
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> devices.connect("fx-" + i)))
+                .toList();
+        connects.forEach(
+                connect -> assertEquals(DeviceStatus.CONNECTED, connect.join().status()));
     }
 
     private void runOnAllHealthy(String version) {
@@ -211,8 +287,12 @@ public class PluginIsolationIT {
     }
 
     private String runOn(String function, String deviceId, String output) {
-        ExecutionRecord done = run(new PipelineDefinition(null, "on " + deviceId, null,
-                List.of(new NodeDefinition("n", function, deviceId, Map.of(), null, null)), List.of()));
+        ExecutionRecord done = run(new PipelineDefinition(
+                null,
+                "on " + deviceId,
+                null,
+                List.of(new NodeDefinition("n", function, deviceId, Map.of(), null, null)),
+                List.of()));
         assertEquals(String.valueOf(done.error()), ExecutionStatus.SUCCEEDED, done.status());
         return (String) done.nodes().get("n").outputs().get(output);
     }
@@ -227,7 +307,10 @@ public class PluginIsolationIT {
     }
 
     private PluginInfo plugin(String symbolicName) {
-        return catalog.plugins().stream().filter(p -> p.symbolicName().equals(symbolicName)).findFirst().orElse(null);
+        return catalog.plugins().stream()
+                .filter(p -> p.symbolicName().equals(symbolicName))
+                .findFirst()
+                .orElse(null);
     }
 
     private static void drop(Path source, String name) {

@@ -36,7 +36,8 @@ import org.junit.runners.MethodSorters;
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class PluginRestartIT {
     private static final Path HOME = Path.of("target/itest-restart/gantry").toAbsolutePath();
-    private static final Path FIXTURES = Path.of("target/itest-restart/fixtures").toAbsolutePath();
+    private static final Path FIXTURES =
+            Path.of("target/itest-restart/fixtures").toAbsolutePath();
     private static final Duration STARTED = Duration.ofSeconds(60);
     private static final Duration DEPLOYED = Duration.ofSeconds(20);
     private static final String JAR = "acme-belt.jar";
@@ -51,9 +52,17 @@ public class PluginRestartIT {
         gantry = DistributionProcess.copyTo(HOME);
         gantry.deploy(FIXTURES.resolve(VendorPlugin.NAME + "-1.0.0.jar"), JAR);
         gantry.start(Map.of()).awaitHealthy(STARTED);
-        Await.until("the vendor's driver", DEPLOYED, () -> gantry.http().get("/api/device-types").body().contains("acme-belt"));
-        assertEquals(201, gantry.http().post("/api/devices",
-                "{\"id\":\"belt-1\",\"type\":\"acme-belt\",\"name\":\"Infeed\",\"config\":{\"connectMs\":100}}").statusCode());
+        Await.until(
+                "the vendor's driver",
+                DEPLOYED,
+                () -> gantry.http().get("/api/device-types").body().contains("acme-belt"));
+        assertEquals(
+                201,
+                gantry.http()
+                        .post(
+                                "/api/devices",
+                                "{\"id\":\"belt-1\",\"type\":\"acme-belt\",\"name\":\"Infeed\",\"config\":{\"connectMs\":100}}")
+                        .statusCode());
         assertEquals(200, gantry.http().post("/api/devices/belt-1/connect", "").statusCode());
     }
 
@@ -65,18 +74,27 @@ public class PluginRestartIT {
     }
 
     @Test
-    public void a_aBrokenVersionDroppedWhileStoppedLeavesTheLastGoodOneServingWithItsErrorAndAnEvent() throws Exception {
+    public void a_aBrokenVersionDroppedWhileStoppedLeavesTheLastGoodOneServingWithItsErrorAndAnEvent()
+            throws Exception {
         restart(() -> gantry.deploy(FIXTURES.resolve(VendorPlugin.NAME + "-2.0.0-failing.jar"), JAR));
 
-        JsonNode belt = awaitPlugin(p -> p.path("version").asText().equals("1.0.0") && p.path("state").asText().equals("ACTIVE")
+        JsonNode belt = awaitPlugin(p -> p.path("version").asText().equals("1.0.0")
+                && p.path("state").asText().equals("ACTIVE")
                 && p.has("lastError"));
         String error = belt.path("lastError").asText();
-        assertTrue(error, error.contains("version 2.0.0 component com.acme.belt.BeltDriver failed: cannot open the belt controller port"));
+        assertTrue(
+                error,
+                error.contains(
+                        "version 2.0.0 component com.acme.belt.BeltDriver failed: cannot open the belt controller port"));
         assertTrue(error, error.contains("version 1.0.0 is back in service"));
         awaitDevice("CONNECTED");
         try (EventStreamClient stream = EventStreamClient.connect(gantry.port(), "since=0")) {
-            Await.until("the rollback in the stream", DEPLOYED, () -> stream.messages().stream()
-                    .anyMatch(m -> m.contains("gantry/plugin/ROLLED_BACK") && m.contains("\"failedVersion\":\"2.0.0\"")));
+            Await.until(
+                    "the rollback in the stream",
+                    DEPLOYED,
+                    () -> stream.messages().stream()
+                            .anyMatch(m -> m.contains("gantry/plugin/ROLLED_BACK")
+                                    && m.contains("\"failedVersion\":\"2.0.0\"")));
         }
     }
 
@@ -89,7 +107,9 @@ public class PluginRestartIT {
         gantry.start(Map.of()).awaitHealthy(STARTED);
 
         JsonNode belt = awaitPlugin(p -> p.path("state").asText().equals("ACTIVE"));
-        assertTrue(belt.toString(), List.of("1.0.0", "3.0.0").contains(belt.path("version").asText()));
+        assertTrue(
+                belt.toString(),
+                List.of("1.0.0", "3.0.0").contains(belt.path("version").asText()));
         awaitDevice("CONNECTED");
         assertLastGoodCopiesAreWhole();
     }
@@ -105,8 +125,13 @@ public class PluginRestartIT {
 
         JsonNode belt = awaitPlugin(p -> p.path("state").asText().equals("ACTIVE") && p.has("lastError"));
         assertEquals("3.0.0", belt.path("version").asText());
-        assertTrue(belt.toString(), belt.path("lastError").asText().contains("deploy/" + JAR + " is not usable: it cannot be read as a jar"));
-        assertTrue(belt.toString(), belt.path("lastError").asText().contains("version 3.0.0 (the last good copy) serves"));
+        assertTrue(
+                belt.toString(),
+                belt.path("lastError")
+                        .asText()
+                        .contains("deploy/" + JAR + " is not usable: it cannot be read as a jar"));
+        assertTrue(
+                belt.toString(), belt.path("lastError").asText().contains("version 3.0.0 (the last good copy) serves"));
         assertTrue(gantry.http().get("/api/plugins/rejected").body().contains(JAR));
         awaitDevice("CONNECTED");
     }
@@ -115,7 +140,10 @@ public class PluginRestartIT {
     public void d_aJarRemovedWhileStoppedIsNotStartedAndItsLastGoodCopyIsGone() throws Exception {
         restart(() -> Files.delete(gantry.home().resolve("deploy").resolve(JAR)));
 
-        Await.until("the core plugins", DEPLOYED, () -> gantry.http().get("/api/functions").body().contains("core.add"));
+        Await.until(
+                "the core plugins",
+                DEPLOYED,
+                () -> gantry.http().get("/api/functions").body().contains("core.add"));
         assertNull(plugin());
         awaitDevice("UNAVAILABLE");
         assertFalse(Files.exists(gantry.home().resolve("data/plugins").resolve(JAR)));
@@ -138,7 +166,8 @@ public class PluginRestartIT {
 
     private static JsonNode plugin() {
         try {
-            for (JsonNode plugin : JSON.readTree(gantry.http().get("/api/plugins").body())) {
+            for (JsonNode plugin :
+                    JSON.readTree(gantry.http().get("/api/plugins").body())) {
                 if (plugin.path("symbolicName").asText().equals(VendorPlugin.NAME)) {
                     return plugin;
                 }
@@ -158,7 +187,9 @@ public class PluginRestartIT {
     }
 
     private static void awaitDevice(String status) {
-        Await.until("belt-1 " + status, DEPLOYED,
+        Await.until(
+                "belt-1 " + status,
+                DEPLOYED,
                 () -> gantry.http().get("/api/devices/belt-1").body().contains("\"status\":\"" + status + "\""));
     }
 

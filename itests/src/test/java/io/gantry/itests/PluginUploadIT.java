@@ -42,7 +42,8 @@ public class PluginUploadIT {
         VendorPlugin.build(WORK.resolve("fixtures"), "1.1.0", null);
         VendorPlugin.build(WORK.resolve("fixtures"), "2.0.0", "cannot open the belt controller port");
         gantry = DistributionProcess.copyTo(WORK.resolve("gantry"));
-        Files.writeString(gantry.home().resolve("deploy/io.gantry.rest.bundle.internal.resources.filter.RequestBodyLimit.cfg"),
+        Files.writeString(
+                gantry.home().resolve("deploy/io.gantry.rest.bundle.internal.resources.filter.RequestBodyLimit.cfg"),
                 "maxPluginBytes=" + MAX_PLUGIN_BYTES + "\n");
         gantry.start(Map.of()).awaitHealthy(Duration.ofSeconds(60));
     }
@@ -61,8 +62,11 @@ public class PluginUploadIT {
         JsonNode plugin = JSON.readTree(answer.body());
         assertEquals(VendorPlugin.NAME, plugin.path("symbolicName").asText());
         assertEquals("ACTIVE", plugin.path("state").asText());
-        assertEquals(List.of("belt.run"), List.of(plugin.path("functions").get(0).asText()));
-        assertTrue("the jar landed in deploy/", Files.exists(gantry.home().resolve("deploy/" + VendorPlugin.NAME + ".jar")));
+        assertEquals(
+                List.of("belt.run"), List.of(plugin.path("functions").get(0).asText()));
+        assertTrue(
+                "the jar landed in deploy/",
+                Files.exists(gantry.home().resolve("deploy/" + VendorPlugin.NAME + ".jar")));
     }
 
     @Test
@@ -78,7 +82,8 @@ public class PluginUploadIT {
         assertEquals(answer.body(), 422, answer.statusCode());
         JsonNode problem = JSON.readTree(answer.body());
         assertEquals("urn:gantry:problem:plugin-refused", problem.path("type").asText());
-        assertTrue(problem.toString(), problem.path("detail").asText().contains("cannot open the belt controller port"));
+        assertTrue(
+                problem.toString(), problem.path("detail").asText().contains("cannot open the belt controller port"));
         assertTrue(problem.toString(), problem.path("detail").asText().contains("version 1.1.0 is back in service"));
         assertTrue(gantry.http().get("/api/functions").body().contains("\"pluginVersion\":\"1.1.0\""));
     }
@@ -101,7 +106,11 @@ public class PluginUploadIT {
 
     @Test
     public void f_aPluginIsRemovedByNameAndAnUnknownNameIs404() throws IOException {
-        assertEquals(204, gantry.http().send("DELETE", "/api/plugins/" + VendorPlugin.NAME, null).statusCode());
+        assertEquals(
+                204,
+                gantry.http()
+                        .send("DELETE", "/api/plugins/" + VendorPlugin.NAME, null)
+                        .statusCode());
         assertFalse(gantry.http().get("/api/functions").body().contains("belt.run"));
         assertFalse(Files.exists(gantry.home().resolve("deploy/" + VendorPlugin.NAME + ".jar")));
         HttpResponse<String> unknown = gantry.http().send("DELETE", "/api/plugins/" + VendorPlugin.NAME, null);

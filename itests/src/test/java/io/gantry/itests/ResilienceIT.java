@@ -56,12 +56,16 @@ public class ResilienceIT {
 
     @Inject
     private BundleContext context;
+
     @Inject
     private PluginCatalog catalog;
+
     @Inject
     private ExecutionService executions;
+
     @Inject
     private DeviceService devices;
+
     @Inject
     private ConfigurationAdmin configurations;
 
@@ -74,8 +78,11 @@ public class ResilienceIT {
 
     @Before
     public void pluginsAreLive() {
-        Await.until("the shipped plugins", WAIT, () -> catalog.function("servo.move_to").isPresent()
-                && catalog.function("core.delay").isPresent());
+        Await.until(
+                "the shipped plugins",
+                WAIT,
+                () -> catalog.function("servo.move_to").isPresent()
+                        && catalog.function("core.delay").isPresent());
         recorder = new EventRecorder(context);
     }
 
@@ -91,7 +98,8 @@ public class ResilienceIT {
         RetrySpec threeTries = new RetrySpec(3, 1, 1, 0, 0);
         List<NodeDefinition> moves = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            moves.add(new NodeDefinition("move" + i, "servo.move_to", axis, Map.of("position", 10 * i), threeTries, null));
+            moves.add(new NodeDefinition(
+                    "move" + i, "servo.move_to", axis, Map.of("position", 10 * i), threeTries, null));
         }
         PipelineDefinition fiveMoves = new PipelineDefinition(null, "five moves", null, moves, List.of());
 
@@ -103,24 +111,35 @@ public class ResilienceIT {
         }
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
-        long succeeded = done.stream().filter(r -> r.status() == ExecutionStatus.SUCCEEDED).count();
+        long succeeded = done.stream()
+                .filter(r -> r.status() == ExecutionStatus.SUCCEEDED)
+                .count();
         double expected = Math.pow(1 - Math.pow(0.3, 3), 5);
         double sigma = Math.sqrt(expected * (1 - expected) / runs);
         double rate = succeeded / (double) runs;
-        System.out.printf("retry: %d/%d runs succeeded (%.3f), expected %.3f +- %.3f (4 sigma), %d ms%n",
+        System.out.printf(
+                "retry: %d/%d runs succeeded (%.3f), expected %.3f +- %.3f (4 sigma), %d ms%n",
                 succeeded, runs, rate, expected, 4 * sigma, elapsedMs);
         assertTrue("success rate " + rate + " vs expected " + expected, Math.abs(rate - expected) <= 4 * sigma);
-        for (ExecutionRecord failed : done.stream().filter(r -> r.status() != ExecutionStatus.SUCCEEDED).toList()) {
+        for (ExecutionRecord failed : done.stream()
+                .filter(r -> r.status() != ExecutionStatus.SUCCEEDED)
+                .toList()) {
             assertEquals(ExecutionStatus.FAILED, failed.status());
             assertEquals("device-fault", failed.error().code());
             assertEquals(axis, failed.error().deviceId());
-            assertTrue(failed.error().message(), failed.error().message().contains("injected failure")
-                    && failed.error().message().contains(axis));
+            assertTrue(
+                    failed.error().message(),
+                    failed.error().message().contains("injected failure")
+                            && failed.error().message().contains(axis));
             assertEquals(3, failed.nodes().get(failed.error().nodeId()).attempts());
         }
-        recorder.await("a retry event", WAIT, e -> e.getTopic().equals("gantry/node/RETRYING")
-                && e.getProperty("attempt") != null && e.getProperty("delayMs") != null
-                && String.valueOf(e.getProperty("error")).contains("injected failure"));
+        recorder.await(
+                "a retry event",
+                WAIT,
+                e -> e.getTopic().equals("gantry/node/RETRYING")
+                        && e.getProperty("attempt") != null
+                        && e.getProperty("delayMs") != null
+                        && String.valueOf(e.getProperty("error")).contains("injected failure"));
     }
 
     @Test
@@ -137,12 +156,16 @@ public class ResilienceIT {
         assertEquals(ExecutionStatus.FAILED, first.status());
         assertEquals("device-timeout", first.error().code());
         assertEquals(hung.get(0), first.error().deviceId());
-        assertTrue("timed out after " + first.durationMs() + " ms", first.durationMs() >= 200 && first.durationMs() < 1_000);
+        assertTrue(
+                "timed out after " + first.durationMs() + " ms",
+                first.durationMs() >= 200 && first.durationMs() < 1_000);
         int before = quiescentThreadCount(threads);
 
         List<String> started = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            started.add(executions.startInline(move(hung.get(i % hung.size()), 200L), Map.of()).id());
+            started.add(executions
+                    .startInline(move(hung.get(i % hung.size()), 200L), Map.of())
+                    .id());
         }
         long healthyStart = System.nanoTime();
         ExecutionRecord meanwhile = run(move(healthy, 5_000L));
@@ -154,7 +177,8 @@ public class ResilienceIT {
         }
         int after = quiescentThreadCount(threads);
 
-        System.out.printf("hang: first timeout %d ms; healthy device meanwhile %d ms; threads %d before, %d after 100 hung runs%n",
+        System.out.printf(
+                "hang: first timeout %d ms; healthy device meanwhile %d ms; threads %d before, %d after 100 hung runs%n",
                 first.durationMs(), healthyMs, before, after);
         assertEquals(ExecutionStatus.SUCCEEDED, meanwhile.status());
         assertTrue("the healthy device waited " + healthyMs + " ms", healthyMs < 1_000);
@@ -180,8 +204,10 @@ public class ResilienceIT {
         long fastMs = (System.nanoTime() - fastStart) / 1_000_000;
         assertEquals("device-fault", fast.error().code());
         assertEquals(axis, fast.error().deviceId());
-        assertTrue(fast.error().message(), fast.error().message().contains("circuit breaker open")
-                && fast.error().message().contains("did not answer within 200 ms"));
+        assertTrue(
+                fast.error().message(),
+                fast.error().message().contains("circuit breaker open")
+                        && fast.error().message().contains("did not answer within 200 ms"));
         assertEquals(1, fast.nodes().get("move").attempts());
 
         recorder.await("the breaker half-open", Duration.ofSeconds(5), e -> breakerEvent(e, axis, "HALF_OPEN"));
@@ -191,9 +217,14 @@ public class ResilienceIT {
         recorder.await("the breaker closed", WAIT, e -> breakerEvent(e, axis, "CLOSED"));
         assertEquals("CLOSED", devices.get(axis).breaker());
 
-        List<String> transitions = recorder.events(e -> axis.equals(e.getProperty("deviceId"))
-                && e.getTopic().startsWith("gantry/breaker/")).stream().map(e -> e.getTopic().substring(15)).toList();
-        System.out.printf("breaker: failures paid %s ms; fail-fast run %d ms (record %d ms); transitions %s%n",
+        List<String> transitions = recorder
+                .events(e ->
+                        axis.equals(e.getProperty("deviceId")) && e.getTopic().startsWith("gantry/breaker/"))
+                .stream()
+                .map(e -> e.getTopic().substring(15))
+                .toList();
+        System.out.printf(
+                "breaker: failures paid %s ms; fail-fast run %d ms (record %d ms); transitions %s%n",
                 slow, fastMs, fast.durationMs(), transitions);
         assertEquals(List.of("OPENED", "HALF_OPEN", "CLOSED"), transitions);
         assertTrue("fail fast took " + fastMs + " ms", fast.durationMs() < 100 && fastMs < 150);
@@ -201,15 +232,17 @@ public class ResilienceIT {
 
     @Test
     public void anOpeningBreakerFaultsItsDeviceWhenConfiguredTo() {
-        BreakerConfig.apply(context, configurations, Map.of("failureThreshold", 1, "delayMs", 60_000,
-                "faultDeviceOnOpen", true));
+        BreakerConfig.apply(
+                context, configurations, Map.of("failureThreshold", 1, "delayMs", 60_000, "faultDeviceOnOpen", true));
         String axis = servo("faulty", Map.of("failureRate", 1.0));
 
         ExecutionRecord failed = run(move(axis, 1_000L));
 
         assertEquals("device-fault", failed.error().code());
-        recorder.await("the device fault announced", WAIT, e -> e.getTopic().equals("gantry/device/FAULT")
-                && axis.equals(e.getProperty("deviceId")));
+        recorder.await(
+                "the device fault announced",
+                WAIT,
+                e -> e.getTopic().equals("gantry/device/FAULT") && axis.equals(e.getProperty("deviceId")));
         assertEquals(DeviceStatus.FAULT, devices.get(axis).status());
         assertTrue(devices.get(axis).lastError(), devices.get(axis).lastError().contains("circuit breaker opened"));
         assertEquals("OPEN", devices.get(axis).breaker());
@@ -232,17 +265,33 @@ public class ResilienceIT {
         Files.move(jar, aside, StandardCopyOption.REPLACE_EXISTING);
         try {
             assertEveryEndedWell(running);
-            Await.until("servo functions gone", WAIT, () -> catalog.function("servo.move_to").isEmpty());
-            assertEquals("the controller keeps serving", ExecutionStatus.SUCCEEDED, run(new PipelineDefinition(null,
-                    "delay", null, List.of(NodeDefinition.of("wait", "core.delay", Map.of("ms", 1))), List.of())).status());
+            Await.until(
+                    "servo functions gone",
+                    WAIT,
+                    () -> catalog.function("servo.move_to").isEmpty());
+            assertEquals(
+                    "the controller keeps serving",
+                    ExecutionStatus.SUCCEEDED,
+                    run(new PipelineDefinition(
+                                    null,
+                                    "delay",
+                                    null,
+                                    List.of(NodeDefinition.of("wait", "core.delay", Map.of("ms", 1))),
+                                    List.of()))
+                            .status());
         } finally {
             // put back even when the test failed: the other tests of this container need the servo
             Files.move(aside, DEPLOY.resolve("mock-servo.jar.tmp"));
             Files.move(DEPLOY.resolve("mock-servo.jar.tmp"), jar, StandardCopyOption.ATOMIC_MOVE);
         }
-        Await.until("the servo functions back", WAIT, () -> catalog.function("servo.move_to").isPresent());
-        Await.until("the devices reconnected", WAIT, () -> axes.stream()
-                .allMatch(axis -> devices.get(axis).status() == DeviceStatus.CONNECTED));
+        Await.until(
+                "the servo functions back",
+                WAIT,
+                () -> catalog.function("servo.move_to").isPresent());
+        Await.until(
+                "the devices reconnected",
+                WAIT,
+                () -> axes.stream().allMatch(axis -> devices.get(axis).status() == DeviceStatus.CONNECTED));
         for (String axis : axes.subList(0, 3)) {
             assertEquals(ExecutionStatus.SUCCEEDED, run(moves(axis, 2)).status());
         }
@@ -254,14 +303,18 @@ public class ResilienceIT {
         for (String id : running) {
             ExecutionRecord done = executions.await(id, WAIT);
             assertTrue("still running: " + done, done.status().isFinal());
-            String outcome = done.status() == ExecutionStatus.SUCCEEDED ? "SUCCEEDED" : done.status() + " " + done.error().code();
+            String outcome = done.status() == ExecutionStatus.SUCCEEDED
+                    ? "SUCCEEDED"
+                    : done.status() + " " + done.error().code();
             outcomes.merge(outcome, 1, Integer::sum);
             if (done.error() != null) {
                 System.out.printf("  %s%n", done.error());
             }
         }
         System.out.printf("plugin removed under 20 running executions: %s%n", outcomes);
-        assertTrue("outcomes: " + outcomes, Set.of("SUCCEEDED", "FAILED plugin-unavailable").containsAll(outcomes.keySet()));
+        assertTrue(
+                "outcomes: " + outcomes,
+                Set.of("SUCCEEDED", "FAILED plugin-unavailable").containsAll(outcomes.keySet()));
     }
 
     private static boolean breakerEvent(Event event, String deviceId, String state) {
@@ -273,8 +326,12 @@ public class ResilienceIT {
     }
 
     private static PipelineDefinition move(String axis, Long timeoutMs) {
-        return new PipelineDefinition(null, "move", null, List.of(
-                new NodeDefinition("move", "servo.move_to", axis, Map.of("position", 5), null, timeoutMs)), List.of());
+        return new PipelineDefinition(
+                null,
+                "move",
+                null,
+                List.of(new NodeDefinition("move", "servo.move_to", axis, Map.of("position", 5), null, timeoutMs)),
+                List.of());
     }
 
     private static PipelineDefinition moves(String axis, int count) {
@@ -286,7 +343,8 @@ public class ResilienceIT {
     }
 
     private ExecutionRecord run(PipelineDefinition pipeline) {
-        ExecutionRecord done = executions.await(executions.startInline(pipeline, Map.of()).id(), WAIT);
+        ExecutionRecord done =
+                executions.await(executions.startInline(pipeline, Map.of()).id(), WAIT);
         assertTrue("still running: " + done, done.status().isFinal());
         return done;
     }
@@ -307,7 +365,9 @@ public class ResilienceIT {
 
     private static Path shippedJar(String prefix) throws Exception {
         try (var files = Files.list(DEPLOY)) {
-            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

@@ -33,6 +33,7 @@ public class RestBadInputIT {
 
     @Inject
     private BundleContext context;
+
     private Http http;
 
     @Configuration
@@ -43,7 +44,10 @@ public class RestBadInputIT {
     @Before
     public void aStoredPipeline() {
         http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
-        Await.until("core functions", Duration.ofSeconds(30), () -> http.get("/api/functions").body().contains("core.add"));
+        Await.until(
+                "core functions",
+                Duration.ofSeconds(30),
+                () -> http.get("/api/functions").body().contains("core.add"));
         if (http.get("/api/pipelines/good").statusCode() == 404) {
             assertEquals(201, http.post("/api/pipelines", GOOD).statusCode());
         }
@@ -57,13 +61,16 @@ public class RestBadInputIT {
 
     @Test
     public void unknownFieldWrongTypeAndMissingFieldAre422WithThePath() {
-        HttpResponse<String> unknown = http.post("/api/pipelines", GOOD.replace("\"id\":\"good\"", "\"id\":\"x1\",\"nmae\":\"typo\""));
+        HttpResponse<String> unknown =
+                http.post("/api/pipelines", GOOD.replace("\"id\":\"good\"", "\"id\":\"x1\",\"nmae\":\"typo\""));
         problem(unknown, 422, "validation");
         assertTrue(unknown.body(), unknown.body().contains("nmae"));
-        HttpResponse<String> wrongType = http.post("/api/pipelines", GOOD.replace("\"edges\":[]", "\"edges\":42").replace("good", "x2"));
+        HttpResponse<String> wrongType = http.post(
+                "/api/pipelines", GOOD.replace("\"edges\":[]", "\"edges\":42").replace("good", "x2"));
         problem(wrongType, 422, "validation");
         assertTrue(wrongType.body(), wrongType.body().contains("edges"));
-        HttpResponse<String> missing = http.post("/api/pipelines", "{\"id\":\"x3\",\"name\":\"n\",\"nodes\":[{\"id\":\"a\"}],\"edges\":[]}");
+        HttpResponse<String> missing =
+                http.post("/api/pipelines", "{\"id\":\"x3\",\"name\":\"n\",\"nodes\":[{\"id\":\"a\"}],\"edges\":[]}");
         problem(missing, 422, "validation");
         assertTrue(missing.body(), missing.body().contains("nodes[0].function"));
         for (String id : new String[] {"x1", "x2", "x3"}) {
@@ -79,7 +86,9 @@ public class RestBadInputIT {
                   {"id":"b","function":"core.add","params":{"b":1}}],
                  "edges":[{"from":"a.result","to":"b.a"},{"from":"b.result","to":"a.a"}]}""");
         problem(cyclic, 422, "cycle");
-        assertTrue(cyclic.body(), cyclic.body().contains("a -> b -> a") || cyclic.body().contains("b -> a -> b"));
+        assertTrue(
+                cyclic.body(),
+                cyclic.body().contains("a -> b -> a") || cyclic.body().contains("b -> a -> b"));
         assertEquals(404, http.get("/api/pipelines/cyclic").statusCode());
     }
 
@@ -110,15 +119,16 @@ public class RestBadInputIT {
         assertTrue(http.get("/api/pipelines/%2E%2E").statusCode() >= 400);
         HttpResponse<String> quoted = http.get("/api/pipelines/x'%20OR%20'1'='1");
         assertEquals(quoted.body(), 404, quoted.statusCode());
-        HttpResponse<String> sqlId = http.post("/api/pipelines", GOOD.replace("\"id\":\"good\"", "\"id\":\"x'; DROP TABLE pipeline; --\""));
+        HttpResponse<String> sqlId =
+                http.post("/api/pipelines", GOOD.replace("\"id\":\"good\"", "\"id\":\"x'; DROP TABLE pipeline; --\""));
         problem(sqlId, 422, "validation");
         unchanged();
     }
 
     @Test
     public void aStaleIfMatchIs412AndTheVersionStays() {
-        HttpResponse<String> stale = http.send("PUT", "/api/pipelines/good", GOOD.replace("\"name\":\"good\"", "\"name\":\"changed\""),
-                "\"99\"");
+        HttpResponse<String> stale = http.send(
+                "PUT", "/api/pipelines/good", GOOD.replace("\"name\":\"good\"", "\"name\":\"changed\""), "\"99\"");
         problem(stale, 412, "precondition-failed");
         unchanged();
     }
@@ -126,14 +136,20 @@ public class RestBadInputIT {
     private void unchanged() {
         HttpResponse<String> good = http.get("/api/pipelines/good");
         assertEquals(200, good.statusCode());
-        assertTrue(good.body(), good.body().contains("\"name\":\"good\"") && good.body().contains("\"version\":1"));
+        assertTrue(
+                good.body(),
+                good.body().contains("\"name\":\"good\"") && good.body().contains("\"version\":1"));
         assertFalse(http.get("/api/pipelines").body().contains("changed"));
     }
 
     private static void problem(HttpResponse<String> response, int status, String type) {
         assertEquals(response.body(), status, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                "application/problem+json",
+                response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
         assertTrue(response.body(), response.body().contains("\"type\":\"urn:gantry:problem:" + type + "\""));
-        assertFalse("no stack trace: " + response.body(), response.body().contains("\tat ") || response.body().contains("Exception"));
+        assertFalse(
+                "no stack trace: " + response.body(),
+                response.body().contains("\tat ") || response.body().contains("Exception"));
     }
 }

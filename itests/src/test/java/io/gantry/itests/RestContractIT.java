@@ -11,10 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -34,7 +32,8 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RestContractIT {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PIPELINE = """
             {"id":"it-move","name":"move and add","nodes":[
               {"id":"home","function":"servo.home","device":"it-axis"},
@@ -53,13 +52,17 @@ public class RestContractIT {
 
     @Test
     public void panelWalksTheWholeApi() {
-        Await.until("servo.move_to listed", Duration.ofSeconds(30),
+        Await.until(
+                "servo.move_to listed",
+                Duration.ofSeconds(30),
                 () -> send("GET", "/functions", null).body().contains("\"servo.move_to\""));
         HttpResponse<String> functions = send("GET", "/functions", null);
         assertEquals(200, functions.statusCode());
         assertTrue(functions.body(), functions.body().contains("\"core.add\""));
 
-        HttpResponse<String> device = send("POST", "/devices",
+        HttpResponse<String> device = send(
+                "POST",
+                "/devices",
                 "{\"id\":\"it-axis\",\"type\":\"mock-servo\",\"name\":\"Axis\",\"config\":{\"minPosition\":0,\"maxPosition\":100,\"maxSpeed\":1000}}");
         assertEquals(device.body(), 201, device.statusCode());
         assertTrue(device.headers().firstValue("Location").orElse("").endsWith("/api/devices/it-axis"));
@@ -70,7 +73,8 @@ public class RestContractIT {
         HttpResponse<String> created = send("POST", "/pipelines", PIPELINE);
         assertEquals(created.body(), 201, created.statusCode());
         assertEquals("\"1\"", created.headers().firstValue("ETag").orElse(""));
-        HttpResponse<String> updated = send("PUT", "/pipelines/it-move", PIPELINE.replace("move and add", "v2"), "\"1\"");
+        HttpResponse<String> updated =
+                send("PUT", "/pipelines/it-move", PIPELINE.replace("move and add", "v2"), "\"1\"");
         assertEquals(updated.body(), 200, updated.statusCode());
         assertEquals("\"2\"", updated.headers().firstValue("ETag").orElse(""));
         assertEquals(412, send("PUT", "/pipelines/it-move", PIPELINE, "\"1\"").statusCode());
@@ -87,7 +91,9 @@ public class RestContractIT {
         assertEquals(started.body(), 202, started.statusCode());
         String location = started.headers().firstValue("Location").orElseThrow();
         String executionPath = location.substring(location.indexOf("/api") + 4);
-        Await.until("the execution ends", Duration.ofSeconds(30),
+        Await.until(
+                "the execution ends",
+                Duration.ofSeconds(30),
                 () -> !send("GET", executionPath, null).body().contains("\"status\":\"RUNNING\""));
         assertTrue(send("GET", executionPath, null).body().contains("\"progress\":{\"done\":3,\"total\":3}"));
 
@@ -99,10 +105,14 @@ public class RestContractIT {
         String slowPath = slowLocation.substring(slowLocation.indexOf("/api") + 4);
         HttpResponse<String> cancelled = send("DELETE", slowPath, null);
         assertEquals(cancelled.body(), 202, cancelled.statusCode());
-        Await.until("the slow execution is CANCELLED", Duration.ofSeconds(10),
+        Await.until(
+                "the slow execution is CANCELLED",
+                Duration.ofSeconds(10),
                 () -> send("GET", slowPath, null).body().contains("\"status\":\"CANCELLED\""));
 
-        assertTrue(send("GET", "/executions?pipelineId=it-move&limit=5", null).body().contains("\"pipelineId\":\"it-move\""));
+        assertTrue(send("GET", "/executions?pipelineId=it-move&limit=5", null)
+                .body()
+                .contains("\"pipelineId\":\"it-move\""));
         assertEquals(204, send("DELETE", "/pipelines/it-move", null).statusCode());
         assertEquals(404, send("GET", "/pipelines/it-move", null).statusCode());
         assertEquals(200, send("POST", "/devices/it-axis/disconnect", null).statusCode());
@@ -119,7 +129,9 @@ public class RestContractIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

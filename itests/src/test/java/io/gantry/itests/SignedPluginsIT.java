@@ -49,10 +49,31 @@ public class SignedPluginsIT {
         unsigned = VendorPlugin.build(WORK.resolve("fixtures"), "1.0.0", null);
         keyPair("vendor", "CN=ACME Conveyors");
         keyPair("stranger", "CN=Someone Else");
-        tool("keytool", "-exportcert", "-alias", "vendor", "-keystore", WORK.resolve("vendor.p12").toString(),
-                "-storepass", PASSWORD, "-file", WORK.resolve("vendor.cer").toString());
-        tool("keytool", "-importcert", "-noprompt", "-alias", "acme", "-file", WORK.resolve("vendor.cer").toString(),
-                "-keystore", WORK.resolve("trusted.p12").toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        tool(
+                "keytool",
+                "-exportcert",
+                "-alias",
+                "vendor",
+                "-keystore",
+                WORK.resolve("vendor.p12").toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                WORK.resolve("vendor.cer").toString());
+        tool(
+                "keytool",
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "acme",
+                "-file",
+                WORK.resolve("vendor.cer").toString(),
+                "-keystore",
+                WORK.resolve("trusted.p12").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
 
         gantry = DistributionProcess.copyTo(WORK.resolve("gantry"));
         try (Stream<Path> shipped = Files.list(gantry.home().resolve("deploy"))) {
@@ -60,9 +81,12 @@ public class SignedPluginsIT {
                 Files.delete(jar); // the shipped plugins are not signed by ACME
             }
         }
-        Files.writeString(gantry.home().resolve("conf/gantry.properties"), "\ngantry.plugins.truststore="
-                + WORK.resolve("trusted.p12") + "\ngantry.plugins.truststore.password=" + PASSWORD + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                gantry.home().resolve("conf/gantry.properties"),
+                "\ngantry.plugins.truststore=" + WORK.resolve("trusted.p12") + "\ngantry.plugins.truststore.password="
+                        + PASSWORD + "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
         gantry.start(Map.of()).awaitHealthy(Duration.ofSeconds(60));
     }
 
@@ -77,7 +101,9 @@ public class SignedPluginsIT {
     public void a_anUnsignedPluginIsRefusedWithAClearError() {
         gantry.deploy(unsigned, "acme-belt.jar");
         JsonNode belt = awaitPlugin(p -> p.path("state").asText().equals("REFUSED"));
-        assertEquals("version 1.0.0 refused: it is not signed", belt.path("lastError").asText());
+        assertEquals(
+                "version 1.0.0 refused: it is not signed",
+                belt.path("lastError").asText());
         assertTrue(gantry.http().get("/api/plugins/rejected").body().contains("it is not signed"));
     }
 
@@ -85,13 +111,16 @@ public class SignedPluginsIT {
     public void b_aPluginSignedByAStrangerIsRefusedNamingTheSigner() throws IOException {
         gantry.deploy(signed("stranger"), "acme-belt.jar");
         JsonNode belt = awaitPlugin(p -> p.path("lastError").asText().contains("Someone Else"));
-        assertTrue(belt.toString(), belt.path("lastError").asText().contains("signed by CN=Someone Else, which is not in the trust store"));
+        assertTrue(
+                belt.toString(),
+                belt.path("lastError").asText().contains("signed by CN=Someone Else, which is not in the trust store"));
     }
 
     @Test
     public void c_aPluginSignedByTheTrustedVendorGoesLive() throws IOException {
         gantry.deploy(signed("vendor"), "acme-belt.jar");
-        JsonNode belt = awaitPlugin(p -> p.path("state").asText().equals("ACTIVE") && p.path("functions").size() > 0);
+        JsonNode belt = awaitPlugin(p ->
+                p.path("state").asText().equals("ACTIVE") && p.path("functions").size() > 0);
         assertTrue(belt.toString(), belt.path("lastError").isMissingNode());
         assertTrue(gantry.http().get("/api/device-types").body().contains("acme-belt"));
     }
@@ -101,7 +130,9 @@ public class SignedPluginsIT {
         Path tampered = WORK.resolve("tampered.jar");
         Files.copy(signed("vendor"), tampered, StandardCopyOption.REPLACE_EXISTING);
         try (var zip = FileSystems.newFileSystem(tampered)) {
-            Files.writeString(zip.getPath("OSGI-INF/com.acme.belt.BeltRun.xml"), "<!-- changed after signing -->",
+            Files.writeString(
+                    zip.getPath("OSGI-INF/com.acme.belt.BeltRun.xml"),
+                    "<!-- changed after signing -->",
                     StandardOpenOption.APPEND);
         }
         gantry.deploy(tampered, "acme-belt.jar");
@@ -111,19 +142,43 @@ public class SignedPluginsIT {
     }
 
     private static Path signed(String signer) throws IOException {
-        Path jar = Files.copy(unsigned, WORK.resolve("signed-by-" + signer + ".jar"), StandardCopyOption.REPLACE_EXISTING);
-        tool("jarsigner", "-keystore", WORK.resolve(signer + ".p12").toString(), "-storepass", PASSWORD, jar.toString(), signer);
+        Path jar =
+                Files.copy(unsigned, WORK.resolve("signed-by-" + signer + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+        tool(
+                "jarsigner",
+                "-keystore",
+                WORK.resolve(signer + ".p12").toString(),
+                "-storepass",
+                PASSWORD,
+                jar.toString(),
+                signer);
         return jar;
     }
 
     private static void keyPair(String alias, String subject) throws IOException {
-        tool("keytool", "-genkeypair", "-alias", alias, "-dname", subject, "-keyalg", "EC", "-validity", "2",
-                "-keystore", WORK.resolve(alias + ".p12").toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        tool(
+                "keytool",
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-dname",
+                subject,
+                "-keyalg",
+                "EC",
+                "-validity",
+                "2",
+                "-keystore",
+                WORK.resolve(alias + ".p12").toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
     }
 
     /** Runs a tool of the JDK running the test, as a vendor runs it. */
     private static void tool(String name, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", name).toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", name).toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -139,7 +194,8 @@ public class SignedPluginsIT {
         JsonNode[] found = new JsonNode[1];
         Await.until("the vendor's plugin as expected", DEPLOYED, () -> {
             try {
-                for (JsonNode plugin : JSON.readTree(gantry.http().get("/api/plugins").body())) {
+                for (JsonNode plugin :
+                        JSON.readTree(gantry.http().get("/api/plugins").body())) {
                     if (plugin.path("symbolicName").asText().equals(VendorPlugin.NAME) && condition.test(plugin)) {
                         found[0] = plugin;
                         return true;

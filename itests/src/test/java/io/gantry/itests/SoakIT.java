@@ -49,12 +49,16 @@ public class SoakIT {
 
     @Inject
     private BundleContext context;
+
     @Inject
     private PluginCatalog catalog;
+
     @Inject
     private ExecutionService executions;
+
     @Inject
     private DeviceService devices;
+
     @Inject
     private ConfigurationAdmin configurations;
 
@@ -65,8 +69,11 @@ public class SoakIT {
 
     @Test
     public void tenThousandFaultyExecutionsLeaveHeapAndThreadsFlat() {
-        Await.until("the shipped plugins", WAIT, () -> catalog.function("servo.move_to").isPresent()
-                && catalog.function("core.add").isPresent());
+        Await.until(
+                "the shipped plugins",
+                WAIT,
+                () -> catalog.function("servo.move_to").isPresent()
+                        && catalog.function("core.add").isPresent());
         BreakerConfig.apply(context, configurations, Map.of("failureThreshold", 4, "delayMs", 50));
         List<PipelineDefinition> pipelines = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -90,8 +97,10 @@ public class SoakIT {
         long elapsedS = (System.nanoTime() - start) / 1_000_000_000;
         int threadsAfter = threads.getThreadCount();
 
-        System.out.printf("soak: %d executions in %d s, %d succeeded; heap after GC per 1,000 runs (MiB) %s; "
-                + "threads %d after warm-up, %d at the end%n", RUNS, elapsedS, succeeded, heapMiB, threadsBefore, threadsAfter);
+        System.out.printf(
+                "soak: %d executions in %d s, %d succeeded; heap after GC per 1,000 runs (MiB) %s; "
+                        + "threads %d after warm-up, %d at the end%n",
+                RUNS, elapsedS, succeeded, heapMiB, threadsBefore, threadsAfter);
         long warm = heapMiB.get(1);
         long last = heapMiB.get(heapMiB.size() - 1);
         assertTrue("heap grew from " + warm + " to " + last + " MiB: " + heapMiB, last <= warm + 16);
@@ -101,7 +110,9 @@ public class SoakIT {
     private long runBatch(List<PipelineDefinition> pipelines) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < BATCH; i++) {
-            ids.add(executions.startInline(pipelines.get(i % pipelines.size()), Map.of()).id());
+            ids.add(executions
+                    .startInline(pipelines.get(i % pipelines.size()), Map.of())
+                    .id());
         }
         long succeeded = 0;
         for (String id : ids) {
@@ -122,11 +133,15 @@ public class SoakIT {
 
     private static PipelineDefinition pipeline(String axis) {
         RetrySpec retry = new RetrySpec(3, 0, 1, 0, 0);
-        return new PipelineDefinition(null, "soak", null, List.of(
-                new NodeDefinition("home", "servo.home", axis, Map.of(), retry, 1_000L),
-                new NodeDefinition("move", "servo.move_to", axis, Map.of("position", 50), retry, 1_000L),
-                NodeDefinition.of("sum", "core.add", Map.of("b", 1))), List.of(
-                new EdgeDefinition("move.position", "sum.a")));
+        return new PipelineDefinition(
+                null,
+                "soak",
+                null,
+                List.of(
+                        new NodeDefinition("home", "servo.home", axis, Map.of(), retry, 1_000L),
+                        new NodeDefinition("move", "servo.move_to", axis, Map.of("position", 50), retry, 1_000L),
+                        NodeDefinition.of("sum", "core.add", Map.of("b", 1))),
+                List.of(new EdgeDefinition("move.position", "sum.a")));
     }
 
     private static long heapAfterGc(MemoryMXBean memory) {

@@ -14,7 +14,8 @@ import java.time.Duration;
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
 
     Api(int port) {
@@ -46,7 +47,8 @@ final class Api {
 
     /** Sends without waiting for the answer; the answer is dropped. */
     void postAsync(String path, String json) {
-        client.sendAsync(HttpRequest.newBuilder(URI.create(url(path)))
+        client.sendAsync(
+                HttpRequest.newBuilder(URI.create(url(path)))
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -63,16 +65,19 @@ final class Api {
         int status = response.statusCode();
         if (status == 404 || status == 405) {
             throw new EndpointMissing("endpoint not available: " + status + " from "
-                    + response.request().method() + " " + response.request().uri().getPath());
+                    + response.request().method() + " "
+                    + response.request().uri().getPath());
         }
         if (status != expected) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
-                    + status + ", expected " + expected + ": " + response.body());
+            throw new IllegalStateException(
+                    response.request().method() + " " + response.request().uri() + " answered " + status + ", expected "
+                            + expected + ": " + response.body());
         }
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("not JSON from " + response.request().uri() + ": " + response.body(), e);
+            throw new IllegalStateException(
+                    "not JSON from " + response.request().uri() + ": " + response.body(), e);
         }
     }
 

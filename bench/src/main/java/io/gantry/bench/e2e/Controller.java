@@ -55,7 +55,8 @@ final class Controller implements AutoCloseable {
     /** Takes the shipped plugin jars whose names start with {@code prefix} out of deploy/. */
     void undeploy(String prefix) {
         try (Stream<Path> files = Files.list(deploy())) {
-            for (Path jar : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+            for (Path jar : files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .toList()) {
                 Files.delete(jar);
             }
         } catch (IOException e) {
@@ -69,10 +70,12 @@ final class Controller implements AutoCloseable {
      * @return {@link System#nanoTime()} just before the process was created
      */
     long start(Path data) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/gantry").toString()))
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of(home.resolve("bin/gantry").toString()))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.resolve("console.log").toFile()));
         builder.environment().put("GANTRY_HTTP_PORT", String.valueOf(port));
         builder.environment().put("GANTRY_DATA", data.toString());
         long started = System.nanoTime();
@@ -88,8 +91,8 @@ final class Controller implements AutoCloseable {
     long awaitHealthy(Duration timeout) {
         return Poll.until("200 from /api/health (see " + home.resolve("console.log") + ")", timeout, () -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the controller exited with " + process.exitValue() + ", see "
-                        + home.resolve("console.log"));
+                throw new IllegalStateException(
+                        "the controller exited with " + process.exitValue() + ", see " + home.resolve("console.log"));
             }
             return api.status("/api/health") == 200;
         });

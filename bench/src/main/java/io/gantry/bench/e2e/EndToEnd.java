@@ -30,8 +30,11 @@ public final class EndToEnd {
             System.err.println("usage: EndToEnd DISTRIBUTION PLUGIN_JAR WORK_DIR OUT_JSON [--quick]");
             System.exit(2);
         }
-        Setup setup = new Setup(Path.of(args[0]).toAbsolutePath(), Path.of(args[1]).toAbsolutePath(),
-                Files.createDirectories(Path.of(args[2])).toAbsolutePath(), List.of(args).contains("--quick"));
+        Setup setup = new Setup(
+                Path.of(args[0]).toAbsolutePath(),
+                Path.of(args[1]).toAbsolutePath(),
+                Files.createDirectories(Path.of(args[2])).toAbsolutePath(),
+                List.of(args).contains("--quick"));
         Results results = new Results();
         Map<String, Benchmark> own = new LinkedHashMap<>();
         own.put("start time and idle RSS", () -> new StartupBenchmark(setup).run(results));
@@ -70,7 +73,9 @@ public final class EndToEnd {
         if (api.status("/api/functions") != 200) {
             return;
         }
-        Poll.until("core.add in /api/functions", READY_TIMEOUT,
+        Poll.until(
+                "core.add in /api/functions",
+                READY_TIMEOUT,
                 () -> api.get("/api/functions").body().contains("\"core.add\""));
     }
 }

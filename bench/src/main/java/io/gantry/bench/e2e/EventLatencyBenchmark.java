@@ -31,7 +31,9 @@ final class EventLatencyBenchmark extends ControllerBenchmark {
     @Override
     void run(Results results) {
         URI events = URI.create("ws://127.0.0.1:" + controller.port() + "/api/events");
-        connect(events, new ConcurrentLinkedQueue<>()).sendClose(WebSocket.NORMAL_CLOSURE, "probe").join();
+        connect(events, new ConcurrentLinkedQueue<>())
+                .sendClose(WebSocket.NORMAL_CLOSURE, "probe")
+                .join();
         Pipelines pipelines = new Pipelines(controller.api());
         String id = pipelines.create(PipelineJson.oneNode("bench-events"));
         pipelines.runAndWait(id);
@@ -73,13 +75,14 @@ final class EventLatencyBenchmark extends ControllerBenchmark {
 
     private static WebSocket connect(URI events, ConcurrentLinkedQueue<Double> latencies) {
         try {
-            return HttpClient.newHttpClient().newWebSocketBuilder()
+            return HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .buildAsync(events, new LatencyListener(latencies))
                     .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new EndpointMissing("endpoint not available: " + events.getPath() + " is not upgradable to a WebSocket ("
-                    + e.getCause() + ")");
+            throw new EndpointMissing("endpoint not available: " + events.getPath()
+                    + " is not upgradable to a WebSocket (" + e.getCause() + ")");
         }
     }
 

@@ -34,9 +34,8 @@ final class HotDeployBenchmark {
             Api api = controller.api();
             boolean functionsEndpoint = api.status("/api/functions") == 200;
             int baseline = activeBundles(api);
-            BooleanSupplier listed = functionsEndpoint
-                    ? () -> functionListed(api)
-                    : () -> activeBundles(api) > baseline;
+            BooleanSupplier listed =
+                    functionsEndpoint ? () -> functionListed(api) : () -> activeBundles(api) > baseline;
             signal = functionsEndpoint
                     ? "'" + FUNCTION + "' listed by GET /api/functions"
                     : "GET /api/functions not available: bundles.active of /api/health rose by one";
@@ -44,7 +43,10 @@ final class HotDeployBenchmark {
                 latencies.add(deployOnce(controller, listed));
             }
         }
-        results.add(new Figure("hot deploy: jar into deploy/ → functions listed", "ms", latencies,
+        results.add(new Figure(
+                "hot deploy: jar into deploy/ → functions listed",
+                "ms",
+                latencies,
                 "signal: " + signal + "; FileInstall polls deploy/ every 500 ms"));
     }
 
@@ -67,6 +69,9 @@ final class HotDeployBenchmark {
     }
 
     private static int activeBundles(Api api) {
-        return Api.expect(api.get("/api/health"), 200).path("bundles").path("active").asInt();
+        return Api.expect(api.get("/api/health"), 200)
+                .path("bundles")
+                .path("active")
+                .asInt();
     }
 }

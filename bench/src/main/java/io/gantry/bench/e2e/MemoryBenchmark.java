@@ -21,8 +21,11 @@ final class MemoryBenchmark extends ControllerBenchmark {
     @Override
     void run(Results results) throws Exception {
         // the idle figures come first, so they are there even when the REST endpoints are not
-        results.add(new Figure("heap after GC, idle with the shipped plugins", "MiB",
-                List.of(Jcmd.heapUsedAfterGcMiB(controller.pid())), "jcmd GC.run, then GC.heap_info; one run"));
+        results.add(new Figure(
+                "heap after GC, idle with the shipped plugins",
+                "MiB",
+                List.of(Jcmd.heapUsedAfterGcMiB(controller.pid())),
+                "jcmd GC.run, then GC.heap_info; one run"));
         results.add(new Figure("RSS idle with the shipped plugins", "MiB", List.of(controller.rssMiB()), "one run"));
         Pipelines pipelines = new Pipelines(controller.api());
         String id = pipelines.createTenNodes("bench-10-nodes-memory");
@@ -30,8 +33,11 @@ final class MemoryBenchmark extends ControllerBenchmark {
         int executions = setup.rounds(10_000, 1_000);
         runAll(pipelines, id, executions);
         String note = executions + " executions of the 10-node pipeline, " + CLIENTS + " clients, wait=true; one run";
-        results.add(new Figure("heap after GC, after " + executions + " executions", "MiB",
-                List.of(Jcmd.heapUsedAfterGcMiB(controller.pid())), note));
+        results.add(new Figure(
+                "heap after GC, after " + executions + " executions",
+                "MiB",
+                List.of(Jcmd.heapUsedAfterGcMiB(controller.pid())),
+                note));
         results.add(new Figure("RSS after " + executions + " executions", "MiB", List.of(controller.rssMiB()), note));
     }
 

@@ -23,7 +23,10 @@ final class ParallelBranchesRestBenchmark extends ControllerBenchmark {
             for (int i = 0; i < setup.rounds(20, 5); i++) {
                 durations.add(pipelines.runAndWait(id).path("durationMs").asDouble());
             }
-            results.add(new Figure("REST " + branches + " branch(es) of 50 ms delay: durationMs", "ms", durations,
+            results.add(new Figure(
+                    "REST " + branches + " branch(es) of 50 ms delay: durationMs",
+                    "ms",
+                    durations,
                     "core.constant → " + branches + " × core.delay 50 ms, wait=true, sequential"));
         }
     }

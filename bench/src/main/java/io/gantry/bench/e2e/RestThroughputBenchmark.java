@@ -31,7 +31,9 @@ final class RestThroughputBenchmark extends ControllerBenchmark {
         Wrk wrk = Wrk.posting(setup.work(), "run-pipeline", Pipelines.RUN_BODY);
         // A controller runs for days: what counts is its speed once the JIT has compiled the hot
         // paths, which takes about a minute of load on 2 cores (the first 15 s serve a third as fast).
-        wrk.run(controller.api().url(Pipelines.executionsPath(tenNodes, true)), 16,
+        wrk.run(
+                controller.api().url(Pipelines.executionsPath(tenNodes, true)),
+                16,
                 Duration.ofSeconds(setup.rounds(JIT_WARM_UP_SECONDS, 5)));
         for (int connections : CONNECTIONS) {
             measure(results, wrk, "10-node", tenNodes, connections);

@@ -18,8 +18,14 @@ final class Results {
 
     void add(Figure figure) {
         entries.add(figure.toJson());
-        System.out.printf("  %-55s median %10.2f %-6s min %10.2f  max %10.2f  (%d runs)%n", figure.name(),
-                figure.median(), figure.unit(), figure.min(), figure.max(), figure.samples().size());
+        System.out.printf(
+                "  %-55s median %10.2f %-6s min %10.2f  max %10.2f  (%d runs)%n",
+                figure.name(),
+                figure.median(),
+                figure.unit(),
+                figure.min(),
+                figure.max(),
+                figure.samples().size());
     }
 
     /** @param reason why it did not run, e.g. {@code endpoint not available: 404} */

@@ -39,13 +39,22 @@ final class StartupBenchmark {
                 controller.stop();
             }
         }
-        results.add(new Figure("start to ready, empty data folder", "ms", cold,
+        results.add(new Figure(
+                "start to ready, empty data folder",
+                "ms",
+                cold,
                 "bin/gantry started → first 200 from /api/health, polled every 10 ms; the first start "
                         + "records the class-data sharing archive"));
-        results.add(new Figure("start to ready, restart on kept data", "ms", restart,
+        results.add(new Figure(
+                "start to ready, restart on kept data",
+                "ms",
+                restart,
                 "with the class-data sharing archive the first start left in the data folder"));
         results.add(new Figure("idle RSS 5 s after ready", "MiB", rss, "VmRSS of the java process, first starts"));
-        results.add(new Figure("idle RSS 5 s after ready, restart on kept data", "MiB", restartRss,
+        results.add(new Figure(
+                "idle RSS 5 s after ready, restart on kept data",
+                "MiB",
+                restartRss,
                 "VmRSS of the java process, with the class-data sharing archive"));
     }
 

@@ -56,9 +56,19 @@ final class Wrk {
     /** wrk needs at least one connection per thread; two threads match the two cores measured on. */
     Run run(String url, int connections, Duration duration) {
         int threads = Math.min(2, connections);
-        String output = Command.run(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
-                "--latency", "-s", script.toString(), url));
-        return new Run(number(REQUESTS_PER_SECOND, output), percentileMs(output, "50%"), percentileMs(output, "99%"),
+        String output = Command.run(List.of(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                url));
+        return new Run(
+                number(REQUESTS_PER_SECOND, output),
+                percentileMs(output, "50%"),
+                percentileMs(output, "99%"),
                 failures(output));
     }
 
@@ -70,14 +80,17 @@ final class Wrk {
         }
         Matcher socket = SOCKET_ERRORS.matcher(output);
         if (socket.find()) {
-            failures.append(failures.length() > 0 ? "; " : "").append("socket errors:").append(socket.group(1));
+            failures.append(failures.length() > 0 ? "; " : "")
+                    .append("socket errors:")
+                    .append(socket.group(1));
         }
         return failures.length() == 0 ? null : failures.toString();
     }
 
     /** Reads a line like {@code 99%    1.50ms} of the latency distribution. */
     private static double percentileMs(String output, String percentile) {
-        Matcher line = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)\\b").matcher(output);
+        Matcher line = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)\\b")
+                .matcher(output);
         if (!line.find()) {
             throw new IllegalStateException("no " + percentile + " latency in wrk's output:\n" + output);
         }

@@ -41,7 +41,11 @@ final class BenchFunctions {
         for (int i = 0; i < GATHER_WIDTH; i++) {
             inputs.add(PortDescriptor.optional(gatherPort(i), PortType.JSON));
         }
-        return function(GATHER, inputs, call -> CompletableFuture.completedFuture(Map.of("out", call.inputs().size())));
+        return function(
+                GATHER,
+                inputs,
+                call -> CompletableFuture.completedFuture(
+                        Map.of("out", call.inputs().size())));
     }
 
     /** {@code out = in} after {@code ms} on a timer: waits without holding an engine thread. */
@@ -62,7 +66,9 @@ final class BenchFunctions {
         return in == null ? Map.of() : Map.of("out", in);
     }
 
-    private static PipelineFunction function(String id, List<PortDescriptor> inputs,
+    private static PipelineFunction function(
+            String id,
+            List<PortDescriptor> inputs,
             java.util.function.Function<Invocation, CompletionStage<Map<String, Object>>> body) {
         FunctionDescriptor descriptor = new FunctionDescriptor(id, id, null, inputs, OUT, null, 0);
         return new PipelineFunction() {

@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * couple of minutes on two cores; {@code bench/run --quick} shortens them from the command line.
  */
 @State(Scope.Benchmark)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx512m"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xmx512m"})
 @Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 public abstract class EngineBenchmark {

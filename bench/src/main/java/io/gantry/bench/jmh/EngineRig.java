@@ -43,11 +43,12 @@ final class EngineRig implements AutoCloseable {
                 BenchFunctions.DELAY, BenchFunctions.delay(timer, ParallelBranchesBenchmark.DELAY_MS));
         Function<String, Optional<String>> noDevices = device -> Optional.empty();
         validator = new PipelineValidator(
-                id -> Optional.ofNullable(functions.get(id)).map(PipelineFunction::descriptor), noDevices,
+                id -> Optional.ofNullable(functions.get(id)).map(PipelineFunction::descriptor),
+                noDevices,
                 ParamsSchemaChecker.ACCEPT_ALL);
         NodeResolver resolver = node -> new ResolvedNode(functions.get(node.functionId()), "bench", "1.0.0", null);
-        engine = new ExecutionEngine(EngineConfig.DEFAULTS, resolver, ExecutionListener.NONE, workers, timer,
-                Clock.systemUTC());
+        engine = new ExecutionEngine(
+                EngineConfig.DEFAULTS, resolver, ExecutionListener.NONE, workers, timer, Clock.systemUTC());
     }
 
     ExecutionPlan compile(PipelineDefinition definition) {
@@ -56,16 +57,18 @@ final class EngineRig implements AutoCloseable {
 
     /** @return a plan cache over the same functions and validator, as the controller's validator keeps one */
     PlanCache planCache() {
-        return new PlanCache(id -> Optional.ofNullable(functions.get(id)).map(PipelineFunction::descriptor),
-                device -> Optional.empty(), validator::validate);
+        return new PlanCache(
+                id -> Optional.ofNullable(functions.get(id)).map(PipelineFunction::descriptor),
+                device -> Optional.empty(),
+                validator::validate);
     }
 
     /** Runs the plan to its end; a failed run throws, so a broken benchmark cannot report a fast time. */
     ExecutionRecord run(ExecutionPlan plan) {
         ExecutionRecord record = engine.start(plan, 1, Map.of()).completion().join();
         if (record.status() != ExecutionStatus.SUCCEEDED) {
-            throw new IllegalStateException("run of " + plan.pipelineId() + " ended " + record.status() + ": "
-                    + record.error());
+            throw new IllegalStateException(
+                    "run of " + plan.pipelineId() + " ended " + record.status() + ": " + record.error());
         }
         return record;
     }

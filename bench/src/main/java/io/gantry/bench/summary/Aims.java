@@ -26,6 +26,7 @@ final class Aims {
         return BY_NAME_PREFIX.entrySet().stream()
                 .filter(aim -> figureName.startsWith(aim.getKey()))
                 .map(Map.Entry::getValue)
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 }

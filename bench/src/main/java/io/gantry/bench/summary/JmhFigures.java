@@ -21,8 +21,10 @@ final class JmhFigures {
             "FanOutBenchmark.fanOutOf1000", new Shape("engine: 1 → 1,000 no-ops → 1 fan-out/fan-in, per run", 1002),
             "SmallPipelineBenchmark.tenNodesBackToBack", new Shape("engine: 10-node pipeline back to back", 0),
             "ValidationBenchmark.validate1000Nodes", new Shape("engine: validate a 1,000-node pipeline into a plan", 0),
-            "PlanCacheBenchmark.validate100Nodes", new Shape("engine: plan of a stored 100-node pipeline, validated", 0),
-            "PlanCacheBenchmark.cacheHit100Nodes", new Shape("engine: plan of a stored 100-node pipeline, cache hit", 0),
+            "PlanCacheBenchmark.validate100Nodes",
+                    new Shape("engine: plan of a stored 100-node pipeline, validated", 0),
+            "PlanCacheBenchmark.cacheHit100Nodes",
+                    new Shape("engine: plan of a stored 100-node pipeline, cache hit", 0),
             "ParallelBranchesBenchmark.branchesOf50ms", new Shape("engine: wall time of 50 ms branches", 0));
 
     private JmhFigures() {}
@@ -39,7 +41,9 @@ final class JmhFigures {
             figures.add(new Figure(shape.name() + params, unit, samples, jmhNote(result)));
             if (shape.perNodeDivisor() > 0) {
                 int nodes = shape.perNodeDivisor();
-                figures.add(new Figure(shape.name().replace("per run", "per node"), unit.replace("/op", "/node"),
+                figures.add(new Figure(
+                        shape.name().replace("per run", "per node"),
+                        unit.replace("/op", "/node"),
                         samples(result.path("primaryMetric").path("rawData"), x -> x / nodes),
                         "per run ÷ " + nodes + " nodes"));
             }
@@ -50,8 +54,11 @@ final class JmhFigures {
     /** @return e.g. {@code , branches=4}, or nothing for a benchmark without parameters */
     private static String params(JsonNode params) {
         StringBuilder text = new StringBuilder();
-        params.fields().forEachRemaining(param -> text.append(", ").append(param.getKey()).append('=')
-                .append(param.getValue().asText()));
+        params.fields()
+                .forEachRemaining(param -> text.append(", ")
+                        .append(param.getKey())
+                        .append('=')
+                        .append(param.getValue().asText()));
         return text.toString();
     }
 
@@ -66,9 +73,11 @@ final class JmhFigures {
     }
 
     private static String jmhNote(JsonNode result) {
-        return "JMH " + result.path("mode").asText() + ", " + result.path("forks").asInt() + " fork(s) × "
+        return "JMH " + result.path("mode").asText() + ", "
+                + result.path("forks").asInt() + " fork(s) × "
                 + result.path("measurementIterations").asInt() + " iterations of "
-                + result.path("measurementTime").asText() + " after " + result.path("warmupIterations").asInt()
+                + result.path("measurementTime").asText() + " after "
+                + result.path("warmupIterations").asInt()
                 + " warm-up";
     }
 }

@@ -26,7 +26,8 @@ final class Machine {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown");
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException e) {
             return "unknown";
         }
@@ -35,7 +36,9 @@ final class Machine {
     /** The first line of {@code java -version}, as the java on the PATH (the one bin/gantry runs) says it. */
     private static String javaVersion() {
         try {
-            Process process = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("java", "-version")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor();
             return output.trim().replace('\n', ' ').replaceAll("\\s+", " ");

@@ -11,10 +11,14 @@ final class SummaryText {
     static String render(JsonNode summary) {
         StringBuilder text = new StringBuilder();
         JsonNode machine = summary.path("machine");
-        text.append(String.format("Gantry benchmarks, %s (%s run)%n", summary.path("date").asText(),
-                summary.path("mode").asText()));
-        text.append(String.format("machine: %d cores, %s; load average at the end: %s%n",
-                machine.path("cores").asInt(), machine.path("cpu").asText(), machine.path("loadAverage").asText()));
+        text.append(String.format(
+                "Gantry benchmarks, %s (%s run)%n",
+                summary.path("date").asText(), summary.path("mode").asText()));
+        text.append(String.format(
+                "machine: %d cores, %s; load average at the end: %s%n",
+                machine.path("cores").asInt(),
+                machine.path("cpu").asText(),
+                machine.path("loadAverage").asText()));
         text.append(String.format("java: %s%n%n", machine.path("java").asText()));
         text.append(String.format(ROW, "", "median", "min", "max", "unit", "aim"));
         section(text, "Engine in-process (JMH)", summary.path("engine"));
@@ -32,10 +36,17 @@ final class SummaryText {
         for (JsonNode figure : figures) {
             String name = figure.path("name").asText();
             if (figure.has("skipped")) {
-                text.append(String.format("  %-62s skipped: %s%n", name, figure.path("skipped").asText()));
+                text.append(String.format(
+                        "  %-62s skipped: %s%n", name, figure.path("skipped").asText()));
             } else {
-                text.append(String.format(ROW, name, number(figure.path("median")), number(figure.path("min")),
-                        number(figure.path("max")), figure.path("unit").asText(), Aims.of(name)));
+                text.append(String.format(
+                        ROW,
+                        name,
+                        number(figure.path("median")),
+                        number(figure.path("min")),
+                        number(figure.path("max")),
+                        figure.path("unit").asText(),
+                        Aims.of(name)));
             }
         }
     }

@@ -29,7 +29,9 @@ class ExportRulesTest {
                 package leak.api;
                 public interface Api { leak.internal.Secret secret(); }
                 """);
-        assertThat(builder.getErrors()).as("warnings: " + builder.getWarnings()).anyMatch(error -> error.contains("private references") && error.contains("leak.api"));
+        assertThat(builder.getErrors())
+                .as("warnings: " + builder.getWarnings())
+                .anyMatch(error -> error.contains("private references") && error.contains("leak.api"));
     }
 
     @Test
@@ -51,12 +53,13 @@ class ExportRulesTest {
                 """);
         write(sources, "leak/internal/Secret.java", "package leak.internal;\npublic final class Secret {}\n");
         Path classes = Files.createDirectories(folder.resolve("classes"));
-        List<String> arguments = new java.util.ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
-                "-classpath", annotations()));
+        List<String> arguments = new java.util.ArrayList<>(
+                List.of("--release", "17", "-d", classes.toString(), "-classpath", annotations()));
         try (var files = Files.walk(sources)) {
             files.filter(f -> f.toString().endsWith(".java")).forEach(f -> arguments.add(f.toString()));
         }
-        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new))).isZero();
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)))
+                .isZero();
 
         Builder builder = new Builder();
         builder.setBase(folder.toFile());
@@ -76,6 +79,11 @@ class ExportRulesTest {
     }
 
     private static String annotations() throws URISyntaxException {
-        return Path.of(Export.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(Export.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
     }
 }

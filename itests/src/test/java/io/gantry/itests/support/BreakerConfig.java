@@ -36,7 +36,10 @@ public final class BreakerConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Await.until("the breakers reconfigured", Duration.ofSeconds(10), () -> marker.equals(property(context, "test.marker")));
+        Await.until(
+                "the breakers reconfigured",
+                Duration.ofSeconds(10),
+                () -> marker.equals(property(context, "test.marker")));
     }
 
     private static Object property(BundleContext context, String key) {

@@ -63,9 +63,18 @@ public final class Browser implements AutoCloseable {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,800", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-default-apps", "--disable-extensions");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,800",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-default-apps",
+                "--disable-extensions");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -102,7 +111,9 @@ public final class Browser implements AutoCloseable {
      * @return the element, once present
      */
     public WebElement byTestId(String testid) {
-        return until("[data-testid=" + testid + "] present", d -> d.findElements(css(testid)).stream().findFirst().orElse(null));
+        return until(
+                "[data-testid=" + testid + "] present",
+                d -> d.findElements(css(testid)).stream().findFirst().orElse(null));
     }
 
     /** @param testid a {@code data-testid} @return whether such an element is there now */
@@ -150,7 +161,8 @@ public final class Browser implements AutoCloseable {
     public void clickAt(WebElement element, double x, double y) {
         Rectangle box = element.getRect();
         new Actions(driver)
-                .moveToElement(element, (int) Math.round(x - box.getWidth() / 2.0), (int) Math.round(y - box.getHeight() / 2.0))
+                .moveToElement(element, (int) Math.round(x - box.getWidth() / 2.0), (int)
+                        Math.round(y - box.getHeight() / 2.0))
                 .click()
                 .perform();
     }

@@ -19,7 +19,11 @@ public final class Drop {
         try {
             Path temporary = deploy.resolve(name + ".tmp");
             Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temporary, deploy.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    temporary,
+                    deploy.resolve(name),
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -58,17 +58,21 @@ public final class GantryContainer {
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));
         // as the launcher sets it: handlers run on Gantry's deliverer thread, not one pool thread each
         options.add(frameworkProperty("org.apache.felix.eventadmin.Timeout").value("0"));
-        options.add(frameworkProperty("felix.fileinstall.dir").value(createFolder(deployFolder).toString()));
+        options.add(frameworkProperty("felix.fileinstall.dir")
+                .value(createFolder(deployFolder).toString()));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
-        options.add(frameworkProperty("felix.fileinstall.filter").value(".*\\.(cfg|config)")); // jars are the deployer's
+        options.add(
+                frameworkProperty("felix.fileinstall.filter").value(".*\\.(cfg|config)")); // jars are the deployer's
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.bundles.new.start").value("true"));
         options.add(frameworkProperty("felix.fileinstall.start.level").value(String.valueOf(CORE_LEVEL)));
         options.add(systemProperty("logback.configurationFile").value(System.getProperty("gantry.itest.logback")));
-        options.add(systemProperty("gantry.data").value(createFolder(deployFolder.resolveSibling("data")).toString()));
+        options.add(systemProperty("gantry.data")
+                .value(createFolder(deployFolder.resolveSibling("data")).toString()));
         options.add(cleanCaches());
         options.add(junitBundles());
-        for (Map.Entry<Path, StartOrder.Phase> jar : StartOrder.of(coreBundles()).entrySet()) {
+        for (Map.Entry<Path, StartOrder.Phase> jar :
+                StartOrder.of(coreBundles()).entrySet()) {
             int level = switch (jar.getValue()) {
                 case MEDIATOR, MEDIATED -> MEDIATION_LEVEL;
                 case CORE -> CORE_LEVEL;

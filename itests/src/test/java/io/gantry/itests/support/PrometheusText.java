@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 public final class PrometheusText {
     private static final String NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
     private static final Pattern HELP = Pattern.compile("# HELP (" + NAME + ") .*");
-    private static final Pattern TYPE = Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
-    private static final Pattern SAMPLE = Pattern.compile("(" + NAME + ")(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\",?)*\\})?"
-            + " (NaN|[+-]Inf|[+-]?[0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)(?: -?[0-9]+)?");
+    private static final Pattern TYPE =
+            Pattern.compile("# TYPE (" + NAME + ") (counter|gauge|histogram|summary|untyped)");
+    private static final Pattern SAMPLE =
+            Pattern.compile("(" + NAME + ")(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\\\n]|\\\\[\\\\\"n])*\",?)*\\})?"
+                    + " (NaN|[+-]Inf|[+-]?[0-9]+(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)(?: -?[0-9]+)?");
 
     private final Map<String, Double> samples = new HashMap<>();
 
@@ -110,7 +112,8 @@ public final class PrometheusText {
             String labelText = labels < 0 ? "" : series.substring(labels + 1, series.length() - 1);
             String inf = family + "_bucket{" + (labelText.isEmpty() ? "" : labelText + ",") + "le=\"+Inf\"}";
             if (!sample.getValue().equals(samples.get(inf))) {
-                throw new AssertionError("histogram " + series + " = " + sample.getValue() + " but " + inf + " = " + samples.get(inf));
+                throw new AssertionError(
+                        "histogram " + series + " = " + sample.getValue() + " but " + inf + " = " + samples.get(inf));
             }
         }
     }

@@ -19,9 +19,11 @@ public final class Servos {
      * @return the id of the new, connected device
      */
     public static String connected(DeviceService devices, String name, Map<String, Object> faults) {
-        Map<String, Object> config = new HashMap<>(Map.of("minPosition", 0, "maxPosition", 1_000, "maxSpeed", 1_000_000_000));
+        Map<String, Object> config =
+                new HashMap<>(Map.of("minPosition", 0, "maxPosition", 1_000, "maxSpeed", 1_000_000_000));
         config.putAll(faults);
-        String id = devices.create(new DeviceSpec(null, "mock-servo", name, config)).id();
+        String id =
+                devices.create(new DeviceSpec(null, "mock-servo", name, config)).id();
         assertEquals(DeviceStatus.CONNECTED, devices.connect(id).status());
         return id;
     }

@@ -58,7 +58,8 @@ public final class DescriptorRules {
 
     private static void idAndName(String what, String id, String name, List<String> problems) {
         if (!ID.matcher(id).matches()) {
-            problems.add(what + ": the id must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            problems.add(
+                    what + ": the id must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         if (name.isBlank()) {
             problems.add(what + ": the name is blank");

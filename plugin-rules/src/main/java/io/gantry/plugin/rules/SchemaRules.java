@@ -28,8 +28,8 @@ public final class SchemaRules {
     private static final Pattern LOCATION_PREFIX = Pattern.compile("^\\$[^:]*: ");
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final JsonSchemaFactory factory = withValidatorClassLoader(
-            () -> JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012));
+    private final JsonSchemaFactory factory =
+            withValidatorClassLoader(() -> JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012));
     private final AtomicReference<JsonSchema> metaSchema = new AtomicReference<>();
 
     /**
@@ -75,7 +75,8 @@ public final class SchemaRules {
         JsonNode document = mapper.valueToTree(value);
         List<Problem> problems = new ArrayList<>();
         schema.validate(document).stream()
-                .sorted(Comparator.comparing(message -> message.getInstanceLocation().toString()))
+                .sorted(Comparator.comparing(
+                        message -> message.getInstanceLocation().toString()))
                 .forEach(message -> problems.add(problem(message, path)));
         return problems;
     }
@@ -96,8 +97,8 @@ public final class SchemaRules {
     }
 
     private JsonSchema metaSchema() {
-        return metaSchema.updateAndGet(known -> known != null ? known
-                : factory.getSchema(SchemaLocation.of(SchemaId.V202012)));
+        return metaSchema.updateAndGet(
+                known -> known != null ? known : factory.getSchema(SchemaLocation.of(SchemaId.V202012)));
     }
 
     private static <T> T withValidatorClassLoader(Supplier<T> step) {

@@ -12,8 +12,10 @@ class SchemaRulesTest {
 
     @Test
     void anObjectSchemaIsUsable() {
-        assertEquals(Optional.empty(), checker.problem(
-                "{\"type\":\"object\",\"properties\":{\"port\":{\"type\":\"integer\",\"minimum\":1}},\"required\":[\"port\"]}"));
+        assertEquals(
+                Optional.empty(),
+                checker.problem(
+                        "{\"type\":\"object\",\"properties\":{\"port\":{\"type\":\"integer\",\"minimum\":1}},\"required\":[\"port\"]}"));
     }
 
     @Test
@@ -40,6 +42,9 @@ class SchemaRulesTest {
     void aUsableSchemaStillChecksValues() {
         String schema = "{\"type\":\"object\",\"properties\":{\"port\":{\"type\":\"integer\"}}}";
         assertEquals(Optional.empty(), checker.problem(schema));
-        assertEquals(1, checker.check(checker.compile(schema), Map.of("port", "x"), "config").size());
+        assertEquals(
+                1,
+                checker.check(checker.compile(schema), Map.of("port", "x"), "config")
+                        .size());
     }
 }

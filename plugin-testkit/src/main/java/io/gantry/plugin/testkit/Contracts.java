@@ -52,9 +52,10 @@ public final class Contracts {
      * @return what the call completed with: its outputs, or null when it completed exceptionally
      * @throws AssertionError when the call is still running
      */
-    public static Map<String, Object> assertCancelEndsTheCall(PipelineFunction function, TestInvocation invocation,
-            Duration timeout) {
-        CompletableFuture<Map<String, Object>> call = function.invoke(invocation).toCompletableFuture();
+    public static Map<String, Object> assertCancelEndsTheCall(
+            PipelineFunction function, TestInvocation invocation, Duration timeout) {
+        CompletableFuture<Map<String, Object>> call =
+                function.invoke(invocation).toCompletableFuture();
         invocation.cancel();
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -27,7 +27,8 @@ class TestkitTest {
     void aDescriptorTheControllerWouldRefuseFailsWithItsReasons() {
         assertThatThrownBy(() -> checks.assertAdmissible(function("belt.run", "{\"type\":\"array\"}")))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("function 'belt.run': the params schema must be a schema of \"type\": \"object\"");
+                .hasMessageContaining(
+                        "function 'belt.run': the params schema must be a schema of \"type\": \"object\"");
         checks.assertAdmissible(function("belt.run", "{\"type\":\"object\"}"));
     }
 
@@ -35,7 +36,8 @@ class TestkitTest {
     void configsAreCheckedAsTheControllerChecksThem() {
         DeviceDriver driver = driver("{\"type\":\"object\",\"required\":[\"host\"]}", new CompletableFuture<>());
         checks.assertAdmissible(driver);
-        assertThat(checks.configProblems(driver, Map.of())).singleElement()
+        assertThat(checks.configProblems(driver, Map.of()))
+                .singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("host"));
         assertThat(checks.configProblems(driver, Map.of("host", "10.0.0.5"))).isEmpty();
     }
@@ -72,7 +74,8 @@ class TestkitTest {
         PipelineFunction deaf = new Slow(false);
         assertThatThrownBy(() -> Contracts.assertCancelEndsTheCall(deaf, TestInvocation.pure(), SHORT))
                 .hasMessageContaining("honour Invocation.onCancel");
-        assertThat(Contracts.assertCancelEndsTheCall(new Slow(true), TestInvocation.pure(), SHORT)).isNull();
+        assertThat(Contracts.assertCancelEndsTheCall(new Slow(true), TestInvocation.pure(), SHORT))
+                .isNull();
     }
 
     @Test
@@ -101,8 +104,14 @@ class TestkitTest {
         return new Slow(true) {
             @Override
             public FunctionDescriptor descriptor() {
-                return new FunctionDescriptor(id, "Run", null, List.of(), List.of(PortDescriptor.output("ok", PortType.BOOLEAN)),
-                        paramsSchema, 0);
+                return new FunctionDescriptor(
+                        id,
+                        "Run",
+                        null,
+                        List.of(),
+                        List.of(PortDescriptor.output("ok", PortType.BOOLEAN)),
+                        paramsSchema,
+                        0);
             }
         };
     }

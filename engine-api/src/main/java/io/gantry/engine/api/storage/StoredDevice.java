@@ -15,8 +15,7 @@ import java.util.Objects;
  * @param shouldBeConnected whether the operator last asked for it to be connected, so the controller
  *                          reconnects it after a restart
  */
-public record StoredDevice(
-        String id, String type, String name, Map<String, Object> config, boolean shouldBeConnected) {
+public record StoredDevice(String id, String type, String name, Map<String, Object> config, boolean shouldBeConnected) {
     /** Checks presence and copies the config (null values are kept, order is kept). */
     public StoredDevice {
         Objects.requireNonNull(id, "id");

@@ -49,8 +49,11 @@ final class ActivationCheck {
         try {
             while (!settled(bundle, declaresComponents)) {
                 if (System.nanoTime() > deadline) {
-                    LOG.warn("components of {} {} have not all come up after {} ms; going on", bundle.getSymbolicName(),
-                            bundle.getVersion(), timeoutMs);
+                    LOG.warn(
+                            "components of {} {} have not all come up after {} ms; going on",
+                            bundle.getSymbolicName(),
+                            bundle.getVersion(),
+                            timeoutMs);
                     return;
                 }
                 Thread.sleep(10); // a bounded poll of SCR's state, which has no listener to wait on

@@ -41,7 +41,11 @@ final class DeployFolder {
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                     if (attributes.isRegularFile()) {
-                        files.put(name, new Stamp(attributes.size(), attributes.lastModifiedTime().toMillis()));
+                        files.put(
+                                name,
+                                new Stamp(
+                                        attributes.size(),
+                                        attributes.lastModifiedTime().toMillis()));
                     }
                 } catch (IOException e) {
                     // gone between listing and reading: the next scan sees it removed
@@ -58,12 +62,17 @@ final class DeployFolder {
         Files.createDirectories(folder);
         Path temporary = folder.resolve("." + name + ".tmp");
         Files.write(temporary, content);
-        Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static boolean ours(String name) {
-        return !name.startsWith(".") && !name.endsWith(".cfg") && !name.endsWith(".config") && !name.endsWith(".tmp")
-                && !name.endsWith(".part") && !name.endsWith("~");
+        return !name.startsWith(".")
+                && !name.endsWith(".cfg")
+                && !name.endsWith(".config")
+                && !name.endsWith(".tmp")
+                && !name.endsWith(".part")
+                && !name.endsWith("~");
     }
 
     static boolean isJar(String name) {

@@ -103,15 +103,20 @@ final class JarSignatures {
 
     private static String subject(CodeSigner signer) {
         Certificate first = signer.getSignerCertPath().getCertificates().get(0);
-        return first instanceof X509Certificate x509 ? x509.getSubjectX500Principal().getName()
+        return first instanceof X509Certificate x509
+                ? x509.getSubjectX500Principal().getName()
                 : first.getType() + " certificate";
     }
 
     /** The manifest is covered by the signature file; the signature files themselves are not entries to sign. */
     private static boolean isSignatureFile(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return upper.startsWith("META-INF/") && upper.indexOf('/', "META-INF/".length()) < 0
-                && (upper.endsWith(".SF") || upper.endsWith(".RSA") || upper.endsWith(".DSA") || upper.endsWith(".EC")
+        return upper.startsWith("META-INF/")
+                && upper.indexOf('/', "META-INF/".length()) < 0
+                && (upper.endsWith(".SF")
+                        || upper.endsWith(".RSA")
+                        || upper.endsWith(".DSA")
+                        || upper.endsWith(".EC")
                         || upper.startsWith("META-INF/SIG-"));
     }
 }

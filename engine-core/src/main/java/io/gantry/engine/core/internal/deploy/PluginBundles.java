@@ -108,7 +108,10 @@ final class PluginBundles {
         try {
             bundle.stop();
         } catch (BundleException | RuntimeException e) {
-            LOG.warn("plugin {} {} did not stop cleanly: {}", bundle.getSymbolicName(), bundle.getVersion(),
+            LOG.warn(
+                    "plugin {} {} did not stop cleanly: {}",
+                    bundle.getSymbolicName(),
+                    bundle.getVersion(),
                     RootCause.message(e));
         }
     }

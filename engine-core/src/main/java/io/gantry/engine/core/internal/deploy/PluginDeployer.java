@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * file is kept in {@code data/plugins/} and put back, at start as during an update. All deployment
  * runs on one thread ({@code gantry-deploy}), one file at a time, as the framework wants it.
  */
-@Component(service = {PluginDeployer.class, PluginDeployment.class}, immediate = true)
+@Component(
+        service = {PluginDeployer.class, PluginDeployment.class},
+        immediate = true)
 @Designate(ocd = PluginDeployerConfiguration.class)
 public final class PluginDeployer implements PluginDeployment {
     private static final Logger LOG = LoggerFactory.getLogger(PluginDeployer.class);
@@ -84,19 +86,27 @@ public final class PluginDeployer implements PluginDeployment {
      * @param scr      to see whether a plugin's components came up
      */
     @Activate
-    public PluginDeployer(PluginDeployerConfiguration config, BundleContext context, @Reference PluginRegistry registry,
-            @Reference InFlightCalls inFlight, @Reference EventPublisher events, @Reference PluginProblems problems,
+    public PluginDeployer(
+            PluginDeployerConfiguration config,
+            BundleContext context,
+            @Reference PluginRegistry registry,
+            @Reference InFlightCalls inFlight,
+            @Reference EventPublisher events,
+            @Reference PluginProblems problems,
             @Reference ServiceComponentRuntime scr) {
         this.config = config;
         this.registry = registry;
         this.inFlight = inFlight;
         this.problems = problems;
         this.announcer = new DeployAnnouncer(events);
-        this.bundles = new PluginBundles(context, new ActivationCheck(scr, config.activationTimeoutMs()), registry, config.refreshTimeoutMs());
+        this.bundles = new PluginBundles(
+                context, new ActivationCheck(scr, config.activationTimeoutMs()), registry, config.refreshTimeoutMs());
         this.folder = new DeployFolder(deployFolder(context));
-        this.signatures = SignaturePolicy.of(context.getProperty(SignaturePolicy.TRUST_STORE),
+        this.signatures = SignaturePolicy.of(
+                context.getProperty(SignaturePolicy.TRUST_STORE),
                 context.getProperty(SignaturePolicy.TRUST_STORE_PASSWORD));
-        this.copies = new LastGoodCopies(Path.of(property(context, "gantry.data", "data")).resolve("plugins"));
+        this.copies = new LastGoodCopies(
+                Path.of(property(context, "gantry.data", "data")).resolve("plugins"));
         this.context = context;
         this.poll = Long.parseLong(property(context, "felix.fileinstall.poll", "250"));
         // while the framework is still starting, Felix only marks a started bundle for later and it
@@ -135,14 +145,20 @@ public final class PluginDeployer implements PluginDeployment {
             deploySafely(name, folder.scan().get(name));
             Bundle bundle = bundles.installed(name);
             Optional<PluginProblems.Failure> failure = problems.failure(plugin.name());
-            boolean serving = bundle != null && bundle.getState() == Bundle.ACTIVE
-                    && bundle.getVersion().toString().equals(normalized(plugin.version())) && failure.isEmpty();
+            boolean serving = bundle != null
+                    && bundle.getState() == Bundle.ACTIVE
+                    && bundle.getVersion().toString().equals(normalized(plugin.version()))
+                    && failure.isEmpty();
             if (!serving) {
                 throw new PluginRefusedException(failure.map(PluginProblems.Failure::error)
                         .orElse("version " + plugin.version() + " of " + plugin.name() + " does not serve"));
             }
-            return new Deployed(registry.plugins().stream().filter(p -> p.symbolicName().equals(plugin.name()))
-                    .findFirst().orElseThrow(), existing == null);
+            return new Deployed(
+                    registry.plugins().stream()
+                            .filter(p -> p.symbolicName().equals(plugin.name()))
+                            .findFirst()
+                            .orElseThrow(),
+                    existing == null);
         });
     }
 
@@ -164,8 +180,10 @@ public final class PluginDeployer implements PluginDeployment {
     /** Runs on the deploy thread, one deployment at a time with the folder's own, and waits for it. */
     private <T> T onWorker(Callable<T> work) {
         try {
-            return worker.submit(work).get(config.refreshTimeoutMs() + config.drainTimeoutMs()
-                    + config.activationTimeoutMs() * 2, TimeUnit.MILLISECONDS);
+            return worker.submit(work)
+                    .get(
+                            config.refreshTimeoutMs() + config.drainTimeoutMs() + config.activationTimeoutMs() * 2,
+                            TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -180,7 +198,10 @@ public final class PluginDeployer implements PluginDeployment {
     }
 
     private Bundle bundleNamed(String symbolicName) {
-        return bundles.all().stream().filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst().orElse(null);
+        return bundles.all().stream()
+                .filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String fileOf(Bundle bundle) {
@@ -234,7 +255,9 @@ public final class PluginDeployer implements PluginDeployment {
         try {
             byte[] jar = Files.readAllBytes(folder.path().resolve(name));
             Optional<byte[]> good = copies.read(name);
-            if (good.isEmpty() || !Arrays.equals(good.get(), jar) || !bundles.admit(running).serving()) {
+            if (good.isEmpty()
+                    || !Arrays.equals(good.get(), jar)
+                    || !bundles.admit(running).serving()) {
                 return false;
             }
             problems.accept(name);
@@ -305,8 +328,12 @@ public final class PluginDeployer implements PluginDeployment {
                 serveLastGood(name, good.get(), "deploy/" + name + " is not usable: " + problem);
             } else {
                 // a bundle refused for its signature is a plugin the operator will look for by name
-                BundleJar.identity(jar).ifPresent(plugin -> problems.failed(new PluginProblems.Failure(plugin.name(),
-                        plugin.version(), "version " + plugin.version() + " refused: " + problem, "REFUSED")));
+                BundleJar.identity(jar)
+                        .ifPresent(plugin -> problems.failed(new PluginProblems.Failure(
+                                plugin.name(),
+                                plugin.version(),
+                                "version " + plugin.version() + " refused: " + problem,
+                                "REFUSED")));
             }
             return;
         }
@@ -316,7 +343,8 @@ public final class PluginDeployer implements PluginDeployment {
             bundle = bundles.install(name, jar);
         } catch (BundleException e) {
             reject(name, "it cannot be installed: " + RootCause.message(e));
-            good.ifPresent(copy -> serveLastGood(name, copy, "deploy/" + name + " cannot be installed: " + RootCause.message(e)));
+            good.ifPresent(copy ->
+                    serveLastGood(name, copy, "deploy/" + name + " cannot be installed: " + RootCause.message(e)));
             return;
         }
         String version = bundle.getVersion().toString();
@@ -338,8 +366,11 @@ public final class PluginDeployer implements PluginDeployment {
         String problem = problemWith(jar);
         if (problem != null) {
             reject(name, problem);
-            problems.failed(new PluginProblems.Failure(bundle.getSymbolicName(), previous,
-                    "the new deploy/" + name + " is not usable: " + problem + "; version " + previous + " keeps serving",
+            problems.failed(new PluginProblems.Failure(
+                    bundle.getSymbolicName(),
+                    previous,
+                    "the new deploy/" + name + " is not usable: " + problem + "; version " + previous
+                            + " keeps serving",
                     "REJECTED"));
             return;
         }
@@ -386,12 +417,16 @@ public final class PluginDeployer implements PluginDeployment {
     private void serveLastGood(String name, byte[] copy, String why) {
         Bundle bundle = bundles.installed(name);
         try {
-            Outcome outcome = bundle == null ? bundles.start(bundle = bundles.install(name, copy)) : bundles.replace(bundle, copy);
+            Outcome outcome = bundle == null
+                    ? bundles.start(bundle = bundles.install(name, copy))
+                    : bundles.replace(bundle, copy);
             String version = bundle.getVersion().toString();
-            String error = why + (outcome.serving() ? "; version " + version + " (the last good copy) serves"
-                    : "; the last good copy (version " + version + ") failed too: " + outcome.failure());
-            problems.failed(new PluginProblems.Failure(bundle.getSymbolicName(), version, error,
-                    outcome.serving() ? "ROLLED_BACK" : outcome.state()));
+            String error = why
+                    + (outcome.serving()
+                            ? "; version " + version + " (the last good copy) serves"
+                            : "; the last good copy (version " + version + ") failed too: " + outcome.failure());
+            problems.failed(new PluginProblems.Failure(
+                    bundle.getSymbolicName(), version, error, outcome.serving() ? "ROLLED_BACK" : outcome.state()));
             LOG.error("plugin {}: {}", bundle.getSymbolicName(), error);
             announcer.rolledBack(bundle, null, name, error);
         } catch (BundleException e) {
@@ -402,11 +437,12 @@ public final class PluginDeployer implements PluginDeployment {
     private void rollBack(Bundle bundle, String name, String failedVersion, Outcome failure, byte[] good) {
         Outcome back = bundles.replace(bundle, good);
         String restored = bundle.getVersion().toString();
-        String error = "version " + failedVersion + " " + failure.failure() + (back.serving()
-                ? "; version " + restored + " is back in service"
-                : "; going back to version " + restored + " failed too: " + back.failure());
-        problems.failed(new PluginProblems.Failure(bundle.getSymbolicName(), failedVersion, error,
-                back.serving() ? "ROLLED_BACK" : back.state()));
+        String error = "version " + failedVersion + " " + failure.failure()
+                + (back.serving()
+                        ? "; version " + restored + " is back in service"
+                        : "; going back to version " + restored + " failed too: " + back.failure());
+        problems.failed(new PluginProblems.Failure(
+                bundle.getSymbolicName(), failedVersion, error, back.serving() ? "ROLLED_BACK" : back.state()));
         LOG.error("plugin {}: {}", bundle.getSymbolicName(), error);
         announcer.rolledBack(bundle, failedVersion, name, error);
     }
@@ -441,8 +477,11 @@ public final class PluginDeployer implements PluginDeployment {
         }
         int left = inFlight.of(bundle.getBundleId());
         if (left > 0) {
-            LOG.warn("{} calls of plugin {} still running after {} ms; swapping anyway", left,
-                    bundle.getSymbolicName(), config.drainTimeoutMs());
+            LOG.warn(
+                    "{} calls of plugin {} still running after {} ms; swapping anyway",
+                    left,
+                    bundle.getSymbolicName(),
+                    config.drainTimeoutMs());
         }
     }
 

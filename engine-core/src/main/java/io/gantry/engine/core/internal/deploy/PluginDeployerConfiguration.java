@@ -9,8 +9,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "How long an update waits for calls in flight on the old version, in ms")
     long drainTimeoutMs() default 5_000;
 
-    @AttributeDefinition(description = "How long a started plugin's components may take to come up before it is"
-            + " judged on what came up, in ms")
+    @AttributeDefinition(
+            description = "How long a started plugin's components may take to come up before it is"
+                    + " judged on what came up, in ms")
     long activationTimeoutMs() default 10_000;
 
     @AttributeDefinition(description = "How long a refresh of the updated bundle may take, in ms")

@@ -27,7 +27,10 @@ final class SettledFiles {
                 changed.add(name);
             }
         });
-        List<String> removed = actedOn.keySet().stream().filter(name -> !scan.containsKey(name)).sorted().toList();
+        List<String> removed = actedOn.keySet().stream()
+                .filter(name -> !scan.containsKey(name))
+                .sorted()
+                .toList();
         previousScan = Map.copyOf(scan);
         return new Changes(changed, removed);
     }

@@ -31,8 +31,8 @@ final class SignaturePolicy {
             return new SignaturePolicy(null, null);
         }
         try {
-            JarSignatures signatures = JarSignatures.trusting(Path.of(trustStore.trim()),
-                    password == null ? null : password.toCharArray());
+            JarSignatures signatures = JarSignatures.trusting(
+                    Path.of(trustStore.trim()), password == null ? null : password.toCharArray());
             LOG.info("plugins must be signed by a certificate of {}", trustStore);
             return new SignaturePolicy(signatures, null);
         } catch (Exception e) {

@@ -216,14 +216,16 @@ final class DeviceLink {
         }
         AttachedContext context = new AttachedContext(id, createdAs.config(), attachment, this);
         CompletableFuture<Boolean> adopted = calls.call("create", () -> {
-            Device created = attachment.driver().create(context);
-            // adopted here, not when the answer is awaited: an instance that comes after its
-            // attachment was retired (replaced, deleted, or its create overdue) is closed, not leaked
-            if (created != null && !attachment.adopt(created)) {
-                calls.close(created);
-            }
-            return created;
-        }).handle((instance, failure) -> failure == null ? installed(attachment) : createFailed(attachment, failure));
+                    Device created = attachment.driver().create(context);
+                    // adopted here, not when the answer is awaited: an instance that comes after its
+                    // attachment was retired (replaced, deleted, or its create overdue) is closed, not leaked
+                    if (created != null && !attachment.adopt(created)) {
+                        calls.close(created);
+                    }
+                    return created;
+                })
+                .handle((instance, failure) ->
+                        failure == null ? installed(attachment) : createFailed(attachment, failure));
         return attachment.unlessRetired(adopted, false);
     }
 
@@ -245,7 +247,8 @@ final class DeviceLink {
         String verb = explicit ? "connect" : "reconnect";
         Device instance;
         synchronized (this) {
-            boolean wanted = explicit ? status != DeviceStatus.CONNECTED
+            boolean wanted = explicit
+                    ? status != DeviceStatus.CONNECTED
                     : stored.shouldBeConnected() && status == DeviceStatus.DISCONNECTED;
             instance = attachment.instance();
             if (!wanted || instance == null || attachment != current || attachment.isRetired() || removed) {
@@ -269,15 +272,17 @@ final class DeviceLink {
                 return DeviceLane.DONE;
             }
         }
-        return outcome(attachment, "disconnect", calls.stage("disconnect", instance::disconnect),
-                DeviceStatus.DISCONNECTED);
+        return outcome(
+                attachment, "disconnect", calls.stage("disconnect", instance::disconnect), DeviceStatus.DISCONNECTED);
     }
 
     /** Moves the device by a call's answer, unless the attachment was retired before it came. */
-    private CompletableFuture<Void> outcome(Attachment attachment, String what, CompletableFuture<Void> call,
-            DeviceStatus success) {
+    private CompletableFuture<Void> outcome(
+            Attachment attachment, String what, CompletableFuture<Void> call, DeviceStatus success) {
         CompletableFuture<Void> moved = call.handle((ok, failure) -> {
-            move(attachment, failure == null ? success : DeviceStatus.FAULT,
+            move(
+                    attachment,
+                    failure == null ? success : DeviceStatus.FAULT,
                     failure == null ? null : PluginCalls.explain(what, failure));
             return null;
         });
@@ -332,7 +337,7 @@ final class DeviceLink {
     }
 
     private PluginUnavailableException unavailable() {
-        return new PluginUnavailableException("device '" + id + "' is unavailable: no plugin offers type '"
-                + stored.type() + "' now");
+        return new PluginUnavailableException(
+                "device '" + id + "' is unavailable: no plugin offers type '" + stored.type() + "' now");
     }
 }

@@ -74,8 +74,12 @@ public final class DeviceManager {
      *     opening breaker may fault its device
      */
     @Activate
-    public DeviceManager(DeviceManagerConfiguration config, @Reference DeviceRepository repository,
-            @Reference LiveDrivers drivers, @Reference EventPublisher events, @Reference JsonSchemaChecker schemas,
+    public DeviceManager(
+            DeviceManagerConfiguration config,
+            @Reference DeviceRepository repository,
+            @Reference LiveDrivers drivers,
+            @Reference EventPublisher events,
+            @Reference JsonSchemaChecker schemas,
             @Reference DeviceBreakers breakers) {
         this.repository = repository;
         this.drivers = drivers;
@@ -97,8 +101,8 @@ public final class DeviceManager {
     void stop() {
         drivers.removeOnChange(followDrivers);
         breakers.onOpenFault((deviceId, reason) -> {});
-        CompletableFuture<?>[] closes = devices.values().stream().map(DeviceLink::remove)
-                .toArray(CompletableFuture<?>[]::new);
+        CompletableFuture<?>[] closes =
+                devices.values().stream().map(DeviceLink::remove).toArray(CompletableFuture<?>[]::new);
         if (!waitFor(CompletableFuture.allOf(closes), "stop")) {
             LOG.warn("device manager stopped before every device instance had closed");
         }
@@ -132,7 +136,10 @@ public final class DeviceManager {
 
     /** @return every device, by id */
     public List<DeviceInfo> list() {
-        return devices.values().stream().map(this::info).sorted(Comparator.comparing(DeviceInfo::id)).toList();
+        return devices.values().stream()
+                .map(this::info)
+                .sorted(Comparator.comparing(DeviceInfo::id))
+                .toList();
     }
 
     /**

@@ -32,8 +32,10 @@ final class DeviceValidation {
     void check(String id, String type, String name, Map<String, Object> config) {
         List<Problem> problems = new ArrayList<>();
         if (id == null || !ID.matcher(id).matches()) {
-            problems.add(new Problem("id", "invalid-id", "device id must be 1-64 letters, digits, '.', '_' or '-', "
-                    + "starting with a letter or digit"));
+            problems.add(new Problem(
+                    "id",
+                    "invalid-id",
+                    "device id must be 1-64 letters, digits, '.', '_' or '-', " + "starting with a letter or digit"));
         }
         if (name == null || name.isBlank()) {
             problems.add(new Problem("name", "missing", "a device needs a name"));
@@ -41,11 +43,12 @@ final class DeviceValidation {
         if (type == null) {
             problems.add(new Problem("type", "missing", "a device needs a type"));
         } else {
-            drivers.liveDriver(type).ifPresentOrElse(
-                    driver -> problems.addAll(schemas.check(driver.descriptor().configSchema(),
-                            config == null ? Map.of() : config, "config")),
-                    () -> problems.add(new Problem("type", "unknown-device-type",
-                            "no plugin offers device type '" + type + "' now")));
+            drivers.liveDriver(type)
+                    .ifPresentOrElse(
+                            driver -> problems.addAll(schemas.check(
+                                    driver.descriptor().configSchema(), config == null ? Map.of() : config, "config")),
+                            () -> problems.add(new Problem(
+                                    "type", "unknown-device-type", "no plugin offers device type '" + type + "' now")));
         }
         if (!problems.isEmpty()) {
             throw new PipelineValidationException(problems);
@@ -55,6 +58,7 @@ final class DeviceValidation {
     /** @return a fresh id for a device of this type, for a client that gave none */
     String newId(String type) {
         String prefix = type == null ? "device" : type.replaceAll("[^A-Za-z0-9._-]", "");
-        return (prefix.isEmpty() ? "device" : prefix) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return (prefix.isEmpty() ? "device" : prefix) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -56,14 +56,15 @@ final class PluginCalls {
     /** Closes an instance; a failure or a close that does not return in time is only logged. */
     CompletableFuture<Void> close(Device instance) {
         return call("close", () -> {
-            instance.close();
-            return Boolean.TRUE;
-        }).handle((closed, failure) -> {
-            if (failure != null) {
-                LOG.warn("closing a device instance: {}", explain("close", failure));
-            }
-            return null;
-        });
+                    instance.close();
+                    return Boolean.TRUE;
+                })
+                .handle((closed, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("closing a device instance: {}", explain("close", failure));
+                    }
+                    return null;
+                });
     }
 
     /** @return a copy of the stage that fails when it has not completed within the timeout */
@@ -72,8 +73,8 @@ final class PluginCalls {
         passOn(stage, bounded);
         if (!bounded.isDone()) {
             try {
-                deadlines.execute(() -> bounded.completeExceptionally(new Overdue(what + " did not complete within "
-                        + timeoutMs + " ms")));
+                deadlines.execute(() -> bounded.completeExceptionally(
+                        new Overdue(what + " did not complete within " + timeoutMs + " ms")));
             } catch (RejectedExecutionException e) {
                 bounded.completeExceptionally(e);
             }
@@ -90,7 +91,8 @@ final class PluginCalls {
         if (cause instanceof Overdue) {
             return cause.getMessage();
         }
-        return what + " failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        return what + " failed: "
+                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -103,8 +105,10 @@ final class PluginCalls {
 
     /** Futures wrap; so does {@code new RuntimeException(cause)}, whose message is the cause's class and message. */
     private static boolean isWrapper(Throwable failure) {
-        return failure instanceof CompletionException || failure instanceof ExecutionException
-                || failure.getMessage() == null || failure.getMessage().equals(failure.getCause().toString());
+        return failure instanceof CompletionException
+                || failure instanceof ExecutionException
+                || failure.getMessage() == null
+                || failure.getMessage().equals(failure.getCause().toString());
     }
 
     private static <T> CompletionStage<T> passOn(CompletionStage<T> from, CompletableFuture<T> to) {

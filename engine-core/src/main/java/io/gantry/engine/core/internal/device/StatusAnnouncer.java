@@ -49,8 +49,9 @@ final class StatusAnnouncer {
 
     void unavailable(String id, String type) {
         LOG.info("device '{}' is unavailable: no plugin offers type '{}' now", id, type);
-        events.publish(Topics.DEVICE_UNAVAILABLE, Map.of(EventProperties.DEVICE_ID, id,
-                EventProperties.STATUS, DeviceStatus.UNAVAILABLE.name()));
+        events.publish(
+                Topics.DEVICE_UNAVAILABLE,
+                Map.of(EventProperties.DEVICE_ID, id, EventProperties.STATUS, DeviceStatus.UNAVAILABLE.name()));
     }
 
     void created(String id, String type) {

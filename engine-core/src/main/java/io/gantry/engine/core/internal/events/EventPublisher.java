@@ -147,18 +147,27 @@ public final class EventPublisher implements HealthCheck {
         long unannounced = droppedSinceNotice.getAndSet(0);
         dropped.addAndGet(left.size());
         if (!left.isEmpty() || unannounced > 0) {
-            Map<String, Long> byTopic = left.stream()
-                    .collect(Collectors.groupingBy(Event::getTopic, TreeMap::new, Collectors.counting()));
-            LOG.warn("event delivery stopped after {} ms with {} events undelivered {} (and {} dropped earlier "
-                    + "never announced); observers miss them, execution records are complete", drainMs,
-                    left.size(), byTopic, unannounced);
+            Map<String, Long> byTopic =
+                    left.stream().collect(Collectors.groupingBy(Event::getTopic, TreeMap::new, Collectors.counting()));
+            LOG.warn(
+                    "event delivery stopped after {} ms with {} events undelivered {} (and {} dropped earlier "
+                            + "never announced); observers miss them, execution records are complete",
+                    drainMs,
+                    left.size(),
+                    byTopic,
+                    unannounced);
         }
     }
 
     private static Event droppedNotice(long lost) {
         LOG.warn("{} events were dropped: handlers could not keep up", lost);
-        return new Event(Topics.EVENTS_DROPPED, Map.of(EventProperties.DROPPED, lost,
-                EventProperties.TIMESTAMP, Instant.now().toString()));
+        return new Event(
+                Topics.EVENTS_DROPPED,
+                Map.of(
+                        EventProperties.DROPPED,
+                        lost,
+                        EventProperties.TIMESTAMP,
+                        Instant.now().toString()));
     }
 
     private void deliver(Event event) {

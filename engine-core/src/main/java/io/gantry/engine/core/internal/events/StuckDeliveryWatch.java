@@ -64,8 +64,12 @@ final class StuckDeliveryWatch implements AutoCloseable {
         String handler = stuckHandler();
         if (handler != null && since != reportedFor) {
             reportedFor = since;
-            LOG.error("{} has held the delivery of {} for over {} ms; events wait, and are dropped once "
-                    + "the queue is full", handler, topic, TimeUnit.NANOSECONDS.toMillis(stuckAfterNanos));
+            LOG.error(
+                    "{} has held the delivery of {} for over {} ms; events wait, and are dropped once "
+                            + "the queue is full",
+                    handler,
+                    topic,
+                    TimeUnit.NANOSECONDS.toMillis(stuckAfterNanos));
         }
     }
 

@@ -27,7 +27,8 @@ final class CompositeListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeCompleted(ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {
+    public void nodeCompleted(
+            ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {
         listeners.forEach(l -> l.nodeCompleted(run, node, outputs, durationMs, attempts));
     }
 
@@ -37,8 +38,8 @@ final class CompositeListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeFailed(ExecutionRef run, PlanNode node, NodeStatus status, ExecutionError error, long durationMs,
-            int attempts) {
+    public void nodeFailed(
+            ExecutionRef run, PlanNode node, NodeStatus status, ExecutionError error, long durationMs, int attempts) {
         listeners.forEach(l -> l.nodeFailed(run, node, status, error, durationMs, attempts));
     }
 

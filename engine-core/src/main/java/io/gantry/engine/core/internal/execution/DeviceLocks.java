@@ -50,9 +50,12 @@ final class DeviceLocks {
                     return GRANTED;
                 }
                 if (waiters.size() >= maxWaiting) {
-                    return CompletableFuture.failedFuture(new DeviceQueueFullException(deviceId, "device '" + deviceId
-                            + "' is busy: " + waiters.size() + " nodes already wait for it (the queue holds at most "
-                            + maxWaiting + ")"));
+                    return CompletableFuture.failedFuture(new DeviceQueueFullException(
+                            deviceId,
+                            "device '" + deviceId
+                                    + "' is busy: " + waiters.size()
+                                    + " nodes already wait for it (the queue holds at most "
+                                    + maxWaiting + ")"));
                 }
                 CompletableFuture<Void> turn = new CompletableFuture<>();
                 waiters.add(turn);

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param defaultRetry       retry policy of nodes that set none
  * @param maxQueuedPerDevice nodes that may wait for one busy device; the next is refused at once
  */
-public record EngineConfig(int maxNodesInFlight, long defaultTimeoutMs, RetrySpec defaultRetry, int maxQueuedPerDevice) {
+public record EngineConfig(
+        int maxNodesInFlight, long defaultTimeoutMs, RetrySpec defaultRetry, int maxQueuedPerDevice) {
     /** 64 nodes in flight, 30 s per attempt, no retry, 100 nodes waiting per device. */
     public static final EngineConfig DEFAULTS = new EngineConfig(64, 30_000, RetrySpec.NONE);
 

@@ -54,7 +54,8 @@ final class EventingListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeCompleted(ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {
+    public void nodeCompleted(
+            ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {
         Map<String, Object> properties = of(run, node);
         properties.put(OUTPUTS, outputs);
         properties.put(DURATION_MS, durationMs);
@@ -72,8 +73,8 @@ final class EventingListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeFailed(ExecutionRef run, PlanNode node, NodeStatus status, ExecutionError error, long durationMs,
-            int attempts) {
+    public void nodeFailed(
+            ExecutionRef run, PlanNode node, NodeStatus status, ExecutionError error, long durationMs, int attempts) {
         Map<String, Object> properties = of(run, node);
         properties.put(STATUS, status.name());
         properties.put(DURATION_MS, durationMs);

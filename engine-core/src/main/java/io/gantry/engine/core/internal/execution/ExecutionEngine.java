@@ -37,8 +37,13 @@ public final class ExecutionEngine {
      *     cancelled timeouts from piling up)
      * @param clock     time source for records and deadlines
      */
-    public ExecutionEngine(EngineConfig config, NodeResolver resolver, ExecutionListener listener, Executor executor,
-            ScheduledExecutorService scheduler, Clock clock) {
+    public ExecutionEngine(
+            EngineConfig config,
+            NodeResolver resolver,
+            ExecutionListener listener,
+            Executor executor,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
         this(config, resolver, DeviceGuard.NONE, listener, executor, scheduler, clock);
     }
 
@@ -48,14 +53,26 @@ public final class ExecutionEngine {
      *
      * @param guard consulted before and after every call of a node on a device
      */
-    public ExecutionEngine(EngineConfig config, NodeResolver resolver, DeviceGuard guard, ExecutionListener listener,
-            Executor executor, ScheduledExecutorService scheduler, Clock clock) {
+    public ExecutionEngine(
+            EngineConfig config,
+            NodeResolver resolver,
+            DeviceGuard guard,
+            ExecutionListener listener,
+            Executor executor,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(executor, "executor");
-        this.context = new EngineContext(config, Objects.requireNonNull(resolver, "resolver"),
-                Objects.requireNonNull(listener, "listener"), executor, Objects.requireNonNull(scheduler, "scheduler"),
-                Objects.requireNonNull(clock, "clock"), new SlotDispatcher(executor, config.maxNodesInFlight()),
-                new DeviceLocks(config.maxQueuedPerDevice()), Objects.requireNonNull(guard, "guard"));
+        this.context = new EngineContext(
+                config,
+                Objects.requireNonNull(resolver, "resolver"),
+                Objects.requireNonNull(listener, "listener"),
+                executor,
+                Objects.requireNonNull(scheduler, "scheduler"),
+                Objects.requireNonNull(clock, "clock"),
+                new SlotDispatcher(executor, config.maxNodesInFlight()),
+                new DeviceLocks(config.maxQueuedPerDevice()),
+                Objects.requireNonNull(guard, "guard"));
     }
 
     /** Starts a run with a fresh random id; see {@link #start(String, ExecutionPlan, int, Map)}. */
@@ -73,15 +90,21 @@ public final class ExecutionEngine {
      *     has the wrong type
      * @throws ConflictException when a run with this id is still going
      */
-    public ExecutionHandle start(String executionId, ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs) {
+    public ExecutionHandle start(
+            String executionId, ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs) {
         List<Map<String, Object>> placed = RunInputs.place(plan, inputs == null ? Map.of() : inputs);
         ExecutionRef ref = new ExecutionRef(executionId, plan.pipelineId(), pipelineVersion);
-        ExecutionRun run = new ExecutionRun(context, plan, ref, placed, ended -> running.remove(ended.ref().executionId()));
+        ExecutionRun run = new ExecutionRun(
+                context, plan, ref, placed, ended -> running.remove(ended.ref().executionId()));
         ExecutionHandle handle = new ExecutionHandle(run);
         if (running.putIfAbsent(executionId, handle) != null) {
             throw new ConflictException("execution '" + executionId + "' is already running");
         }
-        LOG.debug("starting execution {} of pipeline {} v{} ({} nodes)", executionId, plan.pipelineId(), pipelineVersion,
+        LOG.debug(
+                "starting execution {} of pipeline {} v{} ({} nodes)",
+                executionId,
+                plan.pipelineId(),
+                pipelineVersion,
                 plan.nodeCount());
         run.start();
         return handle;

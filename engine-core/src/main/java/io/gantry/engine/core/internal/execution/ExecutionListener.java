@@ -20,9 +20,11 @@ public interface ExecutionListener {
     default void pipelineStarted(ExecutionRef run, Instant startedAt, int nodeCount) {}
 
     /** The node's first attempt is about to be called. */
-    default void nodeExecuting(ExecutionRef run, PlanNode node, String plugin, String pluginVersion, Instant startedAt) {}
+    default void nodeExecuting(
+            ExecutionRef run, PlanNode node, String plugin, String pluginVersion, Instant startedAt) {}
 
-    default void nodeCompleted(ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {}
+    default void nodeCompleted(
+            ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {}
 
     /**
      * An attempt failed and another follows.

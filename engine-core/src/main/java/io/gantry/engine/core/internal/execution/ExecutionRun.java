@@ -46,7 +46,11 @@ final class ExecutionRun {
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile Instant finishedAt;
 
-    ExecutionRun(EngineContext context, ExecutionPlan plan, ExecutionRef ref, List<Map<String, Object>> runInputs,
+    ExecutionRun(
+            EngineContext context,
+            ExecutionPlan plan,
+            ExecutionRef ref,
+            List<Map<String, Object>> runInputs,
             Consumer<ExecutionRun> onEnd) {
         this.context = context;
         this.plan = plan;
@@ -97,17 +101,29 @@ final class ExecutionRun {
 
     /** @return true when this call stopped the run, false when it was already stopping */
     boolean cancel() {
-        return stopWith(new Stop(ExecutionStatus.CANCELLED,
-                new ExecutionError(Failure.CANCELLED, "execution cancelled", null, null)), NodeStatus.CANCELLED);
+        return stopWith(
+                new Stop(
+                        ExecutionStatus.CANCELLED,
+                        new ExecutionError(Failure.CANCELLED, "execution cancelled", null, null)),
+                NodeStatus.CANCELLED);
     }
 
     ExecutionRecord snapshot() {
         ExecutionStatus now = status; // read first: finishedAt is written before status
         Instant end = now == ExecutionStatus.RUNNING ? null : finishedAt;
         Stop stopped = stop.get();
-        return new ExecutionRecord(ref.executionId(), ref.pipelineId(), ref.pipelineVersion(), now, startedAt, end,
-                end == null ? null : end.toEpochMilli() - startedAt.toEpochMilli(), done.get(), plan.nodeCount(),
-                records.snapshot(), stopped == null ? null : stopped.error());
+        return new ExecutionRecord(
+                ref.executionId(),
+                ref.pipelineId(),
+                ref.pipelineVersion(),
+                now,
+                startedAt,
+                end,
+                end == null ? null : end.toEpochMilli() - startedAt.toEpochMilli(),
+                done.get(),
+                plan.nodeCount(),
+                records.snapshot(),
+                stopped == null ? null : stopped.error());
     }
 
     /**
@@ -138,8 +154,19 @@ final class ExecutionRun {
             return; // skipped or cancelled meanwhile
         }
         Failure failure = Failure.of(refusal, node);
-        records.set(node.index(), new NodeRecord(NodeStatus.FAILED, node.functionId(), null, null, now, 0L, 0, inputs,
-                Map.of(), failure.toError(node.id())));
+        records.set(
+                node.index(),
+                new NodeRecord(
+                        NodeStatus.FAILED,
+                        node.functionId(),
+                        null,
+                        null,
+                        now,
+                        0L,
+                        0,
+                        inputs,
+                        Map.of(),
+                        failure.toError(node.id())));
         nodeFinished(node, NodeStatus.FAILED, Map.of(), failure, 0, 0);
     }
 
@@ -184,14 +211,24 @@ final class ExecutionRun {
     }
 
     /** Called once per started node, after its record holds the final state. */
-    void nodeEnded(PlanNode node, NodeStatus status, Map<String, Object> outputs, Failure failure, long durationMs,
+    void nodeEnded(
+            PlanNode node,
+            NodeStatus status,
+            Map<String, Object> outputs,
+            Failure failure,
+            long durationMs,
             int attempts) {
         release(node);
         nodeFinished(node, status, outputs, failure, durationMs, attempts);
     }
 
-    private void nodeFinished(PlanNode node, NodeStatus status, Map<String, Object> outputs, Failure failure,
-            long durationMs, int attempts) {
+    private void nodeFinished(
+            PlanNode node,
+            NodeStatus status,
+            Map<String, Object> outputs,
+            Failure failure,
+            long durationMs,
+            int attempts) {
         if (status == NodeStatus.SUCCEEDED) {
             // the event goes out before any successor can start, so listeners see causal order
             events.emit(() -> context.listener().nodeCompleted(ref, node, outputs, durationMs, attempts));

@@ -59,18 +59,33 @@ public final class ExecutionRuntime implements HealthCheck {
      * @param breakers   the devices' circuit breakers, asked before every device call
      */
     @Activate
-    public ExecutionRuntime(ExecutionRuntimeConfiguration config, @Reference PluginRegistry registry,
-            @Reference DeviceManager devices, @Reference EventPublisher events,
-            @Reference ExecutionRepository executions, @Reference InFlightCalls inFlight,
+    public ExecutionRuntime(
+            ExecutionRuntimeConfiguration config,
+            @Reference PluginRegistry registry,
+            @Reference DeviceManager devices,
+            @Reference EventPublisher events,
+            @Reference ExecutionRepository executions,
+            @Reference InFlightCalls inFlight,
             @Reference DeviceBreakers breakers) {
-        this(config, new RegistryNodeResolver(registry, devices, inFlight), breakers, events, executions,
+        this(
+                config,
+                new RegistryNodeResolver(registry, devices, inFlight),
+                breakers,
+                events,
+                executions,
                 Clock.systemUTC());
     }
 
     /** The runtime over any resolver and guard: what the DS constructor wires, and what tests fake. */
-    ExecutionRuntime(ExecutionRuntimeConfiguration config, NodeResolver resolver, DeviceGuard guard,
-            EventPublisher events, ExecutionRepository executions, Clock clock) {
-        int threads = config.workerThreads() > 0 ? config.workerThreads()
+    ExecutionRuntime(
+            ExecutionRuntimeConfiguration config,
+            NodeResolver resolver,
+            DeviceGuard guard,
+            EventPublisher events,
+            ExecutionRepository executions,
+            Clock clock) {
+        int threads = config.workerThreads() > 0
+                ? config.workerThreads()
                 : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         this.workers = Executors.newFixedThreadPool(threads, named("gantry-engine"));
         this.timers = new ScheduledThreadPoolExecutor(1, named("gantry-engine-timer"));
@@ -79,15 +94,22 @@ public final class ExecutionRuntime implements HealthCheck {
         this.journal = new ExecutionJournal(executions);
         ExecutionEngine[] self = new ExecutionEngine[1];
         this.journaling = new JournalingListener(journal, () -> self[0]);
-        RetrySpec defaultRetry = config.defaultMaxAttempts() <= 1 ? RetrySpec.NONE
+        RetrySpec defaultRetry = config.defaultMaxAttempts() <= 1
+                ? RetrySpec.NONE
                 : new RetrySpec(config.defaultMaxAttempts(), config.defaultBackoffMs(), 2, 0, 0.1);
         this.engine = new ExecutionEngine(
-                new EngineConfig(config.maxNodesInFlight(), config.defaultTimeoutMs(), defaultRetry,
+                new EngineConfig(
+                        config.maxNodesInFlight(),
+                        config.defaultTimeoutMs(),
+                        defaultRetry,
                         config.maxQueuedPerDevice()),
-                resolver, guard,
+                resolver,
+                guard,
                 // the journal first: a run's end is readable (GET) before its end event goes out
                 new CompositeListener(journaling, new EventingListener(events)),
-                workers, timers, clock);
+                workers,
+                timers,
+                clock);
         self[0] = engine;
     }
 
@@ -126,7 +148,8 @@ public final class ExecutionRuntime implements HealthCheck {
 
     /** @return the live record of a run still going */
     public Optional<ExecutionRecord> live(String executionId) {
-        return engine.running(executionId).map(ExecutionHandle::snapshot)
+        return engine.running(executionId)
+                .map(ExecutionHandle::snapshot)
                 .or(() -> journaling.endedNotStored(executionId));
     }
 
@@ -187,9 +210,15 @@ public final class ExecutionRuntime implements HealthCheck {
         if (workers.isShutdown()) {
             return HealthStatus.down("the engine's threads are stopped");
         }
-        return HealthStatus.up(Map.of("runningExecutions", engine.running().size(),
-                "queuedNodeStarts", ((java.util.concurrent.ThreadPoolExecutor) workers).getQueue().size(),
-                "maxNodesInFlight", maxNodesInFlight, "journalBacklog", journal.backlog()));
+        return HealthStatus.up(Map.of(
+                "runningExecutions",
+                engine.running().size(),
+                "queuedNodeStarts",
+                ((java.util.concurrent.ThreadPoolExecutor) workers).getQueue().size(),
+                "maxNodesInFlight",
+                maxNodesInFlight,
+                "journalBacklog",
+                journal.backlog()));
     }
 
     private static ThreadFactory named(String prefix) {

@@ -33,8 +33,11 @@ public final class ExecutionServiceImpl implements ExecutionService {
      * @param executions the stored records
      */
     @Activate
-    public ExecutionServiceImpl(@Reference PipelineService pipelines, @Reference LiveValidator validator,
-            @Reference ExecutionRuntime runtime, @Reference ExecutionRepository executions) {
+    public ExecutionServiceImpl(
+            @Reference PipelineService pipelines,
+            @Reference LiveValidator validator,
+            @Reference ExecutionRuntime runtime,
+            @Reference ExecutionRepository executions) {
         this.pipelines = pipelines;
         this.validator = validator;
         this.runtime = runtime;
@@ -43,7 +46,8 @@ public final class ExecutionServiceImpl implements ExecutionService {
 
     @Override
     public ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs) {
-        PipelineVersion stored = version == null ? pipelines.latest(pipelineId) : pipelines.version(pipelineId, version);
+        PipelineVersion stored =
+                version == null ? pipelines.latest(pipelineId) : pipelines.version(pipelineId, version);
         return runtime.start(validator.planOf(stored), stored.version(), inputs);
     }
 
@@ -55,8 +59,10 @@ public final class ExecutionServiceImpl implements ExecutionService {
 
     @Override
     public ExecutionRecord get(String executionId) {
-        return runtime.live(executionId).orElseGet(() -> executions.find(executionId)
-                .orElseThrow(() -> new NotFoundException("execution '" + executionId + "' does not exist")));
+        return runtime.live(executionId)
+                .orElseGet(() -> executions
+                        .find(executionId)
+                        .orElseThrow(() -> new NotFoundException("execution '" + executionId + "' does not exist")));
     }
 
     @Override
@@ -72,7 +78,8 @@ public final class ExecutionServiceImpl implements ExecutionService {
         // a stored RUNNING record lags behind the run; show the live one instead
         return executions.list(query).stream()
                 .map(record -> record.status() == ExecutionStatus.RUNNING
-                        ? runtime.live(record.id()).orElse(record) : record)
+                        ? runtime.live(record.id()).orElse(record)
+                        : record)
                 .toList();
     }
 

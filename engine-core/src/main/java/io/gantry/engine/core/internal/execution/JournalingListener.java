@@ -61,8 +61,10 @@ final class JournalingListener implements ExecutionListener {
      */
     CompletableFuture<ExecutionRecord> storedStart(String executionId) {
         CompletableFuture<ExecutionRecord> stored = storedStarts.remove(executionId);
-        return stored != null ? stored
-                : CompletableFuture.failedFuture(new IllegalStateException("execution '" + executionId + "' is not tracked"));
+        return stored != null
+                ? stored
+                : CompletableFuture.failedFuture(
+                        new IllegalStateException("execution '" + executionId + "' is not tracked"));
     }
 
     /**
@@ -73,10 +75,14 @@ final class JournalingListener implements ExecutionListener {
     @Override
     public void pipelineStarted(ExecutionRef run, Instant startedAt, int nodeCount) {
         CompletableFuture<ExecutionRecord> stored = storedStarts.get(run.executionId());
-        engine.get().running(run.executionId()).ifPresentOrElse(handle -> {
-            ExecutionRecord first = handle.snapshot();
-            journal.write(first).whenComplete((ignored, failure) -> complete(stored, first, failure));
-        }, () -> complete(stored, null, null));
+        engine.get()
+                .running(run.executionId())
+                .ifPresentOrElse(
+                        handle -> {
+                            ExecutionRecord first = handle.snapshot();
+                            journal.write(first).whenComplete((ignored, failure) -> complete(stored, first, failure));
+                        },
+                        () -> complete(stored, null, null));
     }
 
     private static void complete(CompletableFuture<ExecutionRecord> stored, ExecutionRecord first, Throwable failure) {
@@ -91,13 +97,14 @@ final class JournalingListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeCompleted(ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {
+    public void nodeCompleted(
+            ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {
         progressed(run);
     }
 
     @Override
-    public void nodeFailed(ExecutionRef run, PlanNode node, NodeStatus status, ExecutionError error, long durationMs,
-            int attempts) {
+    public void nodeFailed(
+            ExecutionRef run, PlanNode node, NodeStatus status, ExecutionError error, long durationMs, int attempts) {
         progressed(run);
     }
 

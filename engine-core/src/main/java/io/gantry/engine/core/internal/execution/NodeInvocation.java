@@ -30,10 +30,17 @@ final class NodeInvocation implements Invocation {
     private final CompletableFuture<Map<String, Object>> outcome = new CompletableFuture<>();
     /** Won by the first of answer, timeout and cancel. */
     private final AtomicBoolean settled = new AtomicBoolean();
+
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Queue<Runnable> cancelActions = new ConcurrentLinkedQueue<>();
 
-    NodeInvocation(String executionId, PlanNode node, int attempt, Map<String, Object> inputs, Device device, Instant deadline) {
+    NodeInvocation(
+            String executionId,
+            PlanNode node,
+            int attempt,
+            Map<String, Object> inputs,
+            Device device,
+            Instant deadline) {
         this.executionId = executionId;
         this.nodeId = node.id();
         this.attempt = attempt;
@@ -127,8 +134,8 @@ final class NodeInvocation implements Invocation {
             throw new IllegalStateException("node '" + nodeId + "' runs a pure function and has no device");
         }
         if (!type.isInstance(device)) {
-            throw new IllegalStateException("node '" + nodeId + "': device is a " + device.getClass().getName()
-                    + ", not a " + type.getName());
+            throw new IllegalStateException(
+                    "node '" + nodeId + "': device is a " + device.getClass().getName() + ", not a " + type.getName());
         }
         return type.cast(device);
     }

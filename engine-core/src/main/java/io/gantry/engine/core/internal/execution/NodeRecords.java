@@ -48,16 +48,31 @@ final class NodeRecords {
     boolean start(int index, Instant startedAt, Map<String, Object> inputs) {
         NodeRecord pending = records.get(index);
         return pending.status() == NodeStatus.PENDING
-                && records.compareAndSet(index, pending, new NodeRecord(
-                        NodeStatus.RUNNING, pending.functionId(), null, null, startedAt, null, 0, inputs, Map.of(), null));
+                && records.compareAndSet(
+                        index,
+                        pending,
+                        new NodeRecord(
+                                NodeStatus.RUNNING,
+                                pending.functionId(),
+                                null,
+                                null,
+                                startedAt,
+                                null,
+                                0,
+                                inputs,
+                                Map.of(),
+                                null));
     }
 
     /** @return true when the node was pending and now has the given final status */
     boolean skip(int index, NodeStatus status) {
         NodeRecord pending = records.get(index);
         return pending.status() == NodeStatus.PENDING
-                && records.compareAndSet(index, pending, new NodeRecord(
-                        status, pending.functionId(), null, null, null, null, 0, Map.of(), Map.of(), null));
+                && records.compareAndSet(
+                        index,
+                        pending,
+                        new NodeRecord(
+                                status, pending.functionId(), null, null, null, null, 0, Map.of(), Map.of(), null));
     }
 
     /** @return every node's record by node id, in plan order */

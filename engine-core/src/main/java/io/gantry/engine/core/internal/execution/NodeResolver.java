@@ -1,7 +1,7 @@
 package io.gantry.engine.core.internal.execution;
 
-
 import io.gantry.engine.core.internal.plan.PlanNode;
+
 /**
  * Finds the live function and device of a node when it starts (and again on each retry), so a
  * plugin that leaves mid-run fails the nodes that still need it instead of being called after it is

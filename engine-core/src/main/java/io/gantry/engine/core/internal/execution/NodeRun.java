@@ -38,6 +38,7 @@ final class NodeRun {
     private volatile NodeInvocation current;
     /** True while waiting to retry, when no attempt can notice a cancel. */
     private volatile boolean inBackoff;
+
     private volatile int attempts;
     private volatile ResolvedNode target;
 
@@ -107,8 +108,8 @@ final class NodeRun {
         if (cancelled) {
             invocation.abandon(cancellation());
         }
-        ScheduledFuture<?> timer = context.scheduler().schedule(
-                () -> invocation.abandon(timeout(resolved)), timeoutMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = context.scheduler()
+                .schedule(() -> invocation.abandon(timeout(resolved)), timeoutMs, TimeUnit.MILLISECONDS);
         invocation.outcome().whenComplete((outputs, error) -> {
             timer.cancel(false);
             Failure failure = error == null ? null : Failure.of(explained(resolved, error), node);
@@ -129,7 +130,8 @@ final class NodeRun {
     private void call(ResolvedNode resolved, NodeInvocation invocation) {
         // what the function logs while it is called names the run and the node (not what it logs
         // later from threads of its own)
-        try (MDC.MDCCloseable execution = MDC.putCloseable(MdcKeys.EXECUTION_ID, run.ref().executionId());
+        try (MDC.MDCCloseable execution =
+                        MDC.putCloseable(MdcKeys.EXECUTION_ID, run.ref().executionId());
                 MDC.MDCCloseable nodeId = MDC.putCloseable(MdcKeys.NODE_ID, node.id())) {
             CompletionStage<Map<String, Object>> answer = resolved.function().invoke(invocation);
             answer.whenComplete(invocation::answer);
@@ -140,13 +142,17 @@ final class NodeRun {
 
     private Throwable explained(ResolvedNode resolved, Throwable error) {
         Throwable cause = Failure.unwrap(error);
-        return cancelled || cause instanceof ExecutionCancelledException ? cause
+        return cancelled || cause instanceof ExecutionCancelledException
+                ? cause
                 : context.resolver().explain(node, resolved, cause);
     }
 
     private void failed(int attempt, Failure failure) {
         if (cancelled || failure.isCancellation()) {
-            finish(NodeStatus.CANCELLED, Map.of(), failure.isCancellation() ? failure : Failure.of(cancellation(), node));
+            finish(
+                    NodeStatus.CANCELLED,
+                    Map.of(),
+                    failure.isCancellation() ? failure : Failure.of(cancellation(), node));
             return;
         }
         if (!failure.retryable() || attempt >= retry.maxAttempts()) {
@@ -176,16 +182,36 @@ final class NodeRun {
         long durationMs = context.clock().millis() - startMillis;
         Map<String, Object> kept = outputs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(outputs));
         ResolvedNode resolved = target;
-        run.records().set(node.index(), new NodeRecord(status, node.functionId(),
-                resolved == null ? null : resolved.plugin(), resolved == null ? null : resolved.pluginVersion(),
-                startedAt, durationMs, attempts, inputs, kept, failure == null ? null : failure.toError(node.id())));
+        run.records()
+                .set(
+                        node.index(),
+                        new NodeRecord(
+                                status,
+                                node.functionId(),
+                                resolved == null ? null : resolved.plugin(),
+                                resolved == null ? null : resolved.pluginVersion(),
+                                startedAt,
+                                durationMs,
+                                attempts,
+                                inputs,
+                                kept,
+                                failure == null ? null : failure.toError(node.id())));
         run.nodeEnded(node, status, kept, failure, durationMs, attempts);
     }
 
     private NodeRecord running() {
         ResolvedNode resolved = target;
-        return new NodeRecord(NodeStatus.RUNNING, node.functionId(), resolved.plugin(), resolved.pluginVersion(),
-                startedAt, null, attempts, inputs, Map.of(), null);
+        return new NodeRecord(
+                NodeStatus.RUNNING,
+                node.functionId(),
+                resolved.plugin(),
+                resolved.pluginVersion(),
+                startedAt,
+                null,
+                attempts,
+                inputs,
+                Map.of(),
+                null);
     }
 
     private ExecutionCancelledException cancellation() {
@@ -194,8 +220,10 @@ final class NodeRun {
 
     private GantryException timeout(ResolvedNode resolved) {
         if (resolved.device() != null) {
-            return new DeviceTimeoutException(node.deviceId(), "node '" + node.id() + "': device '" + node.deviceId()
-                    + "' did not answer within " + timeoutMs + " ms");
+            return new DeviceTimeoutException(
+                    node.deviceId(),
+                    "node '" + node.id() + "': device '" + node.deviceId() + "' did not answer within " + timeoutMs
+                            + " ms");
         }
         return new NodeTimeoutException("node '" + node.id() + "': function '" + node.functionId()
                 + "' did not answer within " + timeoutMs + " ms");

@@ -39,14 +39,19 @@ final class RegistryNodeResolver implements NodeResolver {
     @Override
     public Throwable explain(PlanNode node, ResolvedNode resolved, Throwable failure) {
         boolean functionLive = registry.liveFunction(node.functionId())
-                .filter(live -> live.plugin().equals(resolved.plugin()) && live.version().equals(resolved.pluginVersion()))
+                .filter(live -> live.plugin().equals(resolved.plugin())
+                        && live.version().equals(resolved.pluginVersion()))
                 .isPresent();
-        boolean deviceLive = node.deviceId() == null || devices.typeOf(node.deviceId())
-                .map(type -> registry.liveDriver(type).isPresent()).orElse(true);
+        boolean deviceLive = node.deviceId() == null
+                || devices.typeOf(node.deviceId())
+                        .map(type -> registry.liveDriver(type).isPresent())
+                        .orElse(true);
         if (functionLive && deviceLive) {
             return failure;
         }
-        return new PluginUnavailableException("node '" + node.id() + "': plugin " + resolved.plugin() + " "
-                + resolved.pluginVersion() + " was removed during the call (" + failure.getMessage() + ")", failure);
+        return new PluginUnavailableException(
+                "node '" + node.id() + "': plugin " + resolved.plugin() + " " + resolved.pluginVersion()
+                        + " was removed during the call (" + failure.getMessage() + ")",
+                failure);
     }
 }

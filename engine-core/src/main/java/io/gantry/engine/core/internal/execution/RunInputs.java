@@ -44,8 +44,11 @@ final class RunInputs {
             } else if (node.get().hasEdgeInto(ref.port())) {
                 problems.add(new Problem(path, "duplicate-input", "input '" + key + "' is fed by an edge"));
             } else if (!port.type().accepts(value)) {
-                problems.add(new Problem(path, "type-mismatch", "value " + value + " does not fit input '" + key
-                        + "' of type " + port.type().id()));
+                problems.add(new Problem(
+                        path,
+                        "type-mismatch",
+                        "value " + value + " does not fit input '" + key + "' of type "
+                                + port.type().id()));
             } else {
                 int index = node.get().index();
                 if (placed.get(index) == null) {

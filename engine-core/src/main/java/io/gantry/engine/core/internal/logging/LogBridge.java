@@ -6,8 +6,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.LogEntry;
-import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogLevel;
+import org.osgi.service.log.LogListener;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.service.log.admin.LoggerAdmin;
 import org.slf4j.Logger;
@@ -32,7 +32,9 @@ public final class LogBridge implements LogListener {
     @Activate
     public LogBridge(@Reference LogReaderService logReader, @Reference LoggerAdmin loggerAdmin) {
         this.logReader = logReader;
-        loggerAdmin.getLoggerContext(null).setLogLevels(Map.of(org.osgi.service.log.Logger.ROOT_LOGGER_NAME, LogLevel.INFO));
+        loggerAdmin
+                .getLoggerContext(null)
+                .setLogLevels(Map.of(org.osgi.service.log.Logger.ROOT_LOGGER_NAME, LogLevel.INFO));
         // SLF4J must find its provider before JUL is bridged: the ServiceLoader mediator logs through
         // JUL while it weaves slf4j-api, and a bridged record then would re-enter SLF4J's start-up.
         LoggerFactory.getILoggerFactory();

@@ -34,10 +34,11 @@ import org.osgi.service.event.propertytypes.EventTopics;
 public final class EventMetrics implements EventHandler {
     /** Label of executions of inline (unsaved) pipelines. */
     static final String INLINE = "inline";
-    private static final Duration[] EXECUTION_BUCKETS = MetricsRegistry.buckets(
-            10, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 300_000);
-    private static final Duration[] NODE_BUCKETS = MetricsRegistry.buckets(
-            1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 60_000);
+
+    private static final Duration[] EXECUTION_BUCKETS =
+            MetricsRegistry.buckets(10, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000, 300_000);
+    private static final Duration[] NODE_BUCKETS =
+            MetricsRegistry.buckets(1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 60_000);
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> breakerStates = new ConcurrentHashMap<>();
@@ -52,25 +53,39 @@ public final class EventMetrics implements EventHandler {
     public void handleEvent(Event event) {
         String topic = event.getTopic();
         switch (topic) {
-            case Topics.PIPELINE_STARTED -> counter("gantry.executions.started", "executions started", "pipeline", pipeline(event));
+            case Topics.PIPELINE_STARTED ->
+                counter("gantry.executions.started", "executions started", "pipeline", pipeline(event));
             case Topics.PIPELINE_COMPLETED -> executionEnded(event, "succeeded");
             case Topics.PIPELINE_FAILED -> executionEnded(event, "failed");
             case Topics.PIPELINE_CANCELLED -> executionEnded(event, "cancelled");
             case Topics.NODE_COMPLETED -> nodeEnded(event, "succeeded");
             case Topics.NODE_FAILED -> nodeEnded(event, lower(String.valueOf(event.getProperty(STATUS))));
-            case Topics.NODE_RETRYING -> counter("gantry.node.retries", "node attempts retried", "function", text(event, FUNCTION_ID));
+            case Topics.NODE_RETRYING ->
+                counter("gantry.node.retries", "node attempts retried", "function", text(event, FUNCTION_ID));
             case Topics.BREAKER_OPENED -> breaker(event, BreakerState.OPEN);
             case Topics.BREAKER_HALF_OPEN -> breaker(event, BreakerState.HALF_OPEN);
             case Topics.BREAKER_CLOSED -> breaker(event, BreakerState.CLOSED);
-            case Topics.PLUGIN_INSTALLED, Topics.PLUGIN_UPDATED, Topics.PLUGIN_UNINSTALLED, Topics.PLUGIN_ROLLED_BACK,
-                    Topics.PLUGIN_REFUSED, Topics.PLUGIN_REJECTED -> Counter
-                    .builder("gantry.plugin.deploy.events").description("hot deployments of plugin jars")
-                    .tags("action", lower(topic.substring(topic.lastIndexOf('/') + 1)),
-                            "outcome", event.getProperty(ERROR) == null ? "ok" : "failed")
-                    .register(registry).increment();
+            case Topics.PLUGIN_INSTALLED,
+                    Topics.PLUGIN_UPDATED,
+                    Topics.PLUGIN_UNINSTALLED,
+                    Topics.PLUGIN_ROLLED_BACK,
+                    Topics.PLUGIN_REFUSED,
+                    Topics.PLUGIN_REJECTED ->
+                Counter.builder("gantry.plugin.deploy.events")
+                        .description("hot deployments of plugin jars")
+                        .tags(
+                                "action",
+                                lower(topic.substring(topic.lastIndexOf('/') + 1)),
+                                "outcome",
+                                event.getProperty(ERROR) == null ? "ok" : "failed")
+                        .register(registry)
+                        .increment();
             default -> {
                 if (topic.startsWith("gantry/device/")) {
-                    counter("gantry.device.status.changes", "device state changes", "status",
+                    counter(
+                            "gantry.device.status.changes",
+                            "device state changes",
+                            "status",
                             lower(topic.substring(topic.lastIndexOf('/') + 1)));
                 }
             }
@@ -80,33 +95,44 @@ public final class EventMetrics implements EventHandler {
     private void executionEnded(Event event, String status) {
         String pipeline = pipeline(event);
         counter("gantry.executions.finished", "executions ended", "pipeline", pipeline, "status", status);
-        Timer.builder("gantry.execution.duration").description("execution run time, start to end")
+        Timer.builder("gantry.execution.duration")
+                .description("execution run time, start to end")
                 .tags("pipeline", pipeline, "status", status)
                 .serviceLevelObjectives(EXECUTION_BUCKETS)
-                .register(registry).record(durationMs(event), java.util.concurrent.TimeUnit.MILLISECONDS);
+                .register(registry)
+                .record(durationMs(event), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void nodeEnded(Event event, String status) {
-        Timer.builder("gantry.node.duration").description("node run time including retries, by function")
+        Timer.builder("gantry.node.duration")
+                .description("node run time including retries, by function")
                 .tags("function", text(event, FUNCTION_ID), "status", status)
                 .serviceLevelObjectives(NODE_BUCKETS)
-                .register(registry).record(durationMs(event), java.util.concurrent.TimeUnit.MILLISECONDS);
+                .register(registry)
+                .record(durationMs(event), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void breaker(Event event, BreakerState state) {
         String device = text(event, DEVICE_ID);
         counter("gantry.breaker.transitions", "circuit breaker transitions", "device", device, "state", state.label());
-        breakerStates.computeIfAbsent(device, id -> {
-            AtomicInteger value = new AtomicInteger();
-            Gauge.builder("gantry.breaker.state", value, AtomicInteger::get)
-                    .description("circuit breaker state per device: 0 closed, 1 half-open, 2 open")
-                    .tag("device", id).register(registry);
-            return value;
-        }).set(state.ordinal());
+        breakerStates
+                .computeIfAbsent(device, id -> {
+                    AtomicInteger value = new AtomicInteger();
+                    Gauge.builder("gantry.breaker.state", value, AtomicInteger::get)
+                            .description("circuit breaker state per device: 0 closed, 1 half-open, 2 open")
+                            .tag("device", id)
+                            .register(registry);
+                    return value;
+                })
+                .set(state.ordinal());
     }
 
     private void counter(String name, String description, String... tags) {
-        Counter.builder(name).description(description).tags(tags).register(registry).increment();
+        Counter.builder(name)
+                .description(description)
+                .tags(tags)
+                .register(registry)
+                .increment();
     }
 
     private static String pipeline(Event event) {
@@ -130,7 +156,9 @@ public final class EventMetrics implements EventHandler {
 
     /** Breaker states in the order of their gauge value. */
     enum BreakerState {
-        CLOSED, HALF_OPEN, OPEN;
+        CLOSED,
+        HALF_OPEN,
+        OPEN;
 
         String label() {
             return lower(name());

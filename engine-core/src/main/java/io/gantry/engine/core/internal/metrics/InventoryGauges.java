@@ -33,30 +33,57 @@ public final class InventoryGauges {
      * @param events    the event bus's publisher
      */
     @Activate
-    public InventoryGauges(@Reference MetricsRegistry metrics, @Reference PluginCatalog plugins,
-            @Reference DeviceService devices, @Reference LiveValidator validator, @Reference EventPublisher events) {
+    public InventoryGauges(
+            @Reference MetricsRegistry metrics,
+            @Reference PluginCatalog plugins,
+            @Reference DeviceService devices,
+            @Reference LiveValidator validator,
+            @Reference EventPublisher events) {
         this.registry = metrics.registry();
         meters.add(Gauge.builder("gantry.plugins", plugins, p -> p.plugins().size())
-                .description("plugin bundles known to the controller").register(registry));
+                .description("plugin bundles known to the controller")
+                .register(registry));
         for (DeviceStatus status : DeviceStatus.values()) {
-            meters.add(Gauge.builder("gantry.devices", devices,
-                            d -> d.list().stream().filter(info -> info.status() == status).count())
-                    .description("devices by status").tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
+            meters.add(Gauge.builder(
+                            "gantry.devices",
+                            devices,
+                            d -> d.list().stream()
+                                    .filter(info -> info.status() == status)
+                                    .count())
+                    .description("devices by status")
+                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry));
         }
-        meters.add(FunctionCounter.builder("gantry.plan.cache.hits", validator, v -> v.planCacheStats().hits())
-                .description("runs of a stored pipeline version that reused its compiled plan").register(registry));
-        meters.add(FunctionCounter.builder("gantry.plan.cache.misses", validator, v -> v.planCacheStats().misses())
-                .description("runs of a stored pipeline version that validated and compiled it").register(registry));
-        meters.add(FunctionCounter.builder("gantry.plan.cache.invalidations", validator,
+        meters.add(FunctionCounter.builder(
+                        "gantry.plan.cache.hits",
+                        validator,
+                        v -> v.planCacheStats().hits())
+                .description("runs of a stored pipeline version that reused its compiled plan")
+                .register(registry));
+        meters.add(FunctionCounter.builder(
+                        "gantry.plan.cache.misses",
+                        validator,
+                        v -> v.planCacheStats().misses())
+                .description("runs of a stored pipeline version that validated and compiled it")
+                .register(registry));
+        meters.add(FunctionCounter.builder(
+                        "gantry.plan.cache.invalidations",
+                        validator,
                         v -> v.planCacheStats().invalidations())
-                .description("cached plans dropped because a function or device they use changed").register(registry));
+                .description("cached plans dropped because a function or device they use changed")
+                .register(registry));
         meters.add(Gauge.builder("gantry.events.backlog", events, EventPublisher::backlog)
-                .description("events waiting for delivery on the event bus").register(registry));
+                .description("events waiting for delivery on the event bus")
+                .register(registry));
         meters.add(FunctionCounter.builder("gantry.events.dropped", events, EventPublisher::dropped)
-                .description("events dropped because the event bus could not keep up").register(registry));
-        meters.add(Gauge.builder("gantry.plan.cache.size", validator, v -> v.planCacheStats().size())
-                .description("compiled plans kept").register(registry));
+                .description("events dropped because the event bus could not keep up")
+                .register(registry));
+        meters.add(Gauge.builder(
+                        "gantry.plan.cache.size",
+                        validator,
+                        v -> v.planCacheStats().size())
+                .description("compiled plans kept")
+                .register(registry));
     }
 
     /** Removes the gauges: they hold the services, which are going away. */

@@ -27,7 +27,8 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(service = {MetricsRegistry.class, ControllerMetrics.class})
 public final class MetricsRegistry implements ControllerMetrics {
     /** HTTP answers are sub-millisecond to seconds (a {@code ?wait=true} start waits for the run). */
-    private static final Duration[] HTTP_BUCKETS = buckets(1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000);
+    private static final Duration[] HTTP_BUCKETS =
+            buckets(1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -83,14 +84,19 @@ public final class MetricsRegistry implements ControllerMetrics {
 
     @Override
     public void webSocketEventSent() {
-        Counter.builder("gantry.websocket.events.sent").description("event messages sent to WebSocket clients")
-                .register(registry).increment();
+        Counter.builder("gantry.websocket.events.sent")
+                .description("event messages sent to WebSocket clients")
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void webSocketClientDropped(String reason) {
-        Counter.builder("gantry.websocket.clients.dropped").description("WebSocket clients the controller dropped")
-                .tag("reason", reason == null ? "unknown" : reason).register(registry).increment();
+        Counter.builder("gantry.websocket.clients.dropped")
+                .description("WebSocket clients the controller dropped")
+                .tag("reason", reason == null ? "unknown" : reason)
+                .register(registry)
+                .increment();
     }
 
     /** @return histogram bucket bounds from milliseconds */

@@ -44,9 +44,14 @@ public final class OperatorLog implements EventHandler {
         Object id = event.getProperty(EXECUTION_ID);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MdcKeys.EXECUTION_ID, String.valueOf(id))) {
             Object pipeline = event.getProperty(PIPELINE_ID);
-            EXECUTIONS.info("execution.end id={} pipeline={} version={} status={} durationMs={}{}", id,
-                    pipeline == null ? EventMetrics.INLINE : pipeline, event.getProperty(PIPELINE_VERSION),
-                    event.getProperty(STATUS), event.getProperty(DURATION_MS), error(event));
+            EXECUTIONS.info(
+                    "execution.end id={} pipeline={} version={} status={} durationMs={}{}",
+                    id,
+                    pipeline == null ? EventMetrics.INLINE : pipeline,
+                    event.getProperty(PIPELINE_VERSION),
+                    event.getProperty(STATUS),
+                    event.getProperty(DURATION_MS),
+                    error(event));
         }
     }
 

@@ -28,7 +28,8 @@ public final class ExecutionPlan {
         for (int i = 0; i < this.nodes.size(); i++) {
             PlanNode node = this.nodes.get(i);
             if (node.index() != i) {
-                throw new IllegalArgumentException("node '" + node.id() + "' has index " + node.index() + ", expected " + i);
+                throw new IllegalArgumentException(
+                        "node '" + node.id() + "' has index " + node.index() + ", expected " + i);
             }
             index.put(node.id(), node);
         }

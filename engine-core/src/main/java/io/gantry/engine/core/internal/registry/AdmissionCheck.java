@@ -21,20 +21,38 @@ final class AdmissionCheck {
     }
 
     /** @return what keeps the entry from serving; empty when it may serve */
-    List<String> problems(PluginEntry entry, IdOwners owners, Map<String, ? extends Provided<?, ?>> servingFunctions,
+    List<String> problems(
+            PluginEntry entry,
+            IdOwners owners,
+            Map<String, ? extends Provided<?, ?>> servingFunctions,
             Map<String, ? extends Provided<?, ?>> servingDrivers) {
         List<String> problems = new ArrayList<>(entry.undescribed);
         entry.functions.forEach(f -> problems.addAll(descriptors.function(f.descriptor())));
         entry.drivers.forEach(d -> problems.addAll(descriptors.deviceType(d.descriptor())));
-        ids(entry, IdKind.FUNCTION, entry.functions.stream().map(f -> f.descriptor().id()).toList(), owners,
-                servingFunctions, problems);
-        ids(entry, IdKind.DEVICE_TYPE, entry.drivers.stream().map(d -> d.descriptor().id()).toList(), owners,
-                servingDrivers, problems);
+        ids(
+                entry,
+                IdKind.FUNCTION,
+                entry.functions.stream().map(f -> f.descriptor().id()).toList(),
+                owners,
+                servingFunctions,
+                problems);
+        ids(
+                entry,
+                IdKind.DEVICE_TYPE,
+                entry.drivers.stream().map(d -> d.descriptor().id()).toList(),
+                owners,
+                servingDrivers,
+                problems);
         return problems;
     }
 
-    private static void ids(PluginEntry entry, IdKind kind, List<String> ids, IdOwners owners,
-            Map<String, ? extends Provided<?, ?>> serving, List<String> problems) {
+    private static void ids(
+            PluginEntry entry,
+            IdKind kind,
+            List<String> ids,
+            IdOwners owners,
+            Map<String, ? extends Provided<?, ?>> serving,
+            List<String> problems) {
         Set<String> seen = new HashSet<>();
         for (String id : ids) {
             String what = kind.label() + " '" + id + "'";
@@ -47,7 +65,8 @@ final class AdmissionCheck {
             if (!owner.equals(entry.plugin())) {
                 problems.add(what + " belongs to plugin " + owner);
             } else if (current != null && current.bundle() != entry.bundle) {
-                problems.add(what + " is served by another installation of this plugin (" + current.bundle().getLocation() + ")");
+                problems.add(what + " is served by another installation of this plugin ("
+                        + current.bundle().getLocation() + ")");
             }
         }
     }

@@ -1,8 +1,8 @@
 package io.gantry.engine.core.internal.registry;
 
+import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.function.Invocation;
 import io.gantry.engine.api.function.PipelineFunction;
-import io.gantry.engine.api.function.FunctionDescriptor;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;

@@ -25,6 +25,7 @@ final class PluginEntry {
     final List<Provided<DeviceDriver, DeviceTypeDescriptor>> drivers = new ArrayList<>();
     /** What services that could not even describe themselves threw. */
     final List<String> undescribed = new ArrayList<>();
+
     Admission admission;
 
     PluginEntry(Bundle bundle, Admission admission) {

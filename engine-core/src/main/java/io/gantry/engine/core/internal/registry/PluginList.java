@@ -31,17 +31,31 @@ final class PluginList {
      * @param functions the serving functions
      * @return one entry per symbolic name, by name
      */
-    List<PluginInfo> of(Map<Bundle, Boolean> bundles, Collection<Provided<DeviceDriver, DeviceTypeDescriptor>> drivers,
+    List<PluginInfo> of(
+            Map<Bundle, Boolean> bundles,
+            Collection<Provided<DeviceDriver, DeviceTypeDescriptor>> drivers,
             Collection<Provided<PipelineFunction, FunctionDescriptor>> functions) {
         Map<String, PluginInfo> byName = new TreeMap<>();
         bundles.forEach((bundle, refused) -> {
-            PluginInfo info = info(bundle, refused, idsOf(bundle, drivers, DeviceTypeDescriptor::id),
+            PluginInfo info = info(
+                    bundle,
+                    refused,
+                    idsOf(bundle, drivers, DeviceTypeDescriptor::id),
                     idsOf(bundle, functions, FunctionDescriptor::id));
             // two installations of one plugin: the one that serves is the one to show
             byName.merge(info.symbolicName(), info, (a, b) -> serves(a) ? a : b);
         });
-        problems.failures().values().forEach(failure -> byName.putIfAbsent(failure.plugin(),
-                new PluginInfo(failure.plugin(), failure.version(), failure.state(), List.of(), List.of(), failure.error())));
+        problems.failures()
+                .values()
+                .forEach(failure -> byName.putIfAbsent(
+                        failure.plugin(),
+                        new PluginInfo(
+                                failure.plugin(),
+                                failure.version(),
+                                failure.state(),
+                                List.of(),
+                                List.of(),
+                                failure.error())));
         return List.copyOf(byName.values());
     }
 
@@ -53,7 +67,12 @@ final class PluginList {
         } else if (bundle.getState() != Bundle.ACTIVE && failure.isPresent()) {
             state = failure.get().state();
         }
-        return new PluginInfo(bundle.getSymbolicName(), bundle.getVersion().toString(), state, types, functions,
+        return new PluginInfo(
+                bundle.getSymbolicName(),
+                bundle.getVersion().toString(),
+                state,
+                types,
+                functions,
                 failure.map(PluginProblems.Failure::error).orElse(null));
     }
 
@@ -61,7 +80,8 @@ final class PluginList {
         return !info.deviceTypes().isEmpty() || !info.functions().isEmpty();
     }
 
-    private static <D> List<String> idsOf(Bundle bundle, Collection<? extends Provided<?, D>> serving, Function<D, String> id) {
+    private static <D> List<String> idsOf(
+            Bundle bundle, Collection<? extends Provided<?, D>> serving, Function<D, String> id) {
         return serving.stream()
                 .filter(p -> p.bundle() == bundle)
                 .map(p -> id.apply(p.descriptor()))

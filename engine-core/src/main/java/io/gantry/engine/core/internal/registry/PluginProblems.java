@@ -67,6 +67,8 @@ public final class PluginProblems {
 
     /** @return the rejected files, by name */
     public List<RejectedFile> rejectedFiles() {
-        return rejectedFiles.entrySet().stream().map(e -> new RejectedFile(e.getKey(), e.getValue())).toList();
+        return rejectedFiles.entrySet().stream()
+                .map(e -> new RejectedFile(e.getKey(), e.getValue()))
+                .toList();
     }
 }

@@ -63,9 +63,12 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     /** Guarded by this: entries and owners change together. */
     private final Map<Long, PluginEntry> entries = new HashMap<>();
+
     private final IdOwners owners = new IdOwners();
     /** Read on every node run without the lock; written under it. */
-    private final Map<String, Provided<PipelineFunction, FunctionDescriptor>> servingFunctions = new ConcurrentHashMap<>();
+    private final Map<String, Provided<PipelineFunction, FunctionDescriptor>> servingFunctions =
+            new ConcurrentHashMap<>();
+
     private final Map<String, Provided<DeviceDriver, DeviceTypeDescriptor>> servingDrivers = new ConcurrentHashMap<>();
 
     /**
@@ -75,7 +78,10 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
      * @param schemas  checks the plugins' schemas once, at admission
      */
     @Activate
-    public PluginRegistry(BundleContext context, @Reference PluginProblems problems, @Reference EventPublisher events,
+    public PluginRegistry(
+            BundleContext context,
+            @Reference PluginProblems problems,
+            @Reference EventPublisher events,
             @Reference JsonSchemaChecker schemas) {
         this.context = context;
         this.problems = problems;
@@ -89,21 +95,32 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
         context.removeBundleListener(bundleListener);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindFunction(PipelineFunction function, ServiceReference<PipelineFunction> reference) {
-        bind(reference, function::descriptor, "function",
-                (entry, descriptor) -> entry.functions.add(new Provided<>(function, descriptor, reference.getBundle())));
+        bind(
+                reference,
+                function::descriptor,
+                "function",
+                (entry, descriptor) ->
+                        entry.functions.add(new Provided<>(function, descriptor, reference.getBundle())));
     }
 
     void unbindFunction(PipelineFunction function) {
         unbind(entry -> entry.functions.removeIf(p -> p.service() == function));
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindDriver(DeviceDriver driver, ServiceReference<DeviceDriver> reference) {
-        bind(reference, driver::descriptor, "device driver",
+        bind(
+                reference,
+                driver::descriptor,
+                "device driver",
                 (entry, descriptor) -> entry.drivers.add(new Provided<>(driver, descriptor, reference.getBundle())));
     }
 
@@ -120,15 +137,16 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
     public List<String> admit(Bundle bundle) {
         List<String> refusal;
         synchronized (this) {
-            PluginEntry entry = entries.computeIfAbsent(bundle.getBundleId(), id -> new PluginEntry(bundle, Admission.PENDING));
+            PluginEntry entry =
+                    entries.computeIfAbsent(bundle.getBundleId(), id -> new PluginEntry(bundle, Admission.PENDING));
             refusal = decide(entry);
         }
         changed();
         return refusal;
     }
 
-    private <D> void bind(ServiceReference<?> reference, Supplier<D> descriptor, String what,
-            BiConsumer<PluginEntry, D> add) {
+    private <D> void bind(
+            ServiceReference<?> reference, Supplier<D> descriptor, String what, BiConsumer<PluginEntry, D> add) {
         Bundle bundle = reference.getBundle();
         if (bundle == null) {
             return; // unregistered meanwhile
@@ -144,8 +162,11 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
             undescribed = "a " + what + " service's descriptor() failed: " + RootCause.message(e);
         }
         synchronized (this) {
-            PluginEntry entry = entries.computeIfAbsent(bundle.getBundleId(), id -> new PluginEntry(bundle,
-                    bundle.getLocation().startsWith(HOT_DEPLOYED) ? Admission.PENDING : Admission.ADMITTED));
+            PluginEntry entry = entries.computeIfAbsent(
+                    bundle.getBundleId(),
+                    id -> new PluginEntry(
+                            bundle,
+                            bundle.getLocation().startsWith(HOT_DEPLOYED) ? Admission.PENDING : Admission.ADMITTED));
             if (undescribed != null) {
                 entry.undescribed.add(undescribed);
             } else {
@@ -172,24 +193,28 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
 
     /** Admits or refuses the entry as a whole. Called holding the lock. @return the refusal, if any */
     private List<String> decide(PluginEntry entry) {
-        List<String> refusal = admissionCheck.problems(entry, owners, withoutEntry(servingFunctions, entry),
-                withoutEntry(servingDrivers, entry));
+        List<String> refusal = admissionCheck.problems(
+                entry, owners, withoutEntry(servingFunctions, entry), withoutEntry(servingDrivers, entry));
         if (refusal.isEmpty()) {
             if (entry.admission != Admission.ADMITTED) {
                 // a version that serves now is what the list shows; a rollback records its own story after this
                 problems.succeeded(entry.plugin());
             }
             entry.admission = Admission.ADMITTED;
-            entry.functions.forEach(f -> owners.claim(IdKind.FUNCTION, f.descriptor().id(), entry.plugin()));
-            entry.drivers.forEach(d -> owners.claim(IdKind.DEVICE_TYPE, d.descriptor().id(), entry.plugin()));
+            entry.functions.forEach(
+                    f -> owners.claim(IdKind.FUNCTION, f.descriptor().id(), entry.plugin()));
+            entry.drivers.forEach(
+                    d -> owners.claim(IdKind.DEVICE_TYPE, d.descriptor().id(), entry.plugin()));
         } else if (entry.admission != Admission.REFUSED) {
             entry.admission = Admission.REFUSED;
             String error = "version " + entry.bundle.getVersion() + " refused: " + String.join("; ", refusal);
             LOG.error("plugin {} {}", entry.plugin(), error);
-            problems.failed(new PluginProblems.Failure(entry.plugin(), entry.bundle.getVersion().toString(), error, "REFUSED"));
+            problems.failed(new PluginProblems.Failure(
+                    entry.plugin(), entry.bundle.getVersion().toString(), error, "REFUSED"));
             Map<String, Object> properties = new HashMap<>();
             properties.put(EventProperties.PLUGIN, entry.plugin());
-            properties.put(EventProperties.PLUGIN_VERSION, entry.bundle.getVersion().toString());
+            properties.put(
+                    EventProperties.PLUGIN_VERSION, entry.bundle.getVersion().toString());
             properties.put(EventProperties.ERROR, error);
             events.publish(Topics.PLUGIN_REFUSED, properties);
         }
@@ -203,8 +228,10 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
         servingDrivers.values().removeIf(p -> !servesFrom(p.bundle(), p.service(), false));
         for (PluginEntry entry : entries.values()) {
             if (entry.admission == Admission.ADMITTED) {
-                entry.functions.forEach(f -> servingFunctions.putIfAbsent(f.descriptor().id(), f));
-                entry.drivers.forEach(d -> servingDrivers.putIfAbsent(d.descriptor().id(), d));
+                entry.functions.forEach(
+                        f -> servingFunctions.putIfAbsent(f.descriptor().id(), f));
+                entry.drivers.forEach(
+                        d -> servingDrivers.putIfAbsent(d.descriptor().id(), d));
             }
         }
     }
@@ -218,7 +245,8 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
         return offered.stream().anyMatch(p -> p.service() == service);
     }
 
-    private static <S, D> Map<String, Provided<S, D>> withoutEntry(Map<String, Provided<S, D>> serving, PluginEntry entry) {
+    private static <S, D> Map<String, Provided<S, D>> withoutEntry(
+            Map<String, Provided<S, D>> serving, PluginEntry entry) {
         Map<String, Provided<S, D>> others = new HashMap<>(serving);
         others.values().removeIf(p -> p.bundle() == entry.bundle);
         return others;
@@ -242,7 +270,8 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
     private boolean installedElsewhere(Bundle uninstalled) {
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getBundleId() != uninstalled.getBundleId()
-                    && uninstalled.getSymbolicName() != null && uninstalled.getSymbolicName().equals(bundle.getSymbolicName())) {
+                    && uninstalled.getSymbolicName() != null
+                    && uninstalled.getSymbolicName().equals(bundle.getSymbolicName())) {
                 return true;
             }
         }

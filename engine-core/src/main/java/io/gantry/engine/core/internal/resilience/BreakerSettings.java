@@ -15,8 +15,14 @@ import java.time.Duration;
  * @param successThreshold   successful trials that close a half-open breaker
  * @param faultDeviceOnOpen  whether opening also moves the device to FAULT
  */
-record BreakerSettings(boolean enabled, int failureThreshold, int failureRatePercent, int windowSize, long delayMs,
-        int successThreshold, boolean faultDeviceOnOpen) {
+record BreakerSettings(
+        boolean enabled,
+        int failureThreshold,
+        int failureRatePercent,
+        int windowSize,
+        long delayMs,
+        int successThreshold,
+        boolean faultDeviceOnOpen) {
 
     BreakerSettings {
         if (failureThreshold < 1 || windowSize < 1 || successThreshold < 1) {
@@ -31,15 +37,20 @@ record BreakerSettings(boolean enabled, int failureThreshold, int failureRatePer
     }
 
     static BreakerSettings of(BreakerConfiguration config) {
-        return new BreakerSettings(config.enabled(), config.failureThreshold(), config.failureRatePercent(),
-                config.windowSize(), config.delayMs(), config.successThreshold(), config.faultDeviceOnOpen());
+        return new BreakerSettings(
+                config.enabled(),
+                config.failureThreshold(),
+                config.failureRatePercent(),
+                config.windowSize(),
+                config.delayMs(),
+                config.successThreshold(),
+                config.faultDeviceOnOpen());
     }
 
     /** @return a builder with the thresholds and delay set; the caller adds the listeners */
     CircuitBreakerBuilder<Object> builder() {
-        CircuitBreakerBuilder<Object> builder = CircuitBreaker.builder()
-                .withDelay(Duration.ofMillis(delayMs))
-                .withSuccessThreshold(successThreshold);
+        CircuitBreakerBuilder<Object> builder =
+                CircuitBreaker.builder().withDelay(Duration.ofMillis(delayMs)).withSuccessThreshold(successThreshold);
         if (failureRatePercent > 0) {
             // a count-based window: this many failures among the last windowSize calls
             int failures = Math.max(1, (int) Math.ceil(failureRatePercent * windowSize / 100.0));

@@ -27,8 +27,8 @@ final class DeviceBreaker {
                     openedAt = clock.instant();
                     listener.changed(deviceId, "OPEN", lastError);
                 })
-                .onHalfOpen(e -> listener.changed(deviceId, "HALF_OPEN", "trial call allowed after "
-                        + settings.delayMs() + " ms open"))
+                .onHalfOpen(e -> listener.changed(
+                        deviceId, "HALF_OPEN", "trial call allowed after " + settings.delayMs() + " ms open"))
                 .onClose(e -> listener.changed(deviceId, "CLOSED", "device answered again"))
                 .build();
     }
@@ -48,9 +48,11 @@ final class DeviceBreaker {
                 return;
             }
         }
-        throw new BreakerOpenException(deviceId, "node '" + nodeId + "': device '" + deviceId
-                + "': circuit breaker open since " + openedAt + ", calls fail fast for another "
-                + remaining.toMillis() + " ms; last error: " + lastError);
+        throw new BreakerOpenException(
+                deviceId,
+                "node '" + nodeId + "': device '" + deviceId
+                        + "': circuit breaker open since " + openedAt + ", calls fail fast for another "
+                        + remaining.toMillis() + " ms; last error: " + lastError);
     }
 
     void succeeded() {

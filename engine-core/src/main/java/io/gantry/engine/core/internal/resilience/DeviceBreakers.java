@@ -126,8 +126,11 @@ public final class DeviceBreakers implements DeviceGuard {
             default -> Topics.BREAKER_CLOSED;
         };
         if (state.equals("OPEN")) {
-            LOG.warn("device '{}': circuit breaker opened, calls fail fast for {} ms; last error: {}", deviceId,
-                    now.delayMs(), reason);
+            LOG.warn(
+                    "device '{}': circuit breaker opened, calls fail fast for {} ms; last error: {}",
+                    deviceId,
+                    now.delayMs(),
+                    reason);
             schedule(() -> halfOpenIfDue(deviceId), now.delayMs());
             if (now.faultDeviceOnOpen()) {
                 schedule(() -> faultHandler.accept(deviceId, "circuit breaker opened; last error: " + reason), 0);

@@ -22,7 +22,9 @@ import org.osgi.service.component.annotations.Reference;
  * use-case services as the REST resources, so the console and the panels never disagree.
  */
 @Component(service = InventoryCommands.class)
-@GogoCommand(scope = "gantry", function = {"plugins", "devices", "connect", "pipelines", "executions"})
+@GogoCommand(
+        scope = "gantry",
+        function = {"plugins", "devices", "connect", "pipelines", "executions"})
 public final class InventoryCommands {
     private final PluginCatalog catalog;
     private final DeviceService devices;
@@ -36,8 +38,11 @@ public final class InventoryCommands {
      * @param executions the runs
      */
     @Activate
-    public InventoryCommands(@Reference PluginCatalog catalog, @Reference DeviceService devices,
-            @Reference PipelineService pipelines, @Reference ExecutionService executions) {
+    public InventoryCommands(
+            @Reference PluginCatalog catalog,
+            @Reference DeviceService devices,
+            @Reference PipelineService pipelines,
+            @Reference ExecutionService executions) {
         this.catalog = catalog;
         this.devices = devices;
         this.pipelines = pipelines;
@@ -49,8 +54,13 @@ public final class InventoryCommands {
     public String plugins() {
         Table table = new Table("PLUGIN", "VERSION", "STATE", "DEVICE TYPES", "FUNCTIONS", "LAST ERROR");
         for (PluginInfo plugin : catalog.plugins()) {
-            table.row(plugin.symbolicName(), plugin.version(), plugin.state(), String.join(",", plugin.deviceTypes()),
-                    String.join(",", plugin.functions()), plugin.lastError());
+            table.row(
+                    plugin.symbolicName(),
+                    plugin.version(),
+                    plugin.state(),
+                    String.join(",", plugin.deviceTypes()),
+                    String.join(",", plugin.functions()),
+                    plugin.lastError());
         }
         return table.toString();
     }
@@ -92,13 +102,27 @@ public final class InventoryCommands {
      */
     @Descriptor("lists the latest executions, newest first")
     public String executions(
-            @Descriptor("only runs of this pipeline") @Parameter(names = {"-p", "--pipeline"}, absentValue = "") String pipelineId,
-            @Descriptor("how many to show") @Parameter(names = {"-n", "--limit"}, absentValue = "20") int limit) {
+            @Descriptor("only runs of this pipeline")
+                    @Parameter(
+                            names = {"-p", "--pipeline"},
+                            absentValue = "")
+                    String pipelineId,
+            @Descriptor("how many to show")
+                    @Parameter(
+                            names = {"-n", "--limit"},
+                            absentValue = "20")
+                    int limit) {
         Table table = new Table("EXECUTION", "PIPELINE", "VERSION", "STATUS", "DONE", "STARTED", "DURATION MS");
-        for (ExecutionRecord run : executions.list(
-                new ExecutionQuery(pipelineId.isEmpty() ? null : pipelineId, null, limit))) {
-            table.row(run.id(), run.pipelineId(), run.pipelineVersion(), run.status(), run.done() + "/" + run.total(),
-                    run.startedAt(), run.durationMs());
+        for (ExecutionRecord run :
+                executions.list(new ExecutionQuery(pipelineId.isEmpty() ? null : pipelineId, null, limit))) {
+            table.row(
+                    run.id(),
+                    run.pipelineId(),
+                    run.pipelineVersion(),
+                    run.status(),
+                    run.done() + "/" + run.total(),
+                    run.startedAt(),
+                    run.durationMs());
         }
         return table.toString();
     }

@@ -47,10 +47,16 @@ public final class RunCommand {
      * @throws InterruptedException when the console interrupts the follow
      */
     @Descriptor("runs the latest version of a stored pipeline; --follow prints node states as they change")
-    public String run(CommandSession session,
-            @Descriptor("print node states until the run ends") @Parameter(names = {"-f", "--follow"},
-                    presentValue = "true", absentValue = "false") boolean follow,
-            @Descriptor("the pipeline id") String pipelineId) throws InterruptedException {
+    public String run(
+            CommandSession session,
+            @Descriptor("print node states until the run ends")
+                    @Parameter(
+                            names = {"-f", "--follow"},
+                            presentValue = "true",
+                            absentValue = "false")
+                    boolean follow,
+            @Descriptor("the pipeline id") String pipelineId)
+            throws InterruptedException {
         if (!follow) {
             return line(executions.start(pipelineId, null, Map.of()));
         }
@@ -81,7 +87,9 @@ public final class RunCommand {
         Object node = event.getProperty(EventProperties.NODE_ID);
         Object error = event.getProperty(EventProperties.ERROR);
         return "  " + (node == null ? "pipeline" : "node " + node) + " " + state
-                + (event.getProperty(EventProperties.ATTEMPT) == null ? "" : " attempt=" + event.getProperty(EventProperties.ATTEMPT))
+                + (event.getProperty(EventProperties.ATTEMPT) == null
+                        ? ""
+                        : " attempt=" + event.getProperty(EventProperties.ATTEMPT))
                 + (error == null ? "" : " error=\"" + error + "\"");
     }
 }

@@ -57,7 +57,8 @@ final class RunFollower implements EventHandler, AutoCloseable {
             if (!event.getTopic().endsWith("/STARTED")) {
                 printer.accept(event);
             }
-            if (event.getTopic().startsWith("gantry/pipeline/") && !event.getTopic().endsWith("/STARTED")) {
+            if (event.getTopic().startsWith("gantry/pipeline/")
+                    && !event.getTopic().endsWith("/STARTED")) {
                 return true;
             }
         }

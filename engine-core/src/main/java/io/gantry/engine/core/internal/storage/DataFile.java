@@ -20,7 +20,9 @@ final class DataFile {
      */
     static Path resolve(String configured, String dataDir) {
         String dir = dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir;
-        Path file = Path.of(configured.replace(StorageConfiguration.DATA_PLACEHOLDER, dir)).toAbsolutePath().normalize();
+        Path file = Path.of(configured.replace(StorageConfiguration.DATA_PLACEHOLDER, dir))
+                .toAbsolutePath()
+                .normalize();
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {

@@ -34,8 +34,18 @@ final class Interruption {
             nodes.put(entry.getKey(), node);
             done += node.status().isFinal() ? 1 : 0;
         }
-        return new ExecutionRecord(run.id(), run.pipelineId(), run.pipelineVersion(), ExecutionStatus.FAILED,
-                run.startedAt(), now, millisBetween(run.startedAt(), now), done, run.total(), nodes, error);
+        return new ExecutionRecord(
+                run.id(),
+                run.pipelineId(),
+                run.pipelineVersion(),
+                ExecutionStatus.FAILED,
+                run.startedAt(),
+                now,
+                millisBetween(run.startedAt(), now),
+                done,
+                run.total(),
+                nodes,
+                error);
     }
 
     private static NodeRecord end(String nodeId, NodeRecord node, ExecutionError error, Instant now) {
@@ -48,8 +58,16 @@ final class Interruption {
             return node;
         }
         boolean failed = status == NodeStatus.FAILED;
-        return new NodeRecord(status, node.functionId(), node.plugin(), node.pluginVersion(), node.startedAt(),
-                failed ? millisBetween(node.startedAt(), now) : null, node.attempts(), node.inputs(), node.outputs(),
+        return new NodeRecord(
+                status,
+                node.functionId(),
+                node.plugin(),
+                node.pluginVersion(),
+                node.startedAt(),
+                failed ? millisBetween(node.startedAt(), now) : null,
+                node.attempts(),
+                node.inputs(),
+                node.outputs(),
                 failed ? new ExecutionError(error.code(), error.message(), nodeId, null) : null);
     }
 

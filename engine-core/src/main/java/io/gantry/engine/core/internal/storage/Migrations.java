@@ -78,13 +78,19 @@ final class Migrations {
             String script = SCRIPTS.get(version - 1);
             int applied = version;
             Transactions.inTransaction(connection, c -> {
-                Sql.execute(c, "CREATE TABLE IF NOT EXISTS schema_version "
-                        + "(version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL)");
+                Sql.execute(
+                        c,
+                        "CREATE TABLE IF NOT EXISTS schema_version "
+                                + "(version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL)");
                 for (String statement : statements(load(script))) {
                     Sql.execute(c, statement);
                 }
-                return Sql.update(c, "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)",
-                        applied, script, Instant.now().toString());
+                return Sql.update(
+                        c,
+                        "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)",
+                        applied,
+                        script,
+                        Instant.now().toString());
             });
             LOG.info("database {}: applied schema version {} ({})", name, version, script);
         }

@@ -25,15 +25,19 @@ final class RetentionTask implements AutoCloseable {
      * @param maxAge     see {@link ExecutionRepository#prune}
      */
     RetentionTask(ExecutionRepository executions, int keepNewest, Duration maxAge) {
-        scheduler.scheduleWithFixedDelay(() -> prune(executions, keepNewest, maxAge),
-                0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> prune(executions, keepNewest, maxAge), 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void prune(ExecutionRepository executions, int keepNewest, Duration maxAge) {
         try {
             int deleted = executions.prune(keepNewest, maxAge);
             if (deleted > 0) {
-                LOG.info("deleted {} old executions (keeping the newest {}, at most {} old)", deleted, keepNewest, maxAge);
+                LOG.info(
+                        "deleted {} old executions (keeping the newest {}, at most {} old)",
+                        deleted,
+                        keepNewest,
+                        maxAge);
             }
         } catch (RuntimeException e) {
             // housekeeping: a failed round must not stop the next one

@@ -62,8 +62,7 @@ final class Sql {
         return !list(connection, sql, row -> Boolean.TRUE, args).isEmpty();
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, Object... args)
-            throws SQLException {
+    private static PreparedStatement prepare(Connection connection, String sql, Object... args) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             for (int i = 0; i < args.length; i++) {

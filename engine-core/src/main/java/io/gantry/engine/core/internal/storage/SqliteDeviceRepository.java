@@ -27,17 +27,24 @@ public class SqliteDeviceRepository implements DeviceRepository {
     @Override
     public void save(StoredDevice device) {
         String config = JsonCodec.write(device.config());
-        database.write("save device '" + device.id() + "'", c -> Sql.update(c,
-                "INSERT INTO device (id, type, name, config, should_be_connected) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, "
-                        + "config = excluded.config, should_be_connected = excluded.should_be_connected",
-                device.id(), device.type(), device.name(), config, device.shouldBeConnected() ? 1 : 0));
+        database.write(
+                "save device '" + device.id() + "'",
+                c -> Sql.update(
+                        c,
+                        "INSERT INTO device (id, type, name, config, should_be_connected) VALUES (?, ?, ?, ?, ?) "
+                                + "ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, "
+                                + "config = excluded.config, should_be_connected = excluded.should_be_connected",
+                        device.id(),
+                        device.type(),
+                        device.name(),
+                        config,
+                        device.shouldBeConnected() ? 1 : 0));
     }
 
     @Override
     public Optional<StoredDevice> find(String id) {
-        return database.queryFirst("read device '" + id + "'", SELECT + "WHERE id = ?",
-                SqliteDeviceRepository::device, id);
+        return database.queryFirst(
+                "read device '" + id + "'", SELECT + "WHERE id = ?", SqliteDeviceRepository::device, id);
     }
 
     @Override
@@ -47,18 +54,24 @@ public class SqliteDeviceRepository implements DeviceRepository {
 
     @Override
     public boolean delete(String id) {
-        return database.write("delete device '" + id + "'",
-                c -> Sql.update(c, "DELETE FROM device WHERE id = ?", id) > 0);
+        return database.write(
+                "delete device '" + id + "'", c -> Sql.update(c, "DELETE FROM device WHERE id = ?", id) > 0);
     }
 
     @Override
     public boolean setShouldBeConnected(String id, boolean connected) {
-        return database.write("mark device '" + id + "' " + (connected ? "connected" : "disconnected"),
-                c -> Sql.update(c, "UPDATE device SET should_be_connected = ? WHERE id = ?", connected ? 1 : 0, id) > 0);
+        return database.write(
+                "mark device '" + id + "' " + (connected ? "connected" : "disconnected"),
+                c -> Sql.update(c, "UPDATE device SET should_be_connected = ? WHERE id = ?", connected ? 1 : 0, id)
+                        > 0);
     }
 
     private static StoredDevice device(ResultSet row) throws SQLException {
-        return new StoredDevice(row.getString("id"), row.getString("type"), row.getString("name"),
-                JsonCodec.read(row.getString("config"), CONFIG), row.getInt("should_be_connected") != 0);
+        return new StoredDevice(
+                row.getString("id"),
+                row.getString("type"),
+                row.getString("name"),
+                JsonCodec.read(row.getString("config"), CONFIG),
+                row.getInt("should_be_connected") != 0);
     }
 }

@@ -9,7 +9,6 @@ import io.gantry.engine.api.execution.ExecutionStatus;
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.service.ExecutionQuery;
 import io.gantry.engine.api.storage.ExecutionRepository;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -62,8 +61,10 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             if (Sql.exists(c, "SELECT 1 FROM execution WHERE id = ?", record.id())) {
                 throw new ConflictException("execution '" + record.id() + "' already exists");
             }
-            return Sql.update(c, "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
-                    + "finished_at, duration_ms, done, total, nodes, error, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            return Sql.update(
+                    c,
+                    "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
+                            + "finished_at, duration_ms, done, total, nodes, error, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     columns);
         });
     }
@@ -84,7 +85,8 @@ public class SqliteExecutionRepository implements ExecutionRepository {
         if (records.isEmpty()) {
             return;
         }
-        List<Object[]> rows = records.stream().map(SqliteExecutionRepository::columns).toList();
+        List<Object[]> rows =
+                records.stream().map(SqliteExecutionRepository::columns).toList();
         database.write("save " + rows.size() + " executions", c -> {
             for (Object[] row : rows) {
                 Sql.update(c, UPSERT, row);
@@ -95,8 +97,8 @@ public class SqliteExecutionRepository implements ExecutionRepository {
 
     @Override
     public Optional<ExecutionRecord> find(String id) {
-        return database.queryFirst("read execution '" + id + "'", SELECT + "WHERE id = ?",
-                SqliteExecutionRepository::execution, id);
+        return database.queryFirst(
+                "read execution '" + id + "'", SELECT + "WHERE id = ?", SqliteExecutionRepository::execution, id);
     }
 
     @Override
@@ -105,11 +107,16 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             throw new IllegalArgumentException("limit must be at least 1, was " + query.limit());
         }
         String status = query.status() == null ? null : query.status().name();
-        return database.query("list executions",
+        return database.query(
+                "list executions",
                 SELECT + "WHERE (? IS NULL OR pipeline_id = ?) AND (? IS NULL OR status = ?) "
                         + "ORDER BY started_at DESC, seq DESC LIMIT ?",
                 SqliteExecutionRepository::execution,
-                query.pipelineId(), query.pipelineId(), status, status, query.limit());
+                query.pipelineId(),
+                query.pipelineId(),
+                status,
+                status,
+                query.limit());
     }
 
     @Override
@@ -134,13 +141,20 @@ public class SqliteExecutionRepository implements ExecutionRepository {
         return database.write("prune executions", c -> {
             int deleted = 0;
             if (keepNewest > 0) {
-                deleted += Sql.update(c, "DELETE FROM execution WHERE status <> ? AND seq NOT IN "
-                        + "(SELECT seq FROM execution ORDER BY started_at DESC, seq DESC LIMIT ?)", RUNNING, keepNewest);
+                deleted += Sql.update(
+                        c,
+                        "DELETE FROM execution WHERE status <> ? AND seq NOT IN "
+                                + "(SELECT seq FROM execution ORDER BY started_at DESC, seq DESC LIMIT ?)",
+                        RUNNING,
+                        keepNewest);
             }
             if (byAge) {
                 Long cutoff = Columns.nanos(clock.instant().minus(maxAge));
-                deleted += Sql.update(c, "DELETE FROM execution WHERE status <> ? "
-                        + "AND COALESCE(finished_at, started_at) < ?", RUNNING, cutoff);
+                deleted += Sql.update(
+                        c,
+                        "DELETE FROM execution WHERE status <> ? " + "AND COALESCE(finished_at, started_at) < ?",
+                        RUNNING,
+                        cutoff);
             }
             return deleted;
         });
@@ -151,16 +165,33 @@ public class SqliteExecutionRepository implements ExecutionRepository {
         Objects.requireNonNull(r.id(), "id");
         Objects.requireNonNull(r.status(), "status");
         Objects.requireNonNull(r.startedAt(), "startedAt");
-        return new Object[] {r.pipelineId(), r.pipelineVersion(), r.status().name(), Columns.nanos(r.startedAt()),
-            Columns.nanos(r.finishedAt()), r.durationMs(), r.done(), r.total(), JsonCodec.write(r.nodes()),
-            r.error() == null ? null : JsonCodec.write(r.error()), r.id()};
+        return new Object[] {
+            r.pipelineId(),
+            r.pipelineVersion(),
+            r.status().name(),
+            Columns.nanos(r.startedAt()),
+            Columns.nanos(r.finishedAt()),
+            r.durationMs(),
+            r.done(),
+            r.total(),
+            JsonCodec.write(r.nodes()),
+            r.error() == null ? null : JsonCodec.write(r.error()),
+            r.id()
+        };
     }
 
     private static ExecutionRecord execution(ResultSet row) throws SQLException {
-        return new ExecutionRecord(row.getString("id"), row.getString("pipeline_id"), row.getInt("pipeline_version"),
-                ExecutionStatus.valueOf(row.getString("status")), Columns.instant(row, "started_at"),
-                Columns.instant(row, "finished_at"), Columns.nullableLong(row, "duration_ms"), row.getInt("done"),
-                row.getInt("total"), JsonCodec.read(row.getString("nodes"), NODES),
+        return new ExecutionRecord(
+                row.getString("id"),
+                row.getString("pipeline_id"),
+                row.getInt("pipeline_version"),
+                ExecutionStatus.valueOf(row.getString("status")),
+                Columns.instant(row, "started_at"),
+                Columns.instant(row, "finished_at"),
+                Columns.nullableLong(row, "duration_ms"),
+                row.getInt("done"),
+                row.getInt("total"),
+                JsonCodec.read(row.getString("nodes"), NODES),
                 JsonCodec.read(row.getString("error"), ExecutionError.class));
     }
 }

@@ -41,7 +41,8 @@ public class SqlitePipelineRepository implements PipelineRepository {
 
     @Override
     public PipelineVersion create(PipelineDefinition definition) {
-        String id = definition.id() != null ? definition.id() : UUID.randomUUID().toString();
+        String id =
+                definition.id() != null ? definition.id() : UUID.randomUUID().toString();
         StoredJson<PipelineDefinition> stored = StoredJson.of(definition.withId(id), PipelineDefinition.class);
         PipelineVersion created = database.write("create pipeline '" + id + "'", c -> {
             if (latestVersion(c, id).isPresent()) {
@@ -75,52 +76,71 @@ public class SqlitePipelineRepository implements PipelineRepository {
 
     @Override
     public Optional<PipelineVersion> latest(String id) {
-        return latestVersions.get(id, () -> database.queryFirst("read pipeline '" + id + "'",
-                SELECT_VERSION + JOIN_LATEST + "WHERE p.id = ?", SqlitePipelineRepository::version, id));
+        return latestVersions.get(
+                id,
+                () -> database.queryFirst(
+                        "read pipeline '" + id + "'",
+                        SELECT_VERSION + JOIN_LATEST + "WHERE p.id = ?",
+                        SqlitePipelineRepository::version,
+                        id));
     }
 
     @Override
     public Optional<PipelineVersion> version(String id, int version) {
-        return database.queryFirst("read pipeline '" + id + "' version " + version,
-                SELECT_VERSION + "WHERE v.pipeline_id = ? AND v.version = ?", SqlitePipelineRepository::version,
-                id, version);
+        return database.queryFirst(
+                "read pipeline '" + id + "' version " + version,
+                SELECT_VERSION + "WHERE v.pipeline_id = ? AND v.version = ?",
+                SqlitePipelineRepository::version,
+                id,
+                version);
     }
 
     @Override
     public List<PipelineVersion> versions(String id) {
-        return database.query("read the versions of pipeline '" + id + "'",
-                SELECT_VERSION + "WHERE v.pipeline_id = ? ORDER BY v.version", SqlitePipelineRepository::version, id);
+        return database.query(
+                "read the versions of pipeline '" + id + "'",
+                SELECT_VERSION + "WHERE v.pipeline_id = ? ORDER BY v.version",
+                SqlitePipelineRepository::version,
+                id);
     }
 
     @Override
     public List<PipelineVersion> latestOfAll() {
-        return database.query("list pipelines", SELECT_VERSION + JOIN_LATEST + "ORDER BY p.id",
-                SqlitePipelineRepository::version);
+        return database.query(
+                "list pipelines", SELECT_VERSION + JOIN_LATEST + "ORDER BY p.id", SqlitePipelineRepository::version);
     }
 
     @Override
     public boolean delete(String id) {
         // the versions go with it: ON DELETE CASCADE
-        boolean deleted = database.write("delete pipeline '" + id + "'",
-                c -> Sql.update(c, "DELETE FROM pipeline WHERE id = ?", id) > 0);
+        boolean deleted = database.write(
+                "delete pipeline '" + id + "'", c -> Sql.update(c, "DELETE FROM pipeline WHERE id = ?", id) > 0);
         latestVersions.deleted(id);
         return deleted;
     }
 
     private static Optional<Integer> latestVersion(Connection c, String id) throws SQLException {
-        return Sql.list(c, "SELECT latest_version FROM pipeline WHERE id = ?", row -> row.getInt(1), id)
-                .stream().findFirst();
+        return Sql.list(c, "SELECT latest_version FROM pipeline WHERE id = ?", row -> row.getInt(1), id).stream()
+                .findFirst();
     }
 
     private static PipelineVersion insertVersion(Connection c, PipelineVersion version, String json)
             throws SQLException {
-        Sql.update(c, "INSERT INTO pipeline_version (pipeline_id, version, saved_at, definition) VALUES (?, ?, ?, ?)",
-                version.id(), version.version(), Columns.nanos(version.savedAt()), json);
+        Sql.update(
+                c,
+                "INSERT INTO pipeline_version (pipeline_id, version, saved_at, definition) VALUES (?, ?, ?, ?)",
+                version.id(),
+                version.version(),
+                Columns.nanos(version.savedAt()),
+                json);
         return version;
     }
 
     private static PipelineVersion version(ResultSet row) throws SQLException {
-        return new PipelineVersion(row.getString("pipeline_id"), row.getInt("version"),
-                Columns.instant(row, "saved_at"), JsonCodec.read(row.getString("definition"), PipelineDefinition.class));
+        return new PipelineVersion(
+                row.getString("pipeline_id"),
+                row.getInt("version"),
+                Columns.instant(row, "saved_at"),
+                JsonCodec.read(row.getString("definition"), PipelineDefinition.class));
     }
 }

@@ -36,7 +36,9 @@ public final class PipelineServiceImpl implements PipelineService {
     @Override
     public PipelineVersion create(PipelineDefinition definition) {
         if (definition.id() != null && !ID.matcher(definition.id()).matches()) {
-            throw new PipelineValidationException(List.of(new Problem("id", "invalid-id",
+            throw new PipelineValidationException(List.of(new Problem(
+                    "id",
+                    "invalid-id",
                     "pipeline id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit")));
         }
         validator.validate(definition);
@@ -57,7 +59,8 @@ public final class PipelineServiceImpl implements PipelineService {
 
     @Override
     public PipelineVersion version(String id, int version) {
-        return repository.version(id, version)
+        return repository
+                .version(id, version)
                 .orElseThrow(() -> new NotFoundException("pipeline '" + id + "' has no version " + version));
     }
 
@@ -73,8 +76,8 @@ public final class PipelineServiceImpl implements PipelineService {
     @Override
     public List<PipelineSummary> list() {
         return repository.latestOfAll().stream()
-                .map(v -> new PipelineSummary(v.id(), v.definition().name(), v.version(), v.savedAt(),
-                        validator.isValid(v.definition())))
+                .map(v -> new PipelineSummary(
+                        v.id(), v.definition().name(), v.version(), v.savedAt(), validator.isValid(v.definition())))
                 .toList();
     }
 

@@ -34,12 +34,18 @@ final class EdgeChecker {
                 continue;
             }
             ResolvedEdge edge = new ResolvedEdge(
-                    j, from, PortRef.parse(edges.get(j).from()).port(), to, PortRef.parse(edges.get(j).to()).port());
+                    j,
+                    from,
+                    PortRef.parse(edges.get(j).from()).port(),
+                    to,
+                    PortRef.parse(edges.get(j).to()).port());
             resolved.add(edge);
             checkPorts(edge, path, table, problems);
             Integer earlier = fedInputs.putIfAbsent(table.nodes().get(to).id() + "." + edge.toPort(), j);
             if (earlier != null) {
-                problems.add(new Problem(path + ".to", ProblemCodes.DUPLICATE_INPUT,
+                problems.add(new Problem(
+                        path + ".to",
+                        ProblemCodes.DUPLICATE_INPUT,
                         "input '" + edges.get(j).to() + "' is already fed by edges[" + earlier + "]"));
             }
         }
@@ -58,7 +64,8 @@ final class EdgeChecker {
         }
         Integer node = table.indexOf(port.nodeId());
         if (node == null) {
-            problems.add(new Problem(path, ProblemCodes.UNKNOWN_PORT, "unknown node '" + port.nodeId() + "' in '" + ref + "'"));
+            problems.add(new Problem(
+                    path, ProblemCodes.UNKNOWN_PORT, "unknown node '" + port.nodeId() + "' in '" + ref + "'"));
         }
         return node;
     }
@@ -69,16 +76,23 @@ final class EdgeChecker {
         PortDescriptor out = source == null ? null : source.output(edge.fromPort());
         PortDescriptor in = target == null ? null : target.input(edge.toPort());
         if (source != null && out == null) {
-            problems.add(new Problem(path + ".from", ProblemCodes.UNKNOWN_PORT,
+            problems.add(new Problem(
+                    path + ".from",
+                    ProblemCodes.UNKNOWN_PORT,
                     "function '" + source.id() + "' has no output '" + edge.fromPort() + "'"));
         }
         if (target != null && in == null) {
-            problems.add(new Problem(path + ".to", ProblemCodes.UNKNOWN_PORT,
+            problems.add(new Problem(
+                    path + ".to",
+                    ProblemCodes.UNKNOWN_PORT,
                     "function '" + target.id() + "' has no input '" + edge.toPort() + "'"));
         }
         if (out != null && in != null && !out.type().canFeed(in.type())) {
-            problems.add(new Problem(path + ".to", ProblemCodes.TYPE_MISMATCH, "output '" + edge.fromPort() + "' of type "
-                    + out.type().id() + " cannot feed input '" + edge.toPort() + "' of type " + in.type().id()));
+            problems.add(new Problem(
+                    path + ".to",
+                    ProblemCodes.TYPE_MISMATCH,
+                    "output '" + edge.fromPort() + "' of type " + out.type().id() + " cannot feed input '"
+                            + edge.toPort() + "' of type " + in.type().id()));
         }
     }
 
@@ -95,11 +109,16 @@ final class EdgeChecker {
                 boolean constant = node.params().containsKey(port.name());
                 String path = path(i) + ".params." + port.name();
                 if (edge != null && constant) {
-                    problems.add(new Problem(path, ProblemCodes.DUPLICATE_INPUT,
+                    problems.add(new Problem(
+                            path,
+                            ProblemCodes.DUPLICATE_INPUT,
                             "input '" + port.name() + "' has both a constant and edges[" + edge + "]"));
                 } else if (edge == null && !constant && port.required()) {
-                    problems.add(new Problem(path, ProblemCodes.MISSING_INPUT,
-                            "required input '" + port.name() + "' of function '" + function.id() + "' has no edge or constant"));
+                    problems.add(new Problem(
+                            path,
+                            ProblemCodes.MISSING_INPUT,
+                            "required input '" + port.name() + "' of function '" + function.id()
+                                    + "' has no edge or constant"));
                 }
             }
         }

@@ -28,13 +28,15 @@ public final class LiveValidator {
      * @param schemas  the params schema checker
      */
     @Activate
-    public LiveValidator(@Reference PluginRegistry registry, @Reference DeviceManager devices,
+    public LiveValidator(
+            @Reference PluginRegistry registry,
+            @Reference DeviceManager devices,
             @Reference JsonSchemaChecker schemas) {
         this.validator = new PipelineValidator(
                 id -> registry.liveFunction(id).map(f -> f.descriptor()), devices::typeOf, schemas);
         this.registry = registry;
-        this.plans = new PlanCache(id -> registry.liveFunction(id).map(f -> f.descriptor()), devices::typeOf,
-                validator::validate);
+        this.plans = new PlanCache(
+                id -> registry.liveFunction(id).map(f -> f.descriptor()), devices::typeOf, validator::validate);
         this.dropStalePlans = plans::dropStale;
         registry.onChange(dropStalePlans);
     }

@@ -58,16 +58,21 @@ final class NodeChecker {
         } else {
             Integer first = indexById.putIfAbsent(id, i);
             if (first != null) {
-                problems.add(new Problem(path(i) + ".id", ProblemCodes.DUPLICATE_NODE,
+                problems.add(new Problem(
+                        path(i) + ".id",
+                        ProblemCodes.DUPLICATE_NODE,
                         "node id '" + id + "' is already used by " + path(first)));
             }
         }
     }
 
     private FunctionDescriptor checkFunction(int i, NodeDefinition node, List<Problem> problems) {
-        Optional<FunctionDescriptor> found = node.function().isBlank() ? Optional.empty() : functions.apply(node.function());
+        Optional<FunctionDescriptor> found =
+                node.function().isBlank() ? Optional.empty() : functions.apply(node.function());
         if (found.isEmpty()) {
-            problems.add(new Problem(path(i) + ".function", ProblemCodes.UNKNOWN_FUNCTION,
+            problems.add(new Problem(
+                    path(i) + ".function",
+                    ProblemCodes.UNKNOWN_FUNCTION,
                     "unknown function '" + node.function() + "'"));
         }
         return found.orElse(null);
@@ -79,13 +84,17 @@ final class NodeChecker {
         boolean given = device != null && !device.isBlank();
         if (function.deviceType() == null) {
             if (given) {
-                problems.add(new Problem(path, ProblemCodes.UNEXPECTED_DEVICE,
+                problems.add(new Problem(
+                        path,
+                        ProblemCodes.UNEXPECTED_DEVICE,
                         "function '" + function.id() + "' is pure and takes no device, got '" + device + "'"));
             }
             return;
         }
         if (!given) {
-            problems.add(new Problem(path, ProblemCodes.MISSING_DEVICE,
+            problems.add(new Problem(
+                    path,
+                    ProblemCodes.MISSING_DEVICE,
                     "function '" + function.id() + "' needs a device of type '" + function.deviceType() + "'"));
             return;
         }
@@ -93,8 +102,11 @@ final class NodeChecker {
         if (type.isEmpty()) {
             problems.add(new Problem(path, ProblemCodes.UNKNOWN_DEVICE, "unknown device '" + device + "'"));
         } else if (!type.get().equals(function.deviceType())) {
-            problems.add(new Problem(path, ProblemCodes.WRONG_DEVICE_TYPE, "device '" + device + "' is of type '"
-                    + type.get() + "', function '" + function.id() + "' needs '" + function.deviceType() + "'"));
+            problems.add(new Problem(
+                    path,
+                    ProblemCodes.WRONG_DEVICE_TYPE,
+                    "device '" + device + "' is of type '" + type.get() + "', function '" + function.id() + "' needs '"
+                            + function.deviceType() + "'"));
         }
     }
 
@@ -103,17 +115,23 @@ final class NodeChecker {
         if (retry != null) {
             // RetrySpec checks its own ranges; what is left is keeping values sane for a controller
             if (retry.maxAttempts() > MAX_ATTEMPTS) {
-                problems.add(new Problem(path(i) + ".retry.maxAttempts", ProblemCodes.INVALID_RETRY,
+                problems.add(new Problem(
+                        path(i) + ".retry.maxAttempts",
+                        ProblemCodes.INVALID_RETRY,
                         "maxAttempts must be at most " + MAX_ATTEMPTS + ", was " + retry.maxAttempts()));
             }
             if (retry.backoffMs() > MAX_DELAY_MS || retry.maxBackoffMs() > MAX_DELAY_MS) {
-                problems.add(new Problem(path(i) + ".retry.backoffMs", ProblemCodes.INVALID_RETRY,
+                problems.add(new Problem(
+                        path(i) + ".retry.backoffMs",
+                        ProblemCodes.INVALID_RETRY,
                         "backoff must be at most " + MAX_DELAY_MS + " ms"));
             }
         }
         Long timeout = node.timeoutMs();
         if (timeout != null && (timeout <= 0 || timeout > MAX_DELAY_MS)) {
-            problems.add(new Problem(path(i) + ".timeoutMs", ProblemCodes.INVALID_TIMEOUT,
+            problems.add(new Problem(
+                    path(i) + ".timeoutMs",
+                    ProblemCodes.INVALID_TIMEOUT,
                     "timeoutMs must be between 1 and " + MAX_DELAY_MS + ", was " + timeout));
         }
     }
@@ -127,7 +145,9 @@ final class NodeChecker {
             }
             Object value = ownParams.remove(port.name());
             if (!port.type().accepts(value)) {
-                problems.add(new Problem(path(i) + ".params." + port.name(), ProblemCodes.TYPE_MISMATCH,
+                problems.add(new Problem(
+                        path(i) + ".params." + port.name(),
+                        ProblemCodes.TYPE_MISMATCH,
                         "constant " + describe(value) + " does not fit input '" + port.name() + "' of type "
                                 + port.type().id()));
             }

@@ -49,9 +49,11 @@ public final class PipelineValidator {
         DependencyGraph graph = new DependencyGraph(definition.nodes().size(), edges);
         List<List<String>> cycles = new ArrayList<>();
         for (List<Integer> cycle : graph.cycles()) {
-            List<String> ids = cycle.stream().map(i -> table.nodes().get(i).id()).collect(Collectors.toList());
+            List<String> ids =
+                    cycle.stream().map(i -> table.nodes().get(i).id()).collect(Collectors.toList());
             cycles.add(ids);
-            problems.add(new Problem(NodeTable.path(cycle.get(0)), ProblemCodes.CYCLE, "cycle: " + String.join(" -> ", ids)));
+            problems.add(new Problem(
+                    NodeTable.path(cycle.get(0)), ProblemCodes.CYCLE, "cycle: " + String.join(" -> ", ids)));
         }
         if (!cycles.isEmpty()) {
             throw new CircularDependencyException(cycles.get(0), problems);

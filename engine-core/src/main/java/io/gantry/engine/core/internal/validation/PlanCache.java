@@ -50,8 +50,10 @@ public final class PlanCache {
      * @param deviceTypes   device id to its type now
      * @param compiler      validates and compiles a definition (throws when invalid)
      */
-    public PlanCache(Function<String, Optional<FunctionDescriptor>> liveFunctions,
-            Function<String, Optional<String>> deviceTypes, Function<PipelineDefinition, ExecutionPlan> compiler) {
+    public PlanCache(
+            Function<String, Optional<FunctionDescriptor>> liveFunctions,
+            Function<String, Optional<String>> deviceTypes,
+            Function<PipelineDefinition, ExecutionPlan> compiler) {
         this.liveFunctions = liveFunctions;
         this.deviceTypes = deviceTypes;
         this.compiler = compiler;
@@ -89,7 +91,7 @@ public final class PlanCache {
     /** Drops the plans calling a function whose live descriptor changed; called on every plugin change. */
     void dropStale() {
         generation.incrementAndGet();
-        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext();) {
+        for (Iterator<Entry> it = entries.values().iterator(); it.hasNext(); ) {
             if (!functionsUnchanged(it.next().plan())) {
                 it.remove();
                 invalidations.incrementAndGet();

@@ -26,7 +26,11 @@ final class PlanCompiler {
         for (ResolvedEdge edge : edges) {
             int to = planIndex[edge.to()];
             PlanEdge planEdge = new PlanEdge(
-                    planIndex[edge.from()], edge.fromPort(), to, edge.toPort(), incoming.get(to).size());
+                    planIndex[edge.from()],
+                    edge.fromPort(),
+                    to,
+                    edge.toPort(),
+                    incoming.get(to).size());
             incoming.get(to).add(planEdge);
             outgoing.get(planEdge.fromNode()).add(planEdge);
         }

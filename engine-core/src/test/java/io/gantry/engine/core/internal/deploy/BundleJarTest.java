@@ -21,7 +21,8 @@ class BundleJarTest {
 
     @Test
     void aFileThatIsNoZipIsRefusedWithTheReason() {
-        assertThat(BundleJar.problem("not a zip".getBytes(StandardCharsets.UTF_8))).startsWith("it cannot be read as a jar");
+        assertThat(BundleJar.problem("not a zip".getBytes(StandardCharsets.UTF_8)))
+                .startsWith("it cannot be read as a jar");
     }
 
     @Test

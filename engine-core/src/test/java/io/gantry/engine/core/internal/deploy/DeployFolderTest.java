@@ -14,8 +14,16 @@ class DeployFolderTest {
 
     @Test
     void theDeployerSeesJarsAndStrayFilesButNotConfigurationsOrFilesInTransit() throws IOException {
-        for (String name : new String[] {"driver.jar", "notes.txt", "belt.cfg", "servo.config", ".hidden.jar",
-                "driver.jar.tmp", "big.jar.part", "edit.jar~"}) {
+        for (String name : new String[] {
+            "driver.jar",
+            "notes.txt",
+            "belt.cfg",
+            "servo.config",
+            ".hidden.jar",
+            "driver.jar.tmp",
+            "big.jar.part",
+            "edit.jar~"
+        }) {
             Files.writeString(folder.resolve(name), name);
         }
         Files.createDirectories(folder.resolve("sub.jar"));

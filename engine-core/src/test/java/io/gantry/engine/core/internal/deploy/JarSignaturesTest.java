@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +23,7 @@ class JarSignaturesTest {
 
     @TempDir
     static Path folder;
+
     private static Path trustStore;
     private static Path vendorKeys;
     private static Path strangerKeys;
@@ -32,11 +33,32 @@ class JarSignaturesTest {
         vendorKeys = keyPair("vendor", "CN=ACME Conveyors");
         strangerKeys = keyPair("stranger", "CN=Someone Else");
         Path certificate = folder.resolve("vendor.cer");
-        tool("keytool", "-exportcert", "-alias", "vendor", "-keystore", vendorKeys.toString(), "-storepass", PASSWORD,
-                "-file", certificate.toString());
+        tool(
+                "keytool",
+                "-exportcert",
+                "-alias",
+                "vendor",
+                "-keystore",
+                vendorKeys.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                certificate.toString());
         trustStore = folder.resolve("trusted.p12");
-        tool("keytool", "-importcert", "-noprompt", "-alias", "acme", "-file", certificate.toString(), "-keystore",
-                trustStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        tool(
+                "keytool",
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "acme",
+                "-file",
+                certificate.toString(),
+                "-keystore",
+                trustStore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
     }
 
     @Test
@@ -57,21 +79,25 @@ class JarSignaturesTest {
 
     @Test
     void anEntryChangedAfterSigningIsRefused() throws Exception {
-        byte[] tampered = rewrite(signed("tampered.jar", vendorKeys, "vendor"), "io/example/Driver.class", new byte[] {1, 2, 3}, false);
+        byte[] tampered = rewrite(
+                signed("tampered.jar", vendorKeys, "vendor"), "io/example/Driver.class", new byte[] {1, 2, 3}, false);
         assertThat(check(tampered)).startsWith("its signature does not match its content");
     }
 
     @Test
     void anEntryAddedAfterSigningIsRefused() throws Exception {
-        byte[] extended = rewrite(signed("extended.jar", vendorKeys, "vendor"), "io/example/Backdoor.class", new byte[] {4}, true);
+        byte[] extended = rewrite(
+                signed("extended.jar", vendorKeys, "vendor"), "io/example/Backdoor.class", new byte[] {4}, true);
         assertThat(check(extended)).isEqualTo("its entry io/example/Backdoor.class is not signed");
     }
 
     @Test
     void aTrustStoreThatCannotBeReadRefusesEveryJar() throws Exception {
-        SignaturePolicy policy = SignaturePolicy.of(folder.resolve("missing.p12").toString(), PASSWORD);
+        SignaturePolicy policy =
+                SignaturePolicy.of(folder.resolve("missing.p12").toString(), PASSWORD);
         assertThat(policy.problem(signed("any.jar", vendorKeys, "vendor"))).contains("cannot be used");
-        assertThat(SignaturePolicy.of(null, null).problem(BundleJarTest.jar("io.example.driver"))).isNull();
+        assertThat(SignaturePolicy.of(null, null).problem(BundleJarTest.jar("io.example.driver")))
+                .isNull();
     }
 
     private static String check(byte[] jar) {
@@ -105,8 +131,23 @@ class JarSignaturesTest {
 
     private static Path keyPair(String alias, String subject) throws IOException {
         Path store = folder.resolve(alias + ".p12");
-        tool("keytool", "-genkeypair", "-alias", alias, "-dname", subject, "-keyalg", "EC", "-validity", "2",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        tool(
+                "keytool",
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-dname",
+                subject,
+                "-keyalg",
+                "EC",
+                "-validity",
+                "2",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
         return store;
     }
 

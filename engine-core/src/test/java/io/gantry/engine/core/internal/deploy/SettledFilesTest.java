@@ -12,7 +12,9 @@ class SettledFilesTest {
     @Test
     void aFileIsActedOnOnceItLooksTheSameOnTwoScans() {
         assertThat(settled.next(Map.of("a.jar", new Stamp(10, 1))).none()).isTrue();
-        assertThat(settled.next(Map.of("a.jar", new Stamp(20, 2))).none()).as("still growing").isTrue();
+        assertThat(settled.next(Map.of("a.jar", new Stamp(20, 2))).none())
+                .as("still growing")
+                .isTrue();
         assertThat(settled.next(Map.of("a.jar", new Stamp(20, 2))).changed()).containsExactly("a.jar");
     }
 

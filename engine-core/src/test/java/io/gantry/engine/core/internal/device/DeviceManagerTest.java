@@ -142,7 +142,9 @@ class DeviceManagerTest {
 
         fast.forEach(id -> bed.events.take(DEVICE_CONNECTED, id));
         assertThat(bed.events.errorOf(DEVICE_FAULT, "slow")).isEqualTo("reconnect did not complete within 200 ms");
-        assertThat(release.getCount()).as("the slow connect still holds its thread").isEqualTo(1);
+        assertThat(release.getCount())
+                .as("the slow connect still holds its thread")
+                .isEqualTo(1);
     }
 
     @Test
@@ -212,8 +214,9 @@ class DeviceManagerTest {
         assertThat(axis.lastError()).isNull();
         second.context.reportFault("current fault");
         assertThat(bed.events.errorOf(DEVICE_FAULT, "axis")).isEqualTo("current fault");
-        assertThat(bed.events.seen()).noneMatch(event -> String.valueOf(event.getProperty(EventProperties.ERROR))
-                .startsWith("late"));
+        assertThat(bed.events.seen())
+                .noneMatch(event ->
+                        String.valueOf(event.getProperty(EventProperties.ERROR)).startsWith("late"));
     }
 
     @Test
@@ -299,7 +302,8 @@ class DeviceManagerTest {
         answer.complete(null);
 
         assertThat(Await.done(connecting, "the connect").status()).isEqualTo(DeviceStatus.CONNECTED);
-        assertThat(bed.repository.find("axis").orElseThrow().shouldBeConnected()).isTrue();
+        assertThat(bed.repository.find("axis").orElseThrow().shouldBeConnected())
+                .isTrue();
         bed.events.take(DEVICE_CONNECTED, "axis");
 
         CompletableFuture<DeviceInfo> disconnecting = CompletableFuture.supplyAsync(() -> devices.disconnect("axis"));
@@ -308,7 +312,8 @@ class DeviceManagerTest {
         closedLink.complete(null);
 
         assertThat(Await.done(disconnecting, "the disconnect").status()).isEqualTo(DeviceStatus.DISCONNECTED);
-        assertThat(bed.repository.find("axis").orElseThrow().shouldBeConnected()).isFalse();
+        assertThat(bed.repository.find("axis").orElseThrow().shouldBeConnected())
+                .isFalse();
         bed.events.take(DEVICE_DISCONNECTED, "axis");
     }
 
@@ -330,14 +335,17 @@ class DeviceManagerTest {
         bed.stored("axis", SERVO, false);
         DeviceManager devices = bed.start();
 
-        assertThatThrownBy(() -> devices.connect("axis")).isInstanceOf(PluginUnavailableException.class)
+        assertThatThrownBy(() -> devices.connect("axis"))
+                .isInstanceOf(PluginUnavailableException.class)
                 .hasMessageContaining("no plugin offers type 'servo'");
-        assertThat(bed.repository.find("axis").orElseThrow().shouldBeConnected()).isFalse();
+        assertThat(bed.repository.find("axis").orElseThrow().shouldBeConnected())
+                .isFalse();
         assertThatThrownBy(() -> devices.connect("nope")).isInstanceOf(NotFoundException.class);
 
         bed.drivers.serve(new FakeDriver(SERVO).answering());
         devices.create(spec("created"));
-        assertThatThrownBy(() -> devices.connectedInstance("created")).isInstanceOf(DeviceNotConnectedException.class)
+        assertThatThrownBy(() -> devices.connectedInstance("created"))
+                .isInstanceOf(DeviceNotConnectedException.class)
                 .hasMessageContaining("DISCONNECTED");
     }
 
@@ -428,11 +436,14 @@ class DeviceManagerTest {
 
         assertThatThrownBy(() -> devices.create(new DeviceSpec("-bad", SERVO, " ", Map.of())))
                 .isInstanceOf(PipelineValidationException.class)
-                .hasMessageContaining("id").hasMessageContaining("name");
+                .hasMessageContaining("id")
+                .hasMessageContaining("name");
         assertThatThrownBy(() -> devices.create(new DeviceSpec("axis", "laser", "axis", Map.of())))
-                .isInstanceOf(PipelineValidationException.class).hasMessageContaining("laser");
+                .isInstanceOf(PipelineValidationException.class)
+                .hasMessageContaining("laser");
         assertThatThrownBy(() -> devices.create(new DeviceSpec("axis", SERVO, "axis", Map.of())))
-                .isInstanceOf(PipelineValidationException.class).hasMessageContaining("port");
+                .isInstanceOf(PipelineValidationException.class)
+                .hasMessageContaining("port");
         DeviceInfo named = devices.create(new DeviceSpec(null, SERVO, "axis", Map.of("port", "/dev/tty0")));
         assertThat(named.id()).startsWith("servo-");
         assertThatThrownBy(() -> devices.create(new DeviceSpec(named.id(), SERVO, "again", Map.of("port", "x"))))

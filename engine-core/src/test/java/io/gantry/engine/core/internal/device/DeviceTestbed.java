@@ -34,8 +34,8 @@ final class DeviceTestbed implements AutoCloseable {
     }
 
     DeviceManager start() {
-        manager = new DeviceManager(config(connectTimeoutMs), repository, drivers, publisher, new JsonSchemaChecker(),
-                breakers);
+        manager = new DeviceManager(
+                config(connectTimeoutMs), repository, drivers, publisher, new JsonSchemaChecker(), breakers);
         return manager;
     }
 

@@ -27,11 +27,13 @@ class PluginCallsTest {
     void anOperatorReadsThePluginsMessageNotTheWrappers() {
         assertThat(PluginCalls.explain("connect", new CompletionException(new IllegalStateException("busy"))))
                 .isEqualTo("connect failed: busy");
-        assertThat(PluginCalls.explain("connect", new ExecutionException(new RuntimeException(new IOException("refused")))))
+        assertThat(PluginCalls.explain(
+                        "connect", new ExecutionException(new RuntimeException(new IOException("refused")))))
                 .isEqualTo("connect failed: refused");
         assertThat(PluginCalls.explain("connect", new IllegalStateException("no link", new IOException("refused"))))
                 .isEqualTo("connect failed: no link");
-        assertThat(PluginCalls.explain("close", new NullPointerException())).isEqualTo("close failed: NullPointerException");
+        assertThat(PluginCalls.explain("close", new NullPointerException()))
+                .isEqualTo("close failed: NullPointerException");
     }
 
     @Test
@@ -48,8 +50,11 @@ class PluginCallsTest {
 
     @Test
     void aStageIsPassedOnAndNoAnswerIsAFailure() {
-        assertThat(calls.stage("connect", () -> CompletableFuture.completedFuture(null)).join()).isNull();
-        Throwable failure = calls.stage("connect", () -> null).handle((value, e) -> e).join();
+        assertThat(calls.stage("connect", () -> CompletableFuture.completedFuture(null))
+                        .join())
+                .isNull();
+        Throwable failure =
+                calls.stage("connect", () -> null).handle((value, e) -> e).join();
         assertThat(PluginCalls.explain("connect", failure)).isEqualTo("connect failed: connect() returned null");
     }
 }

@@ -34,8 +34,10 @@ class EventPublisherTest {
             publisher.publish("gantry/test/E", Map.of("i", i));
         }
         await(() -> bus.delivered.size() == 50);
-        assertThat(bus.delivered).extracting(event -> event.getProperty("i")).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, 50).boxed().toList());
+        assertThat(bus.delivered)
+                .extracting(event -> event.getProperty("i"))
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.range(0, 50).boxed().toList());
         assertThat(bus.delivered.get(0).getProperty(EventProperties.TIMESTAMP)).isNotNull();
     }
 
@@ -72,8 +74,15 @@ class EventPublisherTest {
         publisher.publish("gantry/test/LAST", Map.of());
         await(() -> bus.delivered.size() == 7);
         List<String> topics = bus.delivered.stream().map(Event::getTopic).toList();
-        assertThat(topics).containsExactly("gantry/test/FIRST", "gantry/test/E", "gantry/test/E", "gantry/test/E",
-                "gantry/test/E", Topics.EVENTS_DROPPED, "gantry/test/LAST");
+        assertThat(topics)
+                .containsExactly(
+                        "gantry/test/FIRST",
+                        "gantry/test/E",
+                        "gantry/test/E",
+                        "gantry/test/E",
+                        "gantry/test/E",
+                        Topics.EVENTS_DROPPED,
+                        "gantry/test/LAST");
         assertThat(bus.delivered.get(5).getProperty(EventProperties.DROPPED)).isEqualTo(6L);
     }
 
@@ -145,7 +154,9 @@ class EventPublisherTest {
         }
 
         void awaitHeld() throws InterruptedException {
-            assertThat(held.await(10, TimeUnit.SECONDS)).as("the deliverer reached the handler").isTrue();
+            assertThat(held.await(10, TimeUnit.SECONDS))
+                    .as("the deliverer reached the handler")
+                    .isTrue();
         }
     }
 }

@@ -29,8 +29,10 @@ class DataFlowTest {
                 .node("left", "sum", Map.of("b", 10))
                 .node("right", "sum", Map.of("b", 100))
                 .node("join", "sum", Map.of())
-                .edge("src.result", "left.a").edge("src.result", "right.a")
-                .edge("left.result", "join.a").edge("right.result", "join.b");
+                .edge("src.result", "left.a")
+                .edge("src.result", "right.a")
+                .edge("left.result", "join.a")
+                .edge("right.result", "join.b");
 
         ExecutionRecord record = await(fixture.engine().start(fixture.plan(), 3, Map.of()));
 
@@ -62,11 +64,13 @@ class DataFlowTest {
 
     @Test
     void runsThousandWideFanOutAndFanIn() throws Exception {
-        fixture.function(Fakes.sum("sum")).function(Fakes.collect("collect", 1000))
+        fixture.function(Fakes.sum("sum"))
+                .function(Fakes.collect("collect", 1000))
                 .node("src", "sum", Map.of("a", 1, "b", 0))
                 .node("join", "collect", Map.of());
         for (int i = 0; i < 1000; i++) {
-            fixture.node("w" + i, "sum", Map.of("b", i)).edge("src.result", "w" + i + ".a")
+            fixture.node("w" + i, "sum", Map.of("b", i))
+                    .edge("src.result", "w" + i + ".a")
                     .edge("w" + i + ".result", "join.i" + i);
         }
 
@@ -80,7 +84,8 @@ class DataFlowTest {
     @Test
     void independentBranchesOverlap() throws Exception {
         Fakes.Overlap overlap = new Fakes.Overlap();
-        fixture.function(Fakes.delayed("wait", null, fixture.scheduler, 50, overlap)).function(Fakes.collect("collect", 4))
+        fixture.function(Fakes.delayed("wait", null, fixture.scheduler, 50, overlap))
+                .function(Fakes.collect("collect", 4))
                 .node("join", "collect", Map.of());
         for (int i = 0; i < 4; i++) {
             fixture.node("b" + i, "wait", Map.of("in", 1)).edge("b" + i + ".out", "join.i" + i);
@@ -102,8 +107,8 @@ class DataFlowTest {
         }
 
         // no recording listener: a thousand nodes' events would say nothing more here
-        ExecutionRecord record = await(fixture.engine(EngineConfig.DEFAULTS, ExecutionListener.NONE)
-                .start(fixture.plan(), 1, Map.of()));
+        ExecutionRecord record = await(
+                fixture.engine(EngineConfig.DEFAULTS, ExecutionListener.NONE).start(fixture.plan(), 1, Map.of()));
 
         // what each node costs is bench/'s ChainBenchmark
         assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -141,15 +146,22 @@ class DataFlowTest {
 
     @Test
     void rejectsRunInputsForUnknownOrEdgeFedPorts() {
-        fixture.function(Fakes.pass("pass")).node("a", "pass", Map.of()).node("b", "pass", Map.of()).edge("a.out", "b.in");
+        fixture.function(Fakes.pass("pass"))
+                .node("a", "pass", Map.of())
+                .node("b", "pass", Map.of())
+                .edge("a.out", "b.in");
         ExecutionEngine engine = fixture.engine();
         ExecutionPlan plan = fixture.plan();
 
         assertThatThrownBy(() -> engine.start(plan, 1, Map.of("b.in", 1, "a.nope", 2, "x", 3)))
-                .isInstanceOfSatisfying(PipelineValidationException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.path() + " " + p.code())
-                        .containsExactlyInAnyOrder("inputs.b.in duplicate-input", "inputs.a.nope unknown-port",
-                                "inputs.x malformed-input"));
+                .isInstanceOfSatisfying(
+                        PipelineValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(p -> p.path() + " " + p.code())
+                                .containsExactlyInAnyOrder(
+                                        "inputs.b.in duplicate-input",
+                                        "inputs.a.nope unknown-port",
+                                        "inputs.x malformed-input"));
         assertThat(engine.running()).isEmpty();
     }
 

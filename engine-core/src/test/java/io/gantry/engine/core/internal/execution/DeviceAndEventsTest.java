@@ -45,26 +45,32 @@ class DeviceAndEventsTest {
 
     @Test
     void reportsEventsInCausalOrder() throws Exception {
-        fixture.function(Fakes.pass("pass")).node("a", "pass", Map.of()).node("b", "pass", Map.of())
+        fixture.function(Fakes.pass("pass"))
+                .node("a", "pass", Map.of())
+                .node("b", "pass", Map.of())
                 .edge("a.out", "b.in");
 
         ExecutionHandle handle = fixture.engine().start(fixture.plan(), 1, Map.of());
         await(handle);
 
-        assertThat(fixture.events.of(handle.id())).containsExactly(
-                "started 2", "executing a", "completed a", "executing b", "completed b", "ended SUCCEEDED");
+        assertThat(fixture.events.of(handle.id()))
+                .containsExactly(
+                        "started 2", "executing a", "completed a", "executing b", "completed b", "ended SUCCEEDED");
     }
 
     @Test
     void reportsFailureEventsInCausalOrder() throws Exception {
         fixture.function(Fakes.pass("pass"))
                 .function(Fakes.failing("bad", 1, () -> new InvalidConfigException("bad")))
-                .node("a", "bad", Map.of()).node("b", "pass", Map.of()).edge("a.out", "b.in");
+                .node("a", "bad", Map.of())
+                .node("b", "pass", Map.of())
+                .edge("a.out", "b.in");
 
         ExecutionHandle handle = fixture.engine().start(fixture.plan(), 1, Map.of());
         await(handle);
 
-        assertThat(fixture.events.of(handle.id())).containsExactly(
-                "started 2", "executing a", "failed a FAILED validation", "skipped b SKIPPED", "ended FAILED");
+        assertThat(fixture.events.of(handle.id()))
+                .containsExactly(
+                        "started 2", "executing a", "failed a FAILED validation", "skipped b SKIPPED", "ended FAILED");
     }
 }

@@ -46,8 +46,12 @@ class DeviceBulkheadTest {
         ExecutionRecord other = await(engine.start(pure.plan(), 1, Map.of()));
 
         assertThat(refused.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(refused.error()).isEqualTo(new ExecutionError("unavailable",
-                "device 'axis-1' is busy: 2 nodes already wait for it (the queue holds at most 2)", "m", "axis-1"));
+        assertThat(refused.error())
+                .isEqualTo(new ExecutionError(
+                        "unavailable",
+                        "device 'axis-1' is busy: 2 nodes already wait for it (the queue holds at most 2)",
+                        "m",
+                        "axis-1"));
         assertThat(refused.nodes().get("m").attempts()).isZero();
         assertThat(other.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         held.forEach(ExecutionHandle::cancel);
@@ -74,16 +78,26 @@ class DeviceBulkheadTest {
                 heard.add(node.id() + " " + (failure == null ? "ok" : failure.code()));
             }
         };
-        TestFunction flaky = new TestFunction(TestFunction.descriptor("flaky", EngineFixture.SERVO, Fakes.PASS_IN,
-                Fakes.PASS_OUT, 0), call -> java.util.concurrent.CompletableFuture.failedFuture(
+        TestFunction flaky = new TestFunction(
+                TestFunction.descriptor("flaky", EngineFixture.SERVO, Fakes.PASS_IN, Fakes.PASS_OUT, 0),
+                call -> java.util.concurrent.CompletableFuture.failedFuture(
                         new DeviceFaultException("axis-1", "jammed")));
-        fixture.function(flaky).function(Fakes.pass("pass"))
+        fixture.function(flaky)
+                .function(Fakes.pass("pass"))
                 .node("p", "pass", Map.of())
                 .node("f", "flaky", "axis-1", new RetrySpec(3, 0, 1, 0, 0), null);
-        ExecutionEngine engine = new ExecutionEngine(new EngineConfig(64, 5_000, RetrySpec.NONE),
-                node -> new ResolvedNode(fixture.functions.get(node.functionId()), "test", "1",
+        ExecutionEngine engine = new ExecutionEngine(
+                new EngineConfig(64, 5_000, RetrySpec.NONE),
+                node -> new ResolvedNode(
+                        fixture.functions.get(node.functionId()),
+                        "test",
+                        "1",
                         node.deviceId() == null ? null : fixture.devices.get(node.deviceId())),
-                refuseSecond, fixture.events, fixture.executor, fixture.scheduler, Clock.systemUTC());
+                refuseSecond,
+                fixture.events,
+                fixture.executor,
+                fixture.scheduler,
+                Clock.systemUTC());
 
         ExecutionRecord record = await(engine.start(fixture.plan(), 1, Map.of()));
 

@@ -45,11 +45,16 @@ class ExecutionRuntimeTest {
 
         ExecutionRecord first = runtime.start(fixture.plan(), 3, Map.of("a.in", 7));
 
-        assertThat(stored.find(first.id())).as("the first record is on disk when start returns").isPresent();
+        assertThat(stored.find(first.id()))
+                .as("the first record is on disk when start returns")
+                .isPresent();
         ExecutionRecord end = storedEnd(first.id());
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(end.pipelineVersion()).isEqualTo(3);
-        assertThat(stored.find(first.id())).get().extracting(ExecutionRecord::status).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(stored.find(first.id()))
+                .get()
+                .extracting(ExecutionRecord::status)
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
         await(() -> topics().contains(Topics.PIPELINE_COMPLETED));
         assertThat(topics()).startsWith(Topics.PIPELINE_STARTED);
     }
@@ -64,12 +69,17 @@ class ExecutionRuntimeTest {
         ExecutionRecord first = runtime.start(fixture.plan(), 1, Map.of());
         assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
-        assertThat(runtime.live(first.id())).get().extracting(ExecutionRecord::status).isEqualTo(ExecutionStatus.RUNNING);
+        assertThat(runtime.live(first.id()))
+                .get()
+                .extracting(ExecutionRecord::status)
+                .isEqualTo(ExecutionStatus.RUNNING);
         assertThat(runtime.usesDevice("axis-1")).isTrue();
         assertThat(runtime.usesDevice("axis-2")).isFalse();
 
         assertThat(runtime.cancel(first.id())).isTrue();
-        assertThat(cancelled.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the function heard the cancel").isTrue();
+        assertThat(cancelled.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the function heard the cancel")
+                .isTrue();
         assertThat(storedEnd(first.id()).status()).isEqualTo(ExecutionStatus.CANCELLED);
         assertThat(runtime.usesDevice("axis-1")).isFalse();
         assertThat(runtime.cancel(first.id())).as("a run cancels once").isFalse();
@@ -105,16 +115,17 @@ class ExecutionRuntimeTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch blocked = new CountDownLatch(1);
         // a function that blocks its calling thread instead of returning a future, the way a careless vendor's does
-        fixture.function(new TestFunction(TestFunction.descriptor("block", null, Fakes.PASS_IN, Fakes.PASS_OUT, 0),
-                call -> {
-                    blocked.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return Fakes.echo(call);
-                })).node("b", "block", Map.of());
+        fixture.function(new TestFunction(
+                        TestFunction.descriptor("block", null, Fakes.PASS_IN, Fakes.PASS_OUT, 0), call -> {
+                            blocked.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return Fakes.echo(call);
+                        }))
+                .node("b", "block", Map.of());
         runtime = runtime();
 
         runtime.start(fixture.plan(), 1, Map.of());
@@ -128,23 +139,30 @@ class ExecutionRuntimeTest {
 
     /** One worker thread, so that a test can occupy all of them. */
     private ExecutionRuntime runtime() {
-        return new ExecutionRuntime(config(), fixture.resolver(), DeviceGuard.NONE, bus.publisher, stored, Clock.systemUTC());
+        return new ExecutionRuntime(
+                config(), fixture.resolver(), DeviceGuard.NONE, bus.publisher, stored, Clock.systemUTC());
     }
 
     /** As the execution service awaits: a run no longer tracked has its end stored already. */
     private ExecutionRecord storedEnd(String id) {
-        return runtime.storedEnd(id).map(end -> end.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join())
+        return runtime.storedEnd(id)
+                .map(end ->
+                        end.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join())
                 .orElseGet(() -> stored.find(id).orElseThrow());
     }
 
     private List<String> topics() {
-        return bus.topics().stream().filter(topic -> topic.startsWith("gantry/pipeline/")).toList();
+        return bus.topics().stream()
+                .filter(topic -> topic.startsWith("gantry/pipeline/"))
+                .toList();
     }
 
     private static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %s", WAIT).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("condition not met within %s", WAIT)
+                    .isLessThan(deadline);
             Thread.onSpinWait();
         }
     }

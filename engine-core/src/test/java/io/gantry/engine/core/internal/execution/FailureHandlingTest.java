@@ -38,8 +38,9 @@ class FailureHandlingTest {
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(record.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(record.error()).isEqualTo(new ExecutionError("timeout",
-                "node 'h': function 'hang' did not answer within 100 ms", "h", null));
+        assertThat(record.error())
+                .isEqualTo(new ExecutionError(
+                        "timeout", "node 'h': function 'hang' did not answer within 100 ms", "h", null));
         assertThat(record.nodes().get("h").status()).isEqualTo(NodeStatus.FAILED);
         assertThat(cancelled.await(1, TimeUnit.SECONDS)).isTrue();
         // not before its timeout; how late is no unit test's business on a shared machine
@@ -58,8 +59,9 @@ class FailureHandlingTest {
         assertThat(record.nodes().get("h").attempts()).isEqualTo(2);
         assertThat(record.error().code()).isEqualTo("timeout");
         assertThat(twoCancels.await(1, TimeUnit.SECONDS)).isTrue();
-        assertThat(fixture.events.of(handle.id())).containsExactly(
-                "started 1", "executing h", "retrying h 2 timeout", "failed h FAILED timeout", "ended FAILED");
+        assertThat(fixture.events.of(handle.id()))
+                .containsExactly(
+                        "started 1", "executing h", "retrying h 2 timeout", "failed h FAILED timeout", "ended FAILED");
     }
 
     @Test
@@ -87,8 +89,14 @@ class FailureHandlingTest {
         assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(record.nodes().get("f").attempts()).isEqualTo(3);
         assertThat(flaky.calls.get()).isEqualTo(3);
-        assertThat(fixture.events.of(handle.id())).containsExactly("started 1", "executing f",
-                "retrying f 2 device-fault", "retrying f 3 device-fault", "completed f", "ended SUCCEEDED");
+        assertThat(fixture.events.of(handle.id()))
+                .containsExactly(
+                        "started 1",
+                        "executing f",
+                        "retrying f 2 device-fault",
+                        "retrying f 3 device-fault",
+                        "completed f",
+                        "ended SUCCEEDED");
     }
 
     @Test
@@ -119,33 +127,50 @@ class FailureHandlingTest {
                 .node("after-sibling", "pass", Map.of())
                 .node("bad", "bad", Map.of())
                 .node("after-bad", "pass", Map.of())
-                .edge("src.out", "sibling.in").edge("sibling.out", "after-sibling.in")
-                .edge("src.out", "bad.in").edge("bad.out", "after-bad.in");
+                .edge("src.out", "sibling.in")
+                .edge("sibling.out", "after-sibling.in")
+                .edge("src.out", "bad.in")
+                .edge("bad.out", "after-bad.in");
         // the failing node waits for the sibling to be running, so the sibling is surely cancelled
-        fixture.functions.put("bad", new TestFunction(fixture.functions.get("bad").descriptor(), call -> {
-            awaitQuietly(started);
-            return Fakes.failing("bad", 1, () -> new InvalidConfigException("bad speed")).invoke(call);
-        }));
+        fixture.functions.put(
+                "bad", new TestFunction(fixture.functions.get("bad").descriptor(), call -> {
+                    awaitQuietly(started);
+                    return Fakes.failing("bad", 1, () -> new InvalidConfigException("bad speed"))
+                            .invoke(call);
+                }));
 
         ExecutionHandle handle = fixture.engine().start(fixture.plan(), 1, Map.of());
         ExecutionRecord record = await(handle);
 
         assertThat(record.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(record.error()).isEqualTo(new ExecutionError("validation", "bad speed", "bad", null));
-        assertThat(record.nodes()).extractingFromEntries(e -> e.getKey() + "=" + e.getValue().status())
-                .containsExactly("src=SUCCEEDED", "sibling=CANCELLED", "after-sibling=SKIPPED", "bad=FAILED",
+        assertThat(record.nodes())
+                .extractingFromEntries(e -> e.getKey() + "=" + e.getValue().status())
+                .containsExactly(
+                        "src=SUCCEEDED",
+                        "sibling=CANCELLED",
+                        "after-sibling=SKIPPED",
+                        "bad=FAILED",
                         "after-bad=SKIPPED");
         assertThat(record.done()).isEqualTo(5);
         assertThat(cancelled.getCount()).isZero();
-        assertThat(fixture.events.of(handle.id())).startsWith("started 5").endsWith("ended FAILED")
-                .contains("failed bad FAILED validation", "failed sibling CANCELLED cancelled",
-                        "skipped after-bad SKIPPED", "skipped after-sibling SKIPPED");
+        assertThat(fixture.events.of(handle.id()))
+                .startsWith("started 5")
+                .endsWith("ended FAILED")
+                .contains(
+                        "failed bad FAILED validation",
+                        "failed sibling CANCELLED cancelled",
+                        "skipped after-bad SKIPPED",
+                        "skipped after-sibling SKIPPED");
     }
 
     @Test
     void externalCancelCancelsRunningAndPendingNodes() throws Exception {
-        fixture.function(Fakes.pass("pass")).function(Fakes.hanging("hang", null, started, cancelled))
-                .node("h", "hang", Map.of()).node("next", "pass", Map.of()).edge("h.out", "next.in");
+        fixture.function(Fakes.pass("pass"))
+                .function(Fakes.hanging("hang", null, started, cancelled))
+                .node("h", "hang", Map.of())
+                .node("next", "pass", Map.of())
+                .edge("h.out", "next.in");
         ExecutionEngine engine = fixture.engine();
         ExecutionHandle handle = engine.start(fixture.plan(), 1, Map.of());
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -178,8 +203,11 @@ class FailureHandlingTest {
 
     @Test
     void pluginGoneAtNodeStartFailsTheNode() throws Exception {
-        fixture.function(Fakes.pass("pass")).function(Fakes.pass("gone"))
-                .node("a", "pass", Map.of()).node("b", "gone", Map.of()).edge("a.out", "b.in");
+        fixture.function(Fakes.pass("pass"))
+                .function(Fakes.pass("gone"))
+                .node("a", "pass", Map.of())
+                .node("b", "gone", Map.of())
+                .edge("a.out", "b.in");
         ExecutionPlan plan = fixture.plan();
         fixture.functions.remove("gone");
 

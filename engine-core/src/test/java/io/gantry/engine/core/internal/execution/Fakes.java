@@ -29,9 +29,15 @@ final class Fakes {
 
     /** {@code result = a + b}, at once. */
     static TestFunction sum(String id) {
-        return new TestFunction(TestFunction.descriptor(id, null,
-                        List.of(PortDescriptor.required("a", PortType.NUMBER), PortDescriptor.required("b", PortType.NUMBER)),
-                        List.of(PortDescriptor.output("result", PortType.NUMBER)), 0),
+        return new TestFunction(
+                TestFunction.descriptor(
+                        id,
+                        null,
+                        List.of(
+                                PortDescriptor.required("a", PortType.NUMBER),
+                                PortDescriptor.required("b", PortType.NUMBER)),
+                        List.of(PortDescriptor.output("result", PortType.NUMBER)),
+                        0),
                 call -> CompletableFuture.completedFuture(Map.of("result", call.number("a") + call.number("b"))));
     }
 
@@ -41,22 +47,28 @@ final class Fakes {
         for (int i = 0; i < width; i++) {
             inputs.add(PortDescriptor.optional("i" + i, PortType.JSON));
         }
-        return new TestFunction(TestFunction.descriptor(id, null, inputs,
-                        List.of(PortDescriptor.output("result", PortType.NUMBER)), 0),
-                call -> CompletableFuture.completedFuture(Map.of("result",
-                        call.inputs().values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum())));
+        return new TestFunction(
+                TestFunction.descriptor(id, null, inputs, List.of(PortDescriptor.output("result", PortType.NUMBER)), 0),
+                call -> CompletableFuture.completedFuture(Map.of(
+                        "result",
+                        call.inputs().values().stream()
+                                .mapToDouble(v -> ((Number) v).doubleValue())
+                                .sum())));
     }
 
     /** {@code out = in} after a delay on the scheduler, noting how many run at once. */
-    static TestFunction delayed(String id, String deviceType, ScheduledExecutorService scheduler, long ms,
-            Overlap overlap) {
+    static TestFunction delayed(
+            String id, String deviceType, ScheduledExecutorService scheduler, long ms, Overlap overlap) {
         return new TestFunction(TestFunction.descriptor(id, deviceType, PASS_IN, PASS_OUT, 0), call -> {
             overlap.enter();
             CompletableFuture<Map<String, Object>> answer = new CompletableFuture<>();
-            scheduler.schedule(() -> {
-                overlap.leave();
-                answer.complete(outOf(call));
-            }, ms, TimeUnit.MILLISECONDS);
+            scheduler.schedule(
+                    () -> {
+                        overlap.leave();
+                        answer.complete(outOf(call));
+                    },
+                    ms,
+                    TimeUnit.MILLISECONDS);
             return answer;
         });
     }
@@ -64,7 +76,8 @@ final class Fakes {
     /** Fails its first {@code failures} calls with the given error, then passes {@code in} through. */
     static TestFunction failing(String id, int failures, Supplier<RuntimeException> error) {
         AtomicInteger calls = new AtomicInteger();
-        return new TestFunction(TestFunction.descriptor(id, null, PASS_IN, PASS_OUT, 0),
+        return new TestFunction(
+                TestFunction.descriptor(id, null, PASS_IN, PASS_OUT, 0),
                 call -> calls.incrementAndGet() <= failures ? CompletableFuture.failedFuture(error.get()) : echo(call));
     }
 

@@ -23,7 +23,10 @@ final class RecordingListener implements ExecutionListener {
     }
 
     List<String> of(String executionId) {
-        return lines.stream().filter(line -> line.startsWith(executionId + " ")).map(line -> line.substring(executionId.length() + 1)).toList();
+        return lines.stream()
+                .filter(line -> line.startsWith(executionId + " "))
+                .map(line -> line.substring(executionId.length() + 1))
+                .toList();
     }
 
     private void add(ExecutionRef run, String line) {
@@ -42,7 +45,8 @@ final class RecordingListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeCompleted(ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {
+    public void nodeCompleted(
+            ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {
         add(run, "completed " + node.id());
     }
 
@@ -52,8 +56,8 @@ final class RecordingListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeFailed(ExecutionRef run, PlanNode node, NodeStatus status, ExecutionError error, long durationMs,
-            int attempts) {
+    public void nodeFailed(
+            ExecutionRef run, PlanNode node, NodeStatus status, ExecutionError error, long durationMs, int attempts) {
         add(run, "failed " + node.id() + " " + status + " " + error.code());
     }
 

@@ -21,8 +21,12 @@ final class TestFunction implements PipelineFunction {
         this.body = body;
     }
 
-    static FunctionDescriptor descriptor(String id, String deviceType, List<PortDescriptor> inputs,
-            List<PortDescriptor> outputs, long defaultTimeoutMs) {
+    static FunctionDescriptor descriptor(
+            String id,
+            String deviceType,
+            List<PortDescriptor> inputs,
+            List<PortDescriptor> outputs,
+            long defaultTimeoutMs) {
         return new FunctionDescriptor(id, id, deviceType, inputs, outputs, null, defaultTimeoutMs);
     }
 

@@ -91,7 +91,9 @@ final class FakeFramework {
 
     @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, Answer answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        return (T) Proxy.newProxyInstance(
+                type.getClassLoader(),
+                new Class<?>[] {type},
                 (self, method, args) -> answer.answer(method.getName(), args));
     }
 }

@@ -28,7 +28,8 @@ class PluginRegistryTest {
     private final FakeFramework framework = new FakeFramework();
     private final PluginProblems problems = new PluginProblems();
     private final EventPublisher events = new EventPublisher(framework.eventAdmin);
-    private final PluginRegistry registry = new PluginRegistry(framework.context, problems, events, new JsonSchemaChecker());
+    private final PluginRegistry registry =
+            new PluginRegistry(framework.context, problems, events, new JsonSchemaChecker());
 
     @AfterEach
     void stop() {
@@ -43,7 +44,10 @@ class PluginRegistryTest {
         assertThat(registry.liveFunction("core.add")).isEmpty();
 
         assertThat(registry.admit(core)).isEmpty();
-        assertThat(registry.liveFunction("core.add")).get().extracting(Provided::service).isSameAs(add);
+        assertThat(registry.liveFunction("core.add"))
+                .get()
+                .extracting(Provided::service)
+                .isSameAs(add);
     }
 
     @Test
@@ -56,9 +60,17 @@ class PluginRegistryTest {
         List<String> refusal = registry.admit(vendor);
 
         assertThat(refusal).containsExactly("function 'core.add' belongs to plugin core");
-        assertThat(registry.liveFunction("vendor.scale")).as("refused as a whole").isEmpty();
-        assertThat(registry.liveFunction("core.add")).get().extracting(Provided::bundle).isSameAs(core);
-        PluginInfo listed = registry.plugins().stream().filter(p -> p.symbolicName().equals("vendor")).findFirst().orElseThrow();
+        assertThat(registry.liveFunction("vendor.scale"))
+                .as("refused as a whole")
+                .isEmpty();
+        assertThat(registry.liveFunction("core.add"))
+                .get()
+                .extracting(Provided::bundle)
+                .isSameAs(core);
+        PluginInfo listed = registry.plugins().stream()
+                .filter(p -> p.symbolicName().equals("vendor"))
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.state()).isEqualTo("REFUSED");
         assertThat(listed.lastError()).contains("version 1.0.0", "core.add", "belongs to plugin core");
     }
@@ -77,7 +89,10 @@ class PluginRegistryTest {
         PipelineFunction updated = function("core.add");
         registry.bindFunction(updated, framework.reference(core));
         assertThat(registry.admit(core)).isEmpty();
-        assertThat(registry.liveFunction("core.add")).get().extracting(Provided::service).isSameAs(updated);
+        assertThat(registry.liveFunction("core.add"))
+                .get()
+                .extracting(Provided::service)
+                .isSameAs(updated);
     }
 
     @Test
@@ -97,35 +112,58 @@ class PluginRegistryTest {
         admitted("core", function("core.add"));
         Bundle other = framework.bundle("other", "1.0.0", "file:/elsewhere/other.jar");
         registry.bindFunction(function("other.ok"), framework.reference(other));
-        assertThat(registry.liveFunction("other.ok")).as("admitted on arrival: not from deploy/").isPresent();
+        assertThat(registry.liveFunction("other.ok"))
+                .as("admitted on arrival: not from deploy/")
+                .isPresent();
 
         registry.bindFunction(function("core.add"), framework.reference(other));
 
         assertThat(registry.liveFunction("other.ok")).isEmpty();
-        assertThat(registry.plugins()).filteredOn(p -> p.symbolicName().equals("other"))
-                .extracting(PluginInfo::state).containsExactly("REFUSED");
+        assertThat(registry.plugins())
+                .filteredOn(p -> p.symbolicName().equals("other"))
+                .extracting(PluginInfo::state)
+                .containsExactly("REFUSED");
         awaitEvent(Topics.PLUGIN_REFUSED);
     }
 
     @Test
     void wrongDescriptorsAreRefusedAtAdmissionNamingTheFunctionAndTheProblem() {
         Bundle bad = framework.hotDeployed("bad", "1.0.0");
-        registry.bindFunction(function(new FunctionDescriptor("bad.json", "Bad", null, List.of(), List.of(),
-                "{\"type\":\"object\",", 0)), framework.reference(bad));
-        registry.bindFunction(function(new FunctionDescriptor("bad.array", "Bad", null, List.of(), List.of(),
-                "{\"type\":\"array\"}", 0)), framework.reference(bad));
-        registry.bindFunction(function(new FunctionDescriptor("bad.ports", "Bad", null,
-                List.of(PortDescriptor.required("a.b", PortType.NUMBER), PortDescriptor.required("x", PortType.NUMBER),
-                        PortDescriptor.required("x", PortType.NUMBER)), List.of(), null, 0)), framework.reference(bad));
-        registry.bindDriver(driver(new DeviceTypeDescriptor("bad-device", "Bad", "not json")), framework.reference(bad));
+        registry.bindFunction(
+                function(new FunctionDescriptor(
+                        "bad.json", "Bad", null, List.of(), List.of(), "{\"type\":\"object\",", 0)),
+                framework.reference(bad));
+        registry.bindFunction(
+                function(new FunctionDescriptor(
+                        "bad.array", "Bad", null, List.of(), List.of(), "{\"type\":\"array\"}", 0)),
+                framework.reference(bad));
+        registry.bindFunction(
+                function(new FunctionDescriptor(
+                        "bad.ports",
+                        "Bad",
+                        null,
+                        List.of(
+                                PortDescriptor.required("a.b", PortType.NUMBER),
+                                PortDescriptor.required("x", PortType.NUMBER),
+                                PortDescriptor.required("x", PortType.NUMBER)),
+                        List.of(),
+                        null,
+                        0)),
+                framework.reference(bad));
+        registry.bindDriver(
+                driver(new DeviceTypeDescriptor("bad-device", "Bad", "not json")), framework.reference(bad));
         registry.bindFunction(function("bad.twice"), framework.reference(bad));
         registry.bindFunction(function("bad.twice"), framework.reference(bad));
 
         List<String> refusal = registry.admit(bad);
 
-        assertThat(refusal).anyMatch(p -> p.startsWith("function 'bad.json': the params schema is not JSON"))
-                .anyMatch(p -> p.startsWith("function 'bad.array': the params schema must be a schema of \"type\": \"object\""))
-                .anyMatch(p -> p.equals("function 'bad.ports': input port 'a.b' must be a letter or '_' followed by letters, digits or '_'"))
+        assertThat(refusal)
+                .anyMatch(p -> p.startsWith("function 'bad.json': the params schema is not JSON"))
+                .anyMatch(p -> p.startsWith(
+                        "function 'bad.array': the params schema must be a schema of \"type\": \"object\""))
+                .anyMatch(
+                        p -> p.equals(
+                                "function 'bad.ports': input port 'a.b' must be a letter or '_' followed by letters, digits or '_'"))
                 .anyMatch(p -> p.equals("function 'bad.ports': input port 'x' is declared twice"))
                 .anyMatch(p -> p.startsWith("device type 'bad-device': the config schema is not JSON"))
                 .anyMatch(p -> p.equals("function 'bad.twice' is registered twice by this plugin"));
@@ -148,7 +186,8 @@ class PluginRegistryTest {
             }
         };
         registry.bindFunction(throwing, framework.reference(bad));
-        assertThat(registry.admit(bad)).containsExactly("a function service's descriptor() failed: belt controller table missing");
+        assertThat(registry.admit(bad))
+                .containsExactly("a function service's descriptor() failed: belt controller table missing");
     }
 
     @Test
@@ -165,7 +204,10 @@ class PluginRegistryTest {
         registry.bindDriver(second, framework.reference(servo));
         registry.admit(servo);
 
-        assertThat(registry.liveDriver("servo")).get().extracting(Provided::service).isSameAs(second);
+        assertThat(registry.liveDriver("servo"))
+                .get()
+                .extracting(Provided::service)
+                .isSameAs(second);
         assertThat(changes.get()).isGreaterThanOrEqualTo(4);
     }
 
@@ -187,8 +229,14 @@ class PluginRegistryTest {
     }
 
     private static PipelineFunction function(String id) {
-        return function(new FunctionDescriptor(id, id, null, List.of(PortDescriptor.required("a", PortType.NUMBER)),
-                List.of(PortDescriptor.output("result", PortType.NUMBER)), null, 0));
+        return function(new FunctionDescriptor(
+                id,
+                id,
+                null,
+                List.of(PortDescriptor.required("a", PortType.NUMBER)),
+                List.of(PortDescriptor.output("result", PortType.NUMBER)),
+                null,
+                0));
     }
 
     private static PipelineFunction function(FunctionDescriptor descriptor) {

@@ -20,8 +20,8 @@ public final class TestBreakers {
      * @param faultDeviceOnOpen whether an opening breaker faults its device
      * @return breakers whose delay (a minute) keeps an open one open for the test
      */
-    public static DeviceBreakers create(EventPublisher events, boolean enabled, int failureThreshold,
-            boolean faultDeviceOnOpen) {
+    public static DeviceBreakers create(
+            EventPublisher events, boolean enabled, int failureThreshold, boolean faultDeviceOnOpen) {
         return new DeviceBreakers(config(enabled, failureThreshold, faultDeviceOnOpen), events);
     }
 
@@ -41,10 +41,15 @@ public final class TestBreakers {
     }
 
     static PlanNode node(String id, String device) {
-        FunctionDescriptor function = new FunctionDescriptor("servo.move_to", "move", "mock-servo", List.of(), List.of(),
-                null, 0);
-        return new PlanNode(0, new NodeDefinition(id, function.id(), device, Map.of(), null, null), function, Map.of(),
-                List.of(), List.of());
+        FunctionDescriptor function =
+                new FunctionDescriptor("servo.move_to", "move", "mock-servo", List.of(), List.of(), null, 0);
+        return new PlanNode(
+                0,
+                new NodeDefinition(id, function.id(), device, Map.of(), null, null),
+                function,
+                Map.of(),
+                List.of(),
+                List.of());
     }
 
     private static BreakerConfiguration config(boolean enabled, int failureThreshold, boolean faultDeviceOnOpen) {

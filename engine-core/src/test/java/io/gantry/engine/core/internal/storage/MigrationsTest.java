@@ -44,7 +44,9 @@ class MigrationsTest {
     void refusesANewerDatabaseAndLeavesItUntouched() throws Exception {
         Path file = dir.resolve("newer.db");
         int newer = Migrations.newestVersion() + 1;
-        writeByHand(file, "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT, applied_at TEXT)",
+        writeByHand(
+                file,
+                "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT, applied_at TEXT)",
                 "INSERT INTO schema_version VALUES (" + newer + ", 'V" + newer + "__future.sql', 'later')");
         byte[] before = Files.readAllBytes(file);
 

@@ -35,8 +35,11 @@ class SaveThroughputTest {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
 
-            LOG.info("{} pipeline saves (synchronous=FULL, WAL) in {} s: {} saves/s, {} ms each",
-                    SAVES, String.format("%.3f", seconds), Math.round(SAVES / seconds),
+            LOG.info(
+                    "{} pipeline saves (synchronous=FULL, WAL) in {} s: {} saves/s, {} ms each",
+                    SAVES,
+                    String.format("%.3f", seconds),
+                    Math.round(SAVES / seconds),
                     String.format("%.3f", seconds * 1000 / SAVES));
             assertThat(repository.versions("p")).hasSize(1 + WARM_UP + SAVES);
         }

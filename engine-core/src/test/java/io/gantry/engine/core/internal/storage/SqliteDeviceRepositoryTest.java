@@ -16,8 +16,12 @@ class SqliteDeviceRepositoryTest extends DatabaseTestSupport {
     }
 
     private static StoredDevice servo(String id, double maxSpeed) {
-        return new StoredDevice(id, "mock-servo", "Axis " + id,
-                Map.of("minPosition", 0, "maxPosition", 100, "maxSpeed", maxSpeed), false);
+        return new StoredDevice(
+                id,
+                "mock-servo",
+                "Axis " + id,
+                Map.of("minPosition", 0, "maxPosition", 100, "maxSpeed", maxSpeed),
+                false);
     }
 
     @Test

@@ -32,17 +32,48 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
     private ExecutionRecord running(String id, String pipelineId) {
         Instant now = clock.instant();
         Map<String, NodeRecord> nodes = new LinkedHashMap<>();
-        nodes.put("a", new NodeRecord(NodeStatus.SUCCEEDED, "core.constant", "io.gantry.core.functions", "1.0.0",
-                now.plusNanos(1), 3L, 1, Map.of(), Map.of("value", 42), null));
-        nodes.put("b", new NodeRecord(NodeStatus.RUNNING, "core.delay", "io.gantry.core.functions", "1.0.0",
-                now.plusMillis(3), null, 1, Map.of("value", 42), Map.of(), null));
+        nodes.put(
+                "a",
+                new NodeRecord(
+                        NodeStatus.SUCCEEDED,
+                        "core.constant",
+                        "io.gantry.core.functions",
+                        "1.0.0",
+                        now.plusNanos(1),
+                        3L,
+                        1,
+                        Map.of(),
+                        Map.of("value", 42),
+                        null));
+        nodes.put(
+                "b",
+                new NodeRecord(
+                        NodeStatus.RUNNING,
+                        "core.delay",
+                        "io.gantry.core.functions",
+                        "1.0.0",
+                        now.plusMillis(3),
+                        null,
+                        1,
+                        Map.of("value", 42),
+                        Map.of(),
+                        null));
         nodes.put("c", NodeRecord.pending("core.log"));
         return new ExecutionRecord(id, pipelineId, 1, ExecutionStatus.RUNNING, now, null, null, 1, 3, nodes, null);
     }
 
     private static ExecutionRecord finished(ExecutionRecord run, ExecutionStatus status, Instant at) {
-        return new ExecutionRecord(run.id(), run.pipelineId(), run.pipelineVersion(), status, run.startedAt(), at,
-                Duration.between(run.startedAt(), at).toMillis(), run.total(), run.total(), run.nodes(),
+        return new ExecutionRecord(
+                run.id(),
+                run.pipelineId(),
+                run.pipelineVersion(),
+                status,
+                run.startedAt(),
+                at,
+                Duration.between(run.startedAt(), at).toMillis(),
+                run.total(),
+                run.total(),
+                run.nodes(),
                 status == ExecutionStatus.FAILED ? new ExecutionError("device-fault", "boom", "b", "axis-1") : null);
     }
 
@@ -60,7 +91,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
         repository.insert(run);
         assertThat(repository.find("e1")).contains(run);
 
-        ExecutionRecord done = finished(run, ExecutionStatus.FAILED, run.startedAt().plusMillis(1500));
+        ExecutionRecord done =
+                finished(run, ExecutionStatus.FAILED, run.startedAt().plusMillis(1500));
         repository.update(done);
 
         assertThat(repository.find("e1")).contains(done);
@@ -71,7 +103,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
     void savesNewAndKnownRecordsInOneBatch() {
         ExecutionRecord first = running("e1", "p");
         repository.insert(first);
-        ExecutionRecord firstDone = finished(first, ExecutionStatus.SUCCEEDED, first.startedAt().plusMillis(5));
+        ExecutionRecord firstDone =
+                finished(first, ExecutionStatus.SUCCEEDED, first.startedAt().plusMillis(5));
         ExecutionRecord second = running("e2", "p");
 
         repository.saveAll(List.of(firstDone, second));
@@ -83,7 +116,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
     @Test
     void aStaleRunningSnapshotNeverReplacesTheRecordOfAnEndedRun() {
         ExecutionRecord started = running("e1", "p");
-        ExecutionRecord done = finished(started, ExecutionStatus.SUCCEEDED, started.startedAt().plusMillis(5));
+        ExecutionRecord done =
+                finished(started, ExecutionStatus.SUCCEEDED, started.startedAt().plusMillis(5));
         repository.saveAll(List.of(done));
 
         repository.saveAll(List.of(started));
@@ -112,15 +146,20 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
         insertFinished("mid", "p", ExecutionStatus.FAILED);
         repository.insert(running("new", "p"));
 
-        assertThat(repository.list(new ExecutionQuery(null, null, 10))).extracting(ExecutionRecord::id)
+        assertThat(repository.list(new ExecutionQuery(null, null, 10)))
+                .extracting(ExecutionRecord::id)
                 .containsExactly("new", "mid", "other", "old");
-        assertThat(repository.list(new ExecutionQuery("p", null, 10))).extracting(ExecutionRecord::id)
+        assertThat(repository.list(new ExecutionQuery("p", null, 10)))
+                .extracting(ExecutionRecord::id)
                 .containsExactly("new", "mid", "old");
         assertThat(repository.list(new ExecutionQuery(null, ExecutionStatus.FAILED, 10)))
-                .extracting(ExecutionRecord::id).containsExactly("mid", "other");
+                .extracting(ExecutionRecord::id)
+                .containsExactly("mid", "other");
         assertThat(repository.list(new ExecutionQuery("p", ExecutionStatus.FAILED, 10)))
-                .extracting(ExecutionRecord::id).containsExactly("mid");
-        assertThat(repository.list(new ExecutionQuery(null, null, 2))).extracting(ExecutionRecord::id)
+                .extracting(ExecutionRecord::id)
+                .containsExactly("mid");
+        assertThat(repository.list(new ExecutionQuery(null, null, 2)))
+                .extracting(ExecutionRecord::id)
                 .containsExactly("new", "mid");
         assertThatThrownBy(() -> repository.list(new ExecutionQuery(null, null, 0)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -131,7 +170,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
         repository.insert(running("first", "p"));
         repository.insert(running("second", "p"));
 
-        assertThat(repository.list(new ExecutionQuery(null, null, 10))).extracting(ExecutionRecord::id)
+        assertThat(repository.list(new ExecutionQuery(null, null, 10)))
+                .extracting(ExecutionRecord::id)
                 .containsExactly("second", "first");
     }
 
@@ -146,10 +186,12 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
 
         ExecutionRecord cut = repository.find("cut").orElseThrow();
         assertThat(cut.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(cut.error()).isEqualTo(new ExecutionError(
-                ExecutionRepository.CONTROLLER_RESTARTED, "the controller restarted", null, null));
+        assertThat(cut.error())
+                .isEqualTo(new ExecutionError(
+                        ExecutionRepository.CONTROLLER_RESTARTED, "the controller restarted", null, null));
         assertThat(cut.finishedAt()).isEqualTo(clock.instant());
-        assertThat(cut.durationMs()).isEqualTo(Duration.between(run.startedAt(), clock.instant()).toMillis());
+        assertThat(cut.durationMs())
+                .isEqualTo(Duration.between(run.startedAt(), clock.instant()).toMillis());
         assertThat(cut.nodes().get("a")).isEqualTo(run.nodes().get("a"));
         assertThat(cut.nodes().get("b").status()).isEqualTo(NodeStatus.FAILED);
         assertThat(cut.nodes().get("b").error().nodeId()).isEqualTo("b");
@@ -169,7 +211,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
 
         assertThat(repository.prune(2, null)).isEqualTo(3);
 
-        assertThat(repository.list(new ExecutionQuery(null, null, 10))).extracting(ExecutionRecord::id)
+        assertThat(repository.list(new ExecutionQuery(null, null, 10)))
+                .extracting(ExecutionRecord::id)
                 .containsExactly("e5", "e4", "still-running");
         assertThat(repository.prune(0, Duration.ZERO)).isZero();
     }
@@ -184,7 +227,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
 
         assertThat(repository.prune(0, Duration.ofDays(40))).isEqualTo(1);
 
-        assertThat(repository.list(new ExecutionQuery(null, null, 10))).extracting(ExecutionRecord::id)
+        assertThat(repository.list(new ExecutionQuery(null, null, 10)))
+                .extracting(ExecutionRecord::id)
                 .containsExactly("old-but-running", "recent");
     }
 }

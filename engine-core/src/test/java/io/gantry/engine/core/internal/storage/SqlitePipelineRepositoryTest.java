@@ -3,7 +3,6 @@ package io.gantry.engine.core.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-
 import io.gantry.engine.api.error.ConflictException;
 import io.gantry.engine.api.error.NotFoundException;
 import io.gantry.engine.api.error.PreconditionFailedException;
@@ -37,8 +36,12 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
     }
 
     static PipelineDefinition pipeline(String id, String name) {
-        return new PipelineDefinition(id, name, null,
-                List.of(NodeDefinition.of("a", "core.constant", Map.of("value", 1)),
+        return new PipelineDefinition(
+                id,
+                name,
+                null,
+                List.of(
+                        NodeDefinition.of("a", "core.constant", Map.of("value", 1)),
                         NodeDefinition.of("b", "core.log", Map.of())),
                 List.of(new EdgeDefinition("a.value", "b.value")));
     }
@@ -58,7 +61,9 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
         assertThat(repository.version("p", 2).orElseThrow().savedAt())
                 .isEqualTo(Instant.parse("2026-11-26T10:00:01.123456789Z"));
         assertThat(repository.version("p", 4)).isEmpty();
-        assertThat(repository.versions("p")).extracting(PipelineVersion::version).containsExactly(1, 2, 3);
+        assertThat(repository.versions("p"))
+                .extracting(PipelineVersion::version)
+                .containsExactly(1, 2, 3);
     }
 
     @Test
@@ -74,7 +79,8 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
     void refusesADuplicateId() {
         repository.create(pipeline("p", "first"));
         assertThatThrownBy(() -> repository.create(pipeline("p", "again")))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("'p'");
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("'p'");
         assertThat(repository.versions("p")).hasSize(1);
     }
 
@@ -85,7 +91,8 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
 
         assertThatThrownBy(() -> repository.saveNewVersion("p", pipeline("p", "stale"), 1))
                 .isInstanceOf(PreconditionFailedException.class)
-                .hasMessageContaining("expected version 1").hasMessageContaining("current version is 2");
+                .hasMessageContaining("expected version 1")
+                .hasMessageContaining("current version is 2");
         assertThat(repository.latest("p").orElseThrow().definition().name()).isEqualTo("second");
     }
 
@@ -147,7 +154,8 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
         PipelineVersion restored = repository.restore("p", 1, 2);
 
         assertThat(restored.version()).isEqualTo(3);
-        assertThat(restored.definition()).isEqualTo(repository.version("p", 1).orElseThrow().definition());
+        assertThat(restored.definition())
+                .isEqualTo(repository.version("p", 1).orElseThrow().definition());
         assertThat(repository.versions("p")).hasSize(3);
         assertThatThrownBy(() -> repository.restore("p", 9, null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> repository.restore("p", 1, 2)).isInstanceOf(PreconditionFailedException.class);
@@ -159,7 +167,9 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
         repository.create(pipeline("a", "a1"));
         repository.saveNewVersion("a", pipeline("a", "a2"), 1);
 
-        assertThat(repository.latestOfAll()).extracting(v -> v.id() + ":" + v.version()).containsExactly("a:2", "b:1");
+        assertThat(repository.latestOfAll())
+                .extracting(v -> v.id() + ":" + v.version())
+                .containsExactly("a:2", "b:1");
 
         assertThat(repository.delete("a")).isTrue();
         assertThat(repository.delete("a")).isFalse();
@@ -177,10 +187,10 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
         nested.put("big", 3_000_000_000L);
         nested.put("pi", 3.141592653589793);
         nested.put("text", "ünïcødé \"quoted\"");
-        NodeDefinition node = new NodeDefinition("n", "servo.move_to", "axis-1", nested,
-                new RetrySpec(3, 100, 2.0, 1000, 0.1), 5000L);
-        PipelineDefinition definition = new PipelineDefinition("json", "json", "all kinds of values",
-                List.of(node), List.of());
+        NodeDefinition node = new NodeDefinition(
+                "n", "servo.move_to", "axis-1", nested, new RetrySpec(3, 100, 2.0, 1000, 0.1), 5000L);
+        PipelineDefinition definition =
+                new PipelineDefinition("json", "json", "all kinds of values", List.of(node), List.of());
 
         PipelineVersion created = repository.create(definition);
 
@@ -193,10 +203,11 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("smallLong", 5L);
         params.put("float", 1.5f);
-        repository.create(new PipelineDefinition("n", "n", null,
-                List.of(NodeDefinition.of("a", "core.constant", params)), List.of()));
+        repository.create(new PipelineDefinition(
+                "n", "n", null, List.of(NodeDefinition.of("a", "core.constant", params)), List.of()));
 
-        Map<String, Object> read = repository.latest("n").orElseThrow().definition().nodes().get(0).params();
+        Map<String, Object> read =
+                repository.latest("n").orElseThrow().definition().nodes().get(0).params();
 
         // documented in JsonCodec: an int-sized integer reads as Integer, a decimal as Double
         assertThat(read.get("smallLong")).isEqualTo(5);

@@ -38,7 +38,8 @@ class PipelineValidatorTest {
     }
 
     private List<Problem> problemsOf(PipelineDefinition definition) {
-        return catchThrowableOfType(PipelineValidationException.class, () -> validator.validate(definition)).problems();
+        return catchThrowableOfType(PipelineValidationException.class, () -> validator.validate(definition))
+                .problems();
     }
 
     private static Problem problem(String path, String code) {
@@ -67,7 +68,8 @@ class PipelineValidatorTest {
         assertThat(plan.nodeCount()).isEqualTo(4);
         assertThat(plan.functionIds()).containsExactly("core.add");
         PlanNode sum = plan.node("sum").orElseThrow();
-        assertThat(sum.incoming()).extracting(e -> e.fromNode() + ":" + e.toPort() + ":" + e.toSlot())
+        assertThat(sum.incoming())
+                .extracting(e -> e.fromNode() + ":" + e.toPort() + ":" + e.toSlot())
                 .containsExactly("1:a:0", "2:b:1");
         assertThat(plan.node("src").orElseThrow().outgoing()).hasSize(2);
         assertThat(plan.node("left").orElseThrow().constants()).isEqualTo(Map.of("b", 1));
@@ -88,15 +90,16 @@ class PipelineValidatorTest {
                         node("g", "core.compare", Map.of("a", 1, "b", 2))),
                 List.of()));
 
-        assertThat(withoutMessages(problems)).containsExactly(
-                problem("nodes[0].id", ProblemCodes.MISSING_ID),
-                problem("nodes[2].id", ProblemCodes.DUPLICATE_NODE),
-                problem("nodes[3].function", ProblemCodes.UNKNOWN_FUNCTION),
-                problem("nodes[4].device", ProblemCodes.UNEXPECTED_DEVICE),
-                problem("nodes[5].device", ProblemCodes.MISSING_DEVICE),
-                problem("nodes[6].device", ProblemCodes.UNKNOWN_DEVICE),
-                problem("nodes[7].device", ProblemCodes.WRONG_DEVICE_TYPE),
-                problem("nodes[8].params.op", "schema"));
+        assertThat(withoutMessages(problems))
+                .containsExactly(
+                        problem("nodes[0].id", ProblemCodes.MISSING_ID),
+                        problem("nodes[2].id", ProblemCodes.DUPLICATE_NODE),
+                        problem("nodes[3].function", ProblemCodes.UNKNOWN_FUNCTION),
+                        problem("nodes[4].device", ProblemCodes.UNEXPECTED_DEVICE),
+                        problem("nodes[5].device", ProblemCodes.MISSING_DEVICE),
+                        problem("nodes[6].device", ProblemCodes.UNKNOWN_DEVICE),
+                        problem("nodes[7].device", ProblemCodes.WRONG_DEVICE_TYPE),
+                        problem("nodes[8].params.op", "schema"));
         assertThat(problems.get(6).message()).contains("'camera'", "'mock-servo'");
     }
 
@@ -118,22 +121,25 @@ class PipelineValidatorTest {
                         edge("n.n", "t.b"),
                         edge("n.n", "t.b"))));
 
-        assertThat(withoutMessages(problems)).containsExactly(
-                problem("edges[0].from", ProblemCodes.MALFORMED_EDGE),
-                problem("edges[1].from", ProblemCodes.UNKNOWN_PORT),
-                problem("edges[2].from", ProblemCodes.UNKNOWN_PORT),
-                problem("edges[2].to", ProblemCodes.UNKNOWN_PORT),
-                problem("edges[3].to", ProblemCodes.TYPE_MISMATCH),
-                problem("edges[7].to", ProblemCodes.DUPLICATE_INPUT),
-                problem("nodes[1].params.b", ProblemCodes.DUPLICATE_INPUT),
-                problem("nodes[2].params.a", ProblemCodes.MISSING_INPUT));
+        assertThat(withoutMessages(problems))
+                .containsExactly(
+                        problem("edges[0].from", ProblemCodes.MALFORMED_EDGE),
+                        problem("edges[1].from", ProblemCodes.UNKNOWN_PORT),
+                        problem("edges[2].from", ProblemCodes.UNKNOWN_PORT),
+                        problem("edges[2].to", ProblemCodes.UNKNOWN_PORT),
+                        problem("edges[3].to", ProblemCodes.TYPE_MISMATCH),
+                        problem("edges[7].to", ProblemCodes.DUPLICATE_INPUT),
+                        problem("nodes[1].params.b", ProblemCodes.DUPLICATE_INPUT),
+                        problem("nodes[2].params.a", ProblemCodes.MISSING_INPUT));
         assertThat(problems.get(4).message()).contains("boolean", "number");
     }
 
     @Test
     void integerFeedsNumberAndAnythingFeedsJson() {
         ExecutionPlan plan = validator.validate(pipeline(
-                List.of(node("n", "test.count", Map.of()), node("s", "core.add", Map.of("b", 1.5)),
+                List.of(
+                        node("n", "test.count", Map.of()),
+                        node("s", "core.add", Map.of("b", 1.5)),
                         node("p", "test.pass", Map.of())),
                 List.of(edge("n.n", "s.a"), edge("s.result", "p.in"))));
         assertThat(plan.nodeCount()).isEqualTo(3);
@@ -147,17 +153,19 @@ class PipelineValidatorTest {
                         new NodeDefinition("t", "core.constant", null, Map.of(), new RetrySpec(500, 10, 1, 0, 0), 0L)),
                 List.of()));
 
-        assertThat(withoutMessages(problems)).containsExactly(
-                problem("nodes[0].params.a", ProblemCodes.TYPE_MISMATCH),
-                problem("nodes[1].retry.maxAttempts", ProblemCodes.INVALID_RETRY),
-                problem("nodes[1].timeoutMs", ProblemCodes.INVALID_TIMEOUT));
+        assertThat(withoutMessages(problems))
+                .containsExactly(
+                        problem("nodes[0].params.a", ProblemCodes.TYPE_MISMATCH),
+                        problem("nodes[1].retry.maxAttempts", ProblemCodes.INVALID_RETRY),
+                        problem("nodes[1].timeoutMs", ProblemCodes.INVALID_TIMEOUT));
         assertThat(problems.get(0).message()).contains("'one'", "number");
     }
 
     @Test
     void reportsCycleNamingItsPathTogetherWithOtherProblems() {
-        CircularDependencyException error = catchThrowableOfType(CircularDependencyException.class, () -> validator.validate(
-                pipeline(
+        CircularDependencyException error = catchThrowableOfType(
+                CircularDependencyException.class,
+                () -> validator.validate(pipeline(
                         List.of(
                                 node("a", "test.pass", Map.of()),
                                 node("b", "test.pass", Map.of()),
@@ -166,7 +174,8 @@ class PipelineValidatorTest {
                         List.of(edge("a.out", "b.in"), edge("b.out", "c.in"), edge("c.out", "a.in")))));
 
         assertThat(error.cycle()).containsExactly("a", "b", "c", "a");
-        assertThat(error.problems()).extracting(Problem::code)
+        assertThat(error.problems())
+                .extracting(Problem::code)
                 .containsExactly(ProblemCodes.UNKNOWN_FUNCTION, ProblemCodes.CYCLE);
         assertThat(error.problems().get(1).message()).isEqualTo("cycle: a -> b -> c -> a");
         assertThat(error.getMessage()).contains("a -> b -> c -> a");
@@ -174,15 +183,23 @@ class PipelineValidatorTest {
 
     @Test
     void reportsEachSeparateCycle() {
-        CircularDependencyException error = catchThrowableOfType(CircularDependencyException.class, () -> validator.validate(
-                pipeline(
-                        List.of(node("a", "test.pass", Map.of()), node("b", "test.pass", Map.of()),
+        CircularDependencyException error = catchThrowableOfType(
+                CircularDependencyException.class,
+                () -> validator.validate(pipeline(
+                        List.of(
+                                node("a", "test.pass", Map.of()), node("b", "test.pass", Map.of()),
                                 node("x", "test.pass", Map.of()), node("y", "test.pass", Map.of())),
-                        List.of(edge("y.out", "x.in"), edge("x.out", "y.in"), edge("a.out", "b.in"), edge("b.out", "a.in")))));
+                        List.of(
+                                edge("y.out", "x.in"),
+                                edge("x.out", "y.in"),
+                                edge("a.out", "b.in"),
+                                edge("b.out", "a.in")))));
 
-        assertThat(error.problems()).extracting(Problem::path, Problem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("nodes[0]", "cycle: a -> b -> a"),
-                org.assertj.core.groups.Tuple.tuple("nodes[2]", "cycle: x -> y -> x"));
+        assertThat(error.problems())
+                .extracting(Problem::path, Problem::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nodes[0]", "cycle: a -> b -> a"),
+                        org.assertj.core.groups.Tuple.tuple("nodes[2]", "cycle: x -> y -> x"));
         assertThat(error.cycle()).containsExactly("a", "b", "a");
     }
 

@@ -25,9 +25,13 @@ class PlanCacheTest {
     private final Map<String, FunctionDescriptor> functions = new HashMap<>(Map.of("test.add", add()));
     private final Map<String, String> devices = new HashMap<>();
     private final PipelineValidator validator = new PipelineValidator(
-            id -> Optional.ofNullable(functions.get(id)), id -> Optional.ofNullable(devices.get(id)), new JsonSchemaChecker());
+            id -> Optional.ofNullable(functions.get(id)),
+            id -> Optional.ofNullable(devices.get(id)),
+            new JsonSchemaChecker());
     private final PlanCache cache = new PlanCache(
-            id -> Optional.ofNullable(functions.get(id)), id -> Optional.ofNullable(devices.get(id)), validator::validate);
+            id -> Optional.ofNullable(functions.get(id)),
+            id -> Optional.ofNullable(devices.get(id)),
+            validator::validate);
 
     @Test
     void reusesThePlanOfAVersionOnItsSecondRun() {
@@ -79,8 +83,10 @@ class PlanCacheTest {
     @Test
     void aHitNeitherValidatesNorCompilesAgain() {
         AtomicInteger compiles = new AtomicInteger();
-        PlanCache counting = new PlanCache(id -> Optional.ofNullable(functions.get(id)),
-                id -> Optional.ofNullable(devices.get(id)), definition -> {
+        PlanCache counting = new PlanCache(
+                id -> Optional.ofNullable(functions.get(id)),
+                id -> Optional.ofNullable(devices.get(id)),
+                definition -> {
                     compiles.incrementAndGet();
                     return validator.validate(definition);
                 });
@@ -112,8 +118,13 @@ class PlanCacheTest {
     }
 
     private static FunctionDescriptor add() {
-        return new FunctionDescriptor("test.add", "Add", null,
+        return new FunctionDescriptor(
+                "test.add",
+                "Add",
+                null,
                 List.of(PortDescriptor.required("a", PortType.NUMBER), PortDescriptor.required("b", PortType.NUMBER)),
-                List.of(PortDescriptor.output("result", PortType.NUMBER)), SCHEMA, 0);
+                List.of(PortDescriptor.output("result", PortType.NUMBER)),
+                SCHEMA,
+                0);
     }
 }

@@ -40,7 +40,10 @@ abstract class ArithmeticFunction extends BinaryNumberFunction {
     }
 
     private static boolean isWhole(Number n) {
-        return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+        return n instanceof Long
+                || n instanceof Integer
+                || n instanceof Short
+                || n instanceof Byte
                 || (n instanceof BigInteger big && big.bitLength() < Long.SIZE);
     }
 }

@@ -21,7 +21,9 @@ abstract class BinaryNumberFunction extends CoreFunction {
      * @param paramsSchema the params schema; {@link #OPERANDS_SCHEMA} when there are no own params
      */
     BinaryNumberFunction(String id, String name, PortType resultType, String paramsSchema) {
-        super(id, name,
+        super(
+                id,
+                name,
                 List.of(PortDescriptor.required("a", PortType.NUMBER), PortDescriptor.required("b", PortType.NUMBER)),
                 List.of(PortDescriptor.output("result", resultType)),
                 paramsSchema);
@@ -45,6 +47,7 @@ abstract class BinaryNumberFunction extends CoreFunction {
         if (invocation.inputs().get(port) instanceof Number n) {
             return n;
         }
-        throw new IllegalArgumentException("input '" + port + "' is not a number: " + invocation.inputs().get(port));
+        throw new IllegalArgumentException(
+                "input '" + port + "' is not a number: " + invocation.inputs().get(port));
     }
 }

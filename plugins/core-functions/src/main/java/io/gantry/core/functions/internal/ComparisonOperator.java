@@ -30,8 +30,8 @@ enum ComparisonOperator {
         return Arrays.stream(values())
                 .filter(op -> op.symbol.equals(symbol))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "param 'op' must be one of < <= == != >= >, was " + symbol));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("param 'op' must be one of < <= == != >= >, was " + symbol));
     }
 
     boolean test(double a, double b) {

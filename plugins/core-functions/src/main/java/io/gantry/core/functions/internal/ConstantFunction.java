@@ -18,7 +18,11 @@ public final class ConstantFunction extends CoreFunction {
 
     /** Describes the function; it has no state of its own. */
     public ConstantFunction() {
-        super("core.constant", "Constant", List.of(), List.of(PortDescriptor.output("value", PortType.JSON)),
+        super(
+                "core.constant",
+                "Constant",
+                List.of(),
+                List.of(PortDescriptor.output("value", PortType.JSON)),
                 PARAMS_SCHEMA);
     }
 

@@ -25,8 +25,8 @@ abstract class CoreFunction implements PipelineFunction {
      * @param outputs      its output ports
      * @param paramsSchema the params schema, which also lists the input ports' constants
      */
-    CoreFunction(String id, String name, List<PortDescriptor> inputs, List<PortDescriptor> outputs,
-            String paramsSchema) {
+    CoreFunction(
+            String id, String name, List<PortDescriptor> inputs, List<PortDescriptor> outputs, String paramsSchema) {
         // deviceType null: a pure function. Timeout 0: the controller's default.
         this.descriptor = new FunctionDescriptor(id, name, null, inputs, outputs, paramsSchema, 0);
     }

@@ -31,8 +31,12 @@ public final class DelayFunction extends CoreFunction {
     /** Describes the function and starts its timer thread. */
     @Activate
     public DelayFunction() {
-        super("core.delay", "Delay", List.of(PortDescriptor.optional("value", PortType.JSON)),
-                List.of(PortDescriptor.output("value", PortType.JSON)), PARAMS_SCHEMA);
+        super(
+                "core.delay",
+                "Delay",
+                List.of(PortDescriptor.optional("value", PortType.JSON)),
+                List.of(PortDescriptor.output("value", PortType.JSON)),
+                PARAMS_SCHEMA);
     }
 
     /** Stops the timer thread, failing the delays still waiting. */
@@ -47,7 +51,8 @@ public final class DelayFunction extends CoreFunction {
         if (ms == null || ms.longValue() < 0) {
             throw new IllegalArgumentException("param 'ms' must be a whole number of milliseconds >= 0, was " + ms);
         }
-        CompletableFuture<Object> waiting = timer.after(ms.longValue(), invocation.inputs().get("value"));
+        CompletableFuture<Object> waiting =
+                timer.after(ms.longValue(), invocation.inputs().get("value"));
         invocation.onCancel(() -> waiting.completeExceptionally(new ExecutionCancelledException(
                 "node '" + invocation.nodeId() + "': core.delay of " + ms + " ms cancelled")));
         return waiting.thenApply(value -> Collections.singletonMap("value", value));

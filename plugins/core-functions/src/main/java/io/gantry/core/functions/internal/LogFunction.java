@@ -21,8 +21,12 @@ public final class LogFunction extends CoreFunction {
 
     /** Describes the function; it has no state of its own. */
     public LogFunction() {
-        super("core.log", "Log", List.of(PortDescriptor.required("value", PortType.JSON)),
-                List.of(PortDescriptor.output("value", PortType.JSON)), PARAMS_SCHEMA);
+        super(
+                "core.log",
+                "Log",
+                List.of(PortDescriptor.required("value", PortType.JSON)),
+                List.of(PortDescriptor.output("value", PortType.JSON)),
+                PARAMS_SCHEMA);
     }
 
     @Override

@@ -17,7 +17,8 @@ final class ParamsSchema {
      * @return the schema as JSON text
      */
     static String of(String properties, String... required) {
-        String requiredList = Arrays.stream(required).map(name -> '"' + name + '"').collect(Collectors.joining(", "));
+        String requiredList =
+                Arrays.stream(required).map(name -> '"' + name + '"').collect(Collectors.joining(", "));
         return """
                 {
                   "$schema": "https://json-schema.org/draft/2020-12/schema",

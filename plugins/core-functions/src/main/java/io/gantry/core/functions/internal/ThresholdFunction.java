@@ -23,8 +23,12 @@ public final class ThresholdFunction extends CoreFunction {
 
     /** Describes the function; it has no state of its own. */
     public ThresholdFunction() {
-        super("core.threshold", "Threshold", List.of(PortDescriptor.required("value", PortType.NUMBER)),
-                List.of(PortDescriptor.output("inRange", PortType.BOOLEAN)), PARAMS_SCHEMA);
+        super(
+                "core.threshold",
+                "Threshold",
+                List.of(PortDescriptor.required("value", PortType.NUMBER)),
+                List.of(PortDescriptor.output("inRange", PortType.BOOLEAN)),
+                PARAMS_SCHEMA);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.gantry.core.functions.internal;
 
-import io.gantry.plugin.testkit.TestInvocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.engine.api.error.InvalidConfigException;
 import io.gantry.engine.api.function.PipelineFunction;
+import io.gantry.plugin.testkit.TestInvocation;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,14 +17,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PureFunctionsTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private static Map<String, Object> call(PipelineFunction function, Map<String, Object> inputs,
-            Map<String, Object> params) {
-        return function.invoke(TestInvocation.pure().node("node-3").inputs(inputs).params(params)).toCompletableFuture().join();
+    private static Map<String, Object> call(
+            PipelineFunction function, Map<String, Object> inputs, Map<String, Object> params) {
+        return function.invoke(
+                        TestInvocation.pure().node("node-3").inputs(inputs).params(params))
+                .toCompletableFuture()
+                .join();
     }
 
-    private static void assertInvalid(PipelineFunction function, Map<String, Object> inputs,
-            Map<String, Object> params, String messagePart) {
-        assertThat(function.invoke(TestInvocation.pure().node("node-3").inputs(inputs).params(params)))
+    private static void assertInvalid(
+            PipelineFunction function, Map<String, Object> inputs, Map<String, Object> params, String messagePart) {
+        assertThat(function.invoke(
+                        TestInvocation.pure().node("node-3").inputs(inputs).params(params)))
                 .failsWithin(WAIT)
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause()
@@ -37,7 +41,8 @@ class PureFunctionsTest {
     void constantOutputsItsValueParam() {
         Map<String, Object> value = Map.of("x", List.of(1, 2));
 
-        assertThat(call(new ConstantFunction(), Map.of(), Map.of("value", value))).containsEntry("value", value);
+        assertThat(call(new ConstantFunction(), Map.of(), Map.of("value", value)))
+                .containsEntry("value", value);
     }
 
     @Test
@@ -67,8 +72,10 @@ class PureFunctionsTest {
 
     @Test
     void multiplyMultiplies() {
-        assertThat(call(new MultiplyFunction(), Map.of("a", 4, "b", -3), Map.of())).containsEntry("result", -12L);
-        assertThat(call(new MultiplyFunction(), Map.of("a", 1.5, "b", 2), Map.of())).containsEntry("result", 3.0);
+        assertThat(call(new MultiplyFunction(), Map.of("a", 4, "b", -3), Map.of()))
+                .containsEntry("result", -12L);
+        assertThat(call(new MultiplyFunction(), Map.of("a", 1.5, "b", 2), Map.of()))
+                .containsEntry("result", 3.0);
     }
 
     @Test
@@ -118,7 +125,8 @@ class PureFunctionsTest {
             params.put("max", max);
         }
 
-        assertThat(call(new ThresholdFunction(), Map.of("value", value), params)).containsEntry("inRange", expected);
+        assertThat(call(new ThresholdFunction(), Map.of("value", value), params))
+                .containsEntry("inRange", expected);
     }
 
     @Test

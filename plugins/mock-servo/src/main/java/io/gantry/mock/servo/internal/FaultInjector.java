@@ -43,7 +43,8 @@ final class FaultInjector {
      */
     DeviceFaultException rollFailure(String command) {
         if (config.failureRate() > 0 && dice.nextDouble() < config.failureRate()) {
-            return new DeviceFaultException(deviceId,
+            return new DeviceFaultException(
+                    deviceId,
                     "device '" + deviceId + "': injected failure of '" + command + "' (failureRate "
                             + config.failureRate() + ")");
         }

@@ -55,7 +55,10 @@ public final class MockServo implements Device {
      * @param timer   the driver's timer, which completes every command
      * @param onClose told when the instance is closed, so that the driver forgets it
      */
-    MockServo(DeviceContext context, MockServoConfig config, ScheduledExecutorService timer,
+    MockServo(
+            DeviceContext context,
+            MockServoConfig config,
+            ScheduledExecutorService timer,
             Consumer<MockServo> onClose) {
         this.context = context;
         this.deviceId = context.deviceId();
@@ -86,8 +89,10 @@ public final class MockServo implements Device {
         synchronized (this) {
             connected = false;
         }
-        interrupt(null, what -> new DeviceNotConnectedException(deviceId,
-                "device '" + deviceId + "' was disconnected during " + what));
+        interrupt(
+                null,
+                what -> new DeviceNotConnectedException(
+                        deviceId, "device '" + deviceId + "' was disconnected during " + what));
         return changeLink("disconnected", () -> connected = false);
     }
 
@@ -114,11 +119,13 @@ public final class MockServo implements Device {
             link = pendingLinkChange;
             pendingLinkChange = null;
         }
-        interrupt(null, what -> new DeviceNotConnectedException(deviceId,
-                "device '" + deviceId + "' was closed during " + what));
+        interrupt(
+                null,
+                what -> new DeviceNotConnectedException(
+                        deviceId, "device '" + deviceId + "' was closed during " + what));
         if (link != null) {
-            link.completeExceptionally(new DeviceNotConnectedException(deviceId,
-                    "device '" + deviceId + "' was closed before its link changed"));
+            link.completeExceptionally(new DeviceNotConnectedException(
+                    deviceId, "device '" + deviceId + "' was closed before its link changed"));
         }
         onClose.accept(this);
     }
@@ -148,12 +155,14 @@ public final class MockServo implements Device {
                     + config.minPosition() + ", " + config.maxPosition() + "]"));
         }
         if (!(speed > 0 && speed <= config.maxSpeed())) {
-            return CompletableFuture.failedStage(new InvalidConfigException("device '" + deviceId
-                    + "': speed " + speed + " must be above 0 and at most maxSpeed " + config.maxSpeed()));
+            return CompletableFuture.failedStage(new InvalidConfigException("device '" + deviceId + "': speed " + speed
+                    + " must be above 0 and at most maxSpeed " + config.maxSpeed()));
         }
         long startNanos = System.nanoTime();
-        return run("move_to", motionTo(target, speed), () -> new MoveResult(target,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
+        return run(
+                "move_to",
+                motionTo(target, speed),
+                () -> new MoveResult(target, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
     }
 
     /** @return completes with the current position after the configured latency */
@@ -205,15 +214,16 @@ public final class MockServo implements Device {
     /** Why a command cannot start now, or null when it can. Called under the lock. */
     private RuntimeException refusal(String name) {
         if (!connected) {
-            return new DeviceNotConnectedException(deviceId,
-                    "device '" + deviceId + "' is not connected; cannot run '" + name + "'");
+            return new DeviceNotConnectedException(
+                    deviceId, "device '" + deviceId + "' is not connected; cannot run '" + name + "'");
         }
         DeviceFaultException latched = faults.latched();
         if (latched != null) {
             return latched;
         }
         if (current != null) {
-            return new DeviceFaultException(deviceId,
+            return new DeviceFaultException(
+                    deviceId,
                     "device '" + deviceId + "' is busy with '" + current.name + "'; cannot run '" + name + "'");
         }
         return null;
@@ -282,9 +292,7 @@ public final class MockServo implements Device {
 
     /** Where the axis stands now, interpolated when it is moving. Called under the lock. */
     private double positionNow() {
-        return current != null && current.motion != null
-                ? current.motion.positionAt(System.nanoTime())
-                : restPosition;
+        return current != null && current.motion != null ? current.motion.positionAt(System.nanoTime()) : restPosition;
     }
 
     /** Applies a link change (under the lock) after the simulated link delay. */
@@ -296,21 +304,24 @@ public final class MockServo implements Device {
             pendingLinkChange = done;
         }
         if (superseded != null) {
-            superseded.completeExceptionally(new DeviceNotConnectedException(deviceId,
-                    "device '" + deviceId + "': link change cut short, the device is now being " + state));
+            superseded.completeExceptionally(new DeviceNotConnectedException(
+                    deviceId, "device '" + deviceId + "': link change cut short, the device is now being " + state));
         }
         try {
-            timer.schedule(() -> {
-                synchronized (this) {
-                    if (pendingLinkChange != done) {
-                        return; // closed or superseded, and completed then
-                    }
-                    pendingLinkChange = null;
-                    change.run();
-                }
-                LOG.info("device '{}' {}", deviceId, state);
-                done.complete(null);
-            }, LINK_DELAY_MS, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> {
+                        synchronized (this) {
+                            if (pendingLinkChange != done) {
+                                return; // closed or superseded, and completed then
+                            }
+                            pendingLinkChange = null;
+                            change.run();
+                        }
+                        LOG.info("device '{}' {}", deviceId, state);
+                        done.complete(null);
+                    },
+                    LINK_DELAY_MS,
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             done.completeExceptionally(driverStopped(e));
         }
@@ -318,8 +329,7 @@ public final class MockServo implements Device {
     }
 
     private PluginUnavailableException driverStopped(RejectedExecutionException cause) {
-        return new PluginUnavailableException(
-                "device '" + deviceId + "': the mock-servo driver has stopped", cause);
+        return new PluginUnavailableException("device '" + deviceId + "': the mock-servo driver has stopped", cause);
     }
 
     /** A command in progress. */
@@ -327,6 +337,7 @@ public final class MockServo implements Device {
         final String name;
         /** The motion the command makes; null when it does not move (or fails or hangs instead). */
         final Motion motion;
+
         final Supplier<T> outcome;
         final CompletableFuture<T> result = new CompletableFuture<>();
         /** What callers get: a view they cannot complete themselves, and the key for abort(). */

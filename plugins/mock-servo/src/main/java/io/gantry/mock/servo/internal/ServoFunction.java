@@ -31,11 +31,10 @@ abstract class ServoFunction<T> implements PipelineFunction {
      * @param outputs      its output ports
      * @param paramsSchema the params schema: the input ports' constants, nothing else
      */
-    ServoFunction(String id, String name, List<PortDescriptor> inputs, List<PortDescriptor> outputs,
-            String paramsSchema) {
+    ServoFunction(
+            String id, String name, List<PortDescriptor> inputs, List<PortDescriptor> outputs, String paramsSchema) {
         // Default timeout 0: the controller's default. A long move needs the node to set its own.
-        this.descriptor = new FunctionDescriptor(
-                id, name, MockServoDriver.TYPE_ID, inputs, outputs, paramsSchema, 0);
+        this.descriptor = new FunctionDescriptor(id, name, MockServoDriver.TYPE_ID, inputs, outputs, paramsSchema, 0);
     }
 
     @Override

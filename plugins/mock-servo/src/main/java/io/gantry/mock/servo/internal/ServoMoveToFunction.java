@@ -31,8 +31,11 @@ public final class ServoMoveToFunction extends ServoFunction<MoveResult> {
 
     /** Describes the function; it has no state of its own. */
     public ServoMoveToFunction() {
-        super("servo.move_to", "Move the servo axis",
-                List.of(PortDescriptor.required("position", PortType.NUMBER),
+        super(
+                "servo.move_to",
+                "Move the servo axis",
+                List.of(
+                        PortDescriptor.required("position", PortType.NUMBER),
                         PortDescriptor.optional("speed", PortType.NUMBER)),
                 List.of(POSITION_OUTPUT, PortDescriptor.output("elapsedMs", PortType.NUMBER)),
                 PARAMS_SCHEMA);
@@ -40,9 +43,8 @@ public final class ServoMoveToFunction extends ServoFunction<MoveResult> {
 
     @Override
     CompletionStage<MoveResult> start(MockServo servo, Invocation invocation) {
-        double speed = invocation.inputs().get("speed") == null
-                ? servo.config().maxSpeed()
-                : invocation.number("speed");
+        double speed =
+                invocation.inputs().get("speed") == null ? servo.config().maxSpeed() : invocation.number("speed");
         return servo.moveTo(invocation.number("position"), speed);
     }
 

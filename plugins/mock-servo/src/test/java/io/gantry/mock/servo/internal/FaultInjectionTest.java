@@ -1,6 +1,5 @@
 package io.gantry.mock.servo.internal;
 
-import io.gantry.plugin.testkit.TestInvocation;
 import static io.gantry.mock.servo.internal.ServoFixture.WAIT;
 import static io.gantry.mock.servo.internal.ServoFixture.assertFailsWith;
 import static io.gantry.mock.servo.internal.ServoFixture.config;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gantry.engine.api.error.DeviceFaultException;
 import io.gantry.engine.api.error.ExecutionCancelledException;
+import io.gantry.plugin.testkit.TestInvocation;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -47,7 +47,8 @@ class FaultInjectionTest {
     void injectedFailuresAreRetryableDeviceFaults() {
         MockServo servo = fixture.connected(config("failureRate", 1.0));
 
-        assertThat(servo.moveTo(10, 100)).failsWithin(WAIT)
+        assertThat(servo.moveTo(10, 100))
+                .failsWithin(WAIT)
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause()
                 .isInstanceOfSatisfying(DeviceFaultException.class, e -> {

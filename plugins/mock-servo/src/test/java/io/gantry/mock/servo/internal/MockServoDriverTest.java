@@ -28,9 +28,16 @@ class MockServoDriverTest {
 
         assertThat(descriptor.id()).isEqualTo("mock-servo");
         assertThat(descriptor.name()).isEqualTo("Mock servo axis");
-        assertThat(descriptor.configSchema()).contains(
-                "\"minPosition\"", "\"maxPosition\"", "\"maxSpeed\"", "\"failureRate\"", "\"extraLatencyMs\"",
-                "\"faultAfterMoves\"", "\"hang\"", "\"additionalProperties\": false");
+        assertThat(descriptor.configSchema())
+                .contains(
+                        "\"minPosition\"",
+                        "\"maxPosition\"",
+                        "\"maxSpeed\"",
+                        "\"failureRate\"",
+                        "\"extraLatencyMs\"",
+                        "\"faultAfterMoves\"",
+                        "\"hang\"",
+                        "\"additionalProperties\": false");
     }
 
     @Test

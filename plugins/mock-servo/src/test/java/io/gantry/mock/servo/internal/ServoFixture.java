@@ -1,16 +1,14 @@
 package io.gantry.mock.servo.internal;
 
-import io.gantry.plugin.testkit.RecordingDeviceContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.assertj.core.api.ThrowableAssertAlternative;
+import io.gantry.plugin.testkit.RecordingDeviceContext;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.ThrowableAssertAlternative;
 
 /**
  * A running driver and the devices a test makes with it; closing it deactivates the driver, as the
@@ -38,7 +36,8 @@ final class ServoFixture implements AutoCloseable {
      * @return an assertion on the cause, for its message
      */
     static ThrowableAssertAlternative<?> assertFailsWith(CompletionStage<?> stage, Class<? extends Throwable> cause) {
-        return assertThat(stage).failsWithin(WAIT)
+        return assertThat(stage)
+                .failsWithin(WAIT)
                 .withThrowableOfType(ExecutionException.class)
                 .havingCause()
                 .isInstanceOf(cause);

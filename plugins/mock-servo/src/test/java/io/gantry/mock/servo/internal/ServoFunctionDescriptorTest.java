@@ -3,9 +3,9 @@ package io.gantry.mock.servo.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.engine.api.function.FunctionDescriptor;
+import io.gantry.engine.api.function.PipelineFunction;
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.function.PortType;
-import io.gantry.engine.api.function.PipelineFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +27,8 @@ class ServoFunctionDescriptorTest {
     }
 
     static Stream<Arguments> positionFunctions() {
-        return Stream.of(Arguments.of(new ServoHomeFunction(), "servo.home"),
+        return Stream.of(
+                Arguments.of(new ServoHomeFunction(), "servo.home"),
                 Arguments.of(new ServoGetPositionFunction(), "servo.get_position"));
     }
 
@@ -37,12 +38,14 @@ class ServoFunctionDescriptorTest {
 
         assertThat(descriptor.id()).isEqualTo("servo.move_to");
         assertThat(descriptor.deviceType()).isEqualTo("mock-servo");
-        assertThat(descriptor.inputs()).containsExactly(
-                PortDescriptor.required("position", PortType.NUMBER),
-                PortDescriptor.optional("speed", PortType.NUMBER));
-        assertThat(descriptor.outputs()).containsExactly(
-                PortDescriptor.output("position", PortType.NUMBER),
-                PortDescriptor.output("elapsedMs", PortType.NUMBER));
+        assertThat(descriptor.inputs())
+                .containsExactly(
+                        PortDescriptor.required("position", PortType.NUMBER),
+                        PortDescriptor.optional("speed", PortType.NUMBER));
+        assertThat(descriptor.outputs())
+                .containsExactly(
+                        PortDescriptor.output("position", PortType.NUMBER),
+                        PortDescriptor.output("elapsedMs", PortType.NUMBER));
         assertThat(descriptor.paramsSchema()).contains("\"position\"", "\"speed\"");
     }
 }

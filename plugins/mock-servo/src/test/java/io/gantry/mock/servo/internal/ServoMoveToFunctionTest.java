@@ -1,6 +1,5 @@
 package io.gantry.mock.servo.internal;
 
-import io.gantry.plugin.testkit.TestInvocation;
 import static io.gantry.mock.servo.internal.ServoFixture.WAIT;
 import static io.gantry.mock.servo.internal.ServoFixture.assertFailsWith;
 import static io.gantry.mock.servo.internal.ServoFixture.config;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.gantry.engine.api.error.DeviceNotConnectedException;
 import io.gantry.engine.api.error.ExecutionCancelledException;
 import io.gantry.engine.api.error.InvalidConfigException;
+import io.gantry.plugin.testkit.TestInvocation;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,7 +37,8 @@ class ServoMoveToFunctionTest {
         long start = System.nanoTime();
 
         Map<String, Object> outputs = move(servo, Map.of("position", 60, "speed", 100))
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
 
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertThat(tookMs).isGreaterThanOrEqualTo(expectedMs * 9 / 10).isLessThan(expectedMs + 2000);
@@ -76,8 +77,7 @@ class ServoMoveToFunctionTest {
     void failsWithoutAPosition() {
         MockServo servo = fixture.connected(config());
 
-        assertFailsWith(move(servo, Map.of()), InvalidConfigException.class)
-                .withMessageContaining("move1");
+        assertFailsWith(move(servo, Map.of()), InvalidConfigException.class).withMessageContaining("move1");
     }
 
     @Test
@@ -109,7 +109,9 @@ class ServoMoveToFunctionTest {
 
         first.cancel();
 
-        assertThat(second).succeedsWithin(WAIT).extracting(o -> (Double) o.get("position"))
+        assertThat(second)
+                .succeedsWithin(WAIT)
+                .extracting(o -> (Double) o.get("position"))
                 .isEqualTo(20.0);
     }
 
@@ -118,10 +120,14 @@ class ServoMoveToFunctionTest {
         MockServo servo = fixture.connected(config("minPosition", -50, "maxSpeed", 1000));
         move(servo, Map.of("position", -25.5)).toCompletableFuture().join();
 
-        assertThat(new ServoGetPositionFunction().invoke(TestInvocation.on(servo).inputs(Map.of())))
-                .succeedsWithin(WAIT).extracting(o -> (Double) o.get("position")).isEqualTo(-25.5);
+        assertThat(new ServoGetPositionFunction()
+                        .invoke(TestInvocation.on(servo).inputs(Map.of())))
+                .succeedsWithin(WAIT)
+                .extracting(o -> (Double) o.get("position"))
+                .isEqualTo(-25.5);
         assertThat(new ServoHomeFunction().invoke(TestInvocation.on(servo).inputs(Map.of())))
-                .succeedsWithin(WAIT).extracting(o -> (Double) o.get("position"))
+                .succeedsWithin(WAIT)
+                .extracting(o -> (Double) o.get("position"))
                 .satisfies(position -> assertThat(position).isCloseTo(0.0, within(1e-9)));
     }
 }

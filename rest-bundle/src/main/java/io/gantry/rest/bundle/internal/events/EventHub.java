@@ -81,7 +81,8 @@ public final class EventHub implements EventHandler {
         StreamClient client = new StreamClient(sink, request.filter(), clientQueueSize, counters, workers);
         journal.subscribe(client, request.since());
         counters.connected();
-        LOG.debug("event stream client {} connected (since={}, {})", sink.describe(), request.since(), request.filter());
+        LOG.debug(
+                "event stream client {} connected (since={}, {})", sink.describe(), request.since(), request.filter());
         return client;
     }
 
@@ -92,7 +93,9 @@ public final class EventHub implements EventHandler {
     }
 
     /** @param metrics the controller's metrics, fed with client and event counts while present */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindMetrics(ControllerMetrics metrics) {
         counters.feed(metrics);

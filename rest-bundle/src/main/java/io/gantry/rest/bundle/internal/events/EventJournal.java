@@ -68,7 +68,7 @@ final class EventJournal {
                         tooSlow = add(tooSlow, client);
                     }
                     case CLOSED -> it.remove();
-                    case QUEUED, SKIPPED -> { }
+                    case QUEUED, SKIPPED -> {}
                 }
             }
         } finally {
@@ -93,7 +93,8 @@ final class EventJournal {
         boolean start;
         lock.lock();
         try {
-            start = client.replay(since == null ? List.of() : missed(since, client.filter())) == StreamClient.Offer.START;
+            start = client.replay(since == null ? List.of() : missed(since, client.filter()))
+                    == StreamClient.Offer.START;
             clients.add(client);
         } finally {
             lock.unlock();

@@ -26,7 +26,8 @@ import org.osgi.service.event.EventConstants;
  */
 final class EventJson {
     /** Keys EventAdmin adds or the message sets itself; never copied from the properties. */
-    private static final Set<String> RESERVED = Set.of(EventConstants.EVENT_TOPIC, EventConstants.EVENT, "seq", "topic");
+    private static final Set<String> RESERVED =
+            Set.of(EventConstants.EVENT_TOPIC, EventConstants.EVENT, "seq", "topic");
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
     private final Supplier<Instant> clock;
@@ -52,8 +53,11 @@ final class EventJson {
                 fields.put(name, plain(event.getProperty(name)));
             }
         }
-        return new EventDraft(event.getTopic(), text(event.getProperty(EventProperties.PIPELINE_ID)),
-                text(event.getProperty(EventProperties.EXECUTION_ID)), write(fields));
+        return new EventDraft(
+                event.getTopic(),
+                text(event.getProperty(EventProperties.PIPELINE_ID)),
+                text(event.getProperty(EventProperties.EXECUTION_ID)),
+                write(fields));
     }
 
     /**

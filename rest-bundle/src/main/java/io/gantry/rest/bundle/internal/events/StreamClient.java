@@ -131,12 +131,15 @@ final class StreamClient {
                 return;
             }
             AtomicInteger handoff = new AtomicInteger(IN_FLIGHT);
-            sink.send(text, () -> {
-                counters.sent();
-                if (!handoff.compareAndSet(IN_FLIGHT, DONE_EARLY)) {
-                    pump();
-                }
-            }, this::failed);
+            sink.send(
+                    text,
+                    () -> {
+                        counters.sent();
+                        if (!handoff.compareAndSet(IN_FLIGHT, DONE_EARLY)) {
+                            pump();
+                        }
+                    },
+                    this::failed);
             if (handoff.compareAndSet(IN_FLIGHT, RETURNED)) {
                 return; // the callback will go on
             }

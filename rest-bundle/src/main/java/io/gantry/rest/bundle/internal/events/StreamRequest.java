@@ -48,6 +48,8 @@ record StreamRequest(Long since, StreamFilter filter) {
         if (values.size() > 1) {
             throw new IllegalArgumentException(name + " given " + values.size() + " times; give it once");
         }
-        return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0).trim();
+        return values.isEmpty() || values.get(0).isBlank()
+                ? null
+                : values.get(0).trim();
     }
 }

@@ -32,7 +32,8 @@ final class TopicPattern {
         int star = trimmed.indexOf('*');
         boolean validStar = star < 0 || trimmed.equals("*") || (star == trimmed.length() - 1 && trimmed.endsWith("/*"));
         if (!validStar) {
-            throw new IllegalArgumentException("topic pattern '" + trimmed + "': '*' is allowed only alone or as a last '/*'");
+            throw new IllegalArgumentException(
+                    "topic pattern '" + trimmed + "': '*' is allowed only alone or as a last '/*'");
         }
         return new TopicPattern(trimmed);
     }

@@ -24,11 +24,21 @@ public final class CatalogJson {
      * @param functions    ids of the functions it provides
      * @param lastError    why it failed, when it did
      */
-    public record Plugin(String symbolicName, String version, String state, List<String> deviceTypes,
-            List<String> functions, @JsonInclude(JsonInclude.Include.NON_NULL) String lastError) {
+    public record Plugin(
+            String symbolicName,
+            String version,
+            String state,
+            List<String> deviceTypes,
+            List<String> functions,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String lastError) {
         /** @param info the plugin @return its JSON */
         public static Plugin of(PluginInfo info) {
-            return new Plugin(info.symbolicName(), info.version(), info.state(), info.deviceTypes(), info.functions(),
+            return new Plugin(
+                    info.symbolicName(),
+                    info.version(),
+                    info.state(),
+                    info.deviceTypes(),
+                    info.functions(),
                     info.lastError());
         }
     }
@@ -46,7 +56,11 @@ public final class CatalogJson {
         /** @param info the device type @return its JSON */
         public static DeviceType of(DeviceTypeInfo info) {
             DeviceTypeDescriptor d = info.descriptor();
-            return new DeviceType(d.id(), d.name(), info.plugin(), info.pluginVersion(),
+            return new DeviceType(
+                    d.id(),
+                    d.name(),
+                    info.plugin(),
+                    info.pluginVersion(),
                     SchemaText.parse("device type " + d.id(), d.configSchema()));
         }
     }
@@ -64,13 +78,28 @@ public final class CatalogJson {
      * @param plugin           the plugin providing it
      * @param pluginVersion    that plugin's version
      */
-    public record Function(String id, String name, String deviceType, List<Port> inputs, List<Port> outputs,
-            JsonNode params, long defaultTimeoutMs, String plugin, String pluginVersion) {
+    public record Function(
+            String id,
+            String name,
+            String deviceType,
+            List<Port> inputs,
+            List<Port> outputs,
+            JsonNode params,
+            long defaultTimeoutMs,
+            String plugin,
+            String pluginVersion) {
         /** @param info the function @return its JSON */
         public static Function of(FunctionInfo info) {
             FunctionDescriptor d = info.descriptor();
-            return new Function(d.id(), d.name(), d.deviceType(), Port.all(d.inputs()), Port.all(d.outputs()),
-                    SchemaText.parse("function " + d.id(), d.paramsSchema()), d.defaultTimeoutMs(), info.plugin(),
+            return new Function(
+                    d.id(),
+                    d.name(),
+                    d.deviceType(),
+                    Port.all(d.inputs()),
+                    Port.all(d.outputs()),
+                    SchemaText.parse("function " + d.id(), d.paramsSchema()),
+                    d.defaultTimeoutMs(),
+                    info.plugin(),
                     info.pluginVersion());
         }
     }
@@ -84,7 +113,9 @@ public final class CatalogJson {
      */
     public record Port(String name, String type, boolean required) {
         static List<Port> all(List<PortDescriptor> ports) {
-            return ports.stream().map(p -> new Port(p.name(), p.type().id(), p.required())).toList();
+            return ports.stream()
+                    .map(p -> new Port(p.name(), p.type().id(), p.required()))
+                    .toList();
         }
     }
 }

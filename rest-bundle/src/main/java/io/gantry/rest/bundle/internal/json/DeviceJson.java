@@ -16,13 +16,25 @@ import java.util.Map;
  * @param breaker   the state of its circuit breaker, when the core reports one (extension)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DeviceJson(String id, String type, String name, Map<String, Object> config, String status,
-        String lastError, String breaker) {
+public record DeviceJson(
+        String id,
+        String type,
+        String name,
+        Map<String, Object> config,
+        String status,
+        String lastError,
+        String breaker) {
 
     /** @param info the device @return its JSON */
     public static DeviceJson of(DeviceInfo info) {
-        return new DeviceJson(info.id(), info.type(), info.name(), info.config() == null ? Map.of() : info.config(),
-                info.status() == null ? null : info.status().name(), info.lastError(), info.breaker());
+        return new DeviceJson(
+                info.id(),
+                info.type(),
+                info.name(),
+                info.config() == null ? Map.of() : info.config(),
+                info.status() == null ? null : info.status().name(),
+                info.lastError(),
+                info.breaker());
     }
 
     /**

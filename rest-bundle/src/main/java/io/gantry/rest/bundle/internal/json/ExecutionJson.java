@@ -22,8 +22,16 @@ import java.util.Map;
  * @param nodes           every node's state, by node id
  * @param error           why it failed, when it did
  */
-public record ExecutionJson(String id, String pipelineId, int pipelineVersion, String status, Instant startedAt,
-        Instant finishedAt, Long durationMs, Progress progress, Map<String, Node> nodes,
+public record ExecutionJson(
+        String id,
+        String pipelineId,
+        int pipelineVersion,
+        String status,
+        Instant startedAt,
+        Instant finishedAt,
+        Long durationMs,
+        Progress progress,
+        Map<String, Node> nodes,
         @JsonInclude(JsonInclude.Include.NON_NULL) Error error) {
 
     /** @param record the execution @return its JSON */
@@ -32,9 +40,17 @@ public record ExecutionJson(String id, String pipelineId, int pipelineVersion, S
         if (record.nodes() != null) {
             record.nodes().forEach((nodeId, node) -> nodes.put(nodeId, Node.of(node)));
         }
-        return new ExecutionJson(record.id(), record.pipelineId(), record.pipelineVersion(), record.status().name(),
-                record.startedAt(), record.finishedAt(), record.durationMs(),
-                new Progress(record.done(), record.total()), nodes, Error.of(record.error()));
+        return new ExecutionJson(
+                record.id(),
+                record.pipelineId(),
+                record.pipelineVersion(),
+                record.status().name(),
+                record.startedAt(),
+                record.finishedAt(),
+                record.durationMs(),
+                new Progress(record.done(), record.total()),
+                nodes,
+                Error.of(record.error()));
     }
 
     /**
@@ -57,13 +73,29 @@ public record ExecutionJson(String id, String pipelineId, int pipelineVersion, S
      * @param pluginVersion that plugin's version
      * @param error         why it failed, when it did
      */
-    public record Node(String status, Instant startedAt, Long durationMs, int attempts, Map<String, Object> inputs,
-            Map<String, Object> outputs, String functionId, String plugin, String pluginVersion,
+    public record Node(
+            String status,
+            Instant startedAt,
+            Long durationMs,
+            int attempts,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            String functionId,
+            String plugin,
+            String pluginVersion,
             @JsonInclude(JsonInclude.Include.NON_NULL) Error error) {
         static Node of(NodeRecord node) {
-            return new Node(node.status().name(), node.startedAt(), node.durationMs(), node.attempts(),
-                    node.inputs() == null ? Map.of() : node.inputs(), node.outputs() == null ? Map.of() : node.outputs(),
-                    node.functionId(), node.plugin(), node.pluginVersion(), Error.of(node.error()));
+            return new Node(
+                    node.status().name(),
+                    node.startedAt(),
+                    node.durationMs(),
+                    node.attempts(),
+                    node.inputs() == null ? Map.of() : node.inputs(),
+                    node.outputs() == null ? Map.of() : node.outputs(),
+                    node.functionId(),
+                    node.plugin(),
+                    node.pluginVersion(),
+                    Error.of(node.error()));
         }
     }
 

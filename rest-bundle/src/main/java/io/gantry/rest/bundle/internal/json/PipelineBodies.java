@@ -37,11 +37,16 @@ public final class PipelineBodies {
             if (edge == null) {
                 problems.add("edges[" + i + "]", "required", "an edge must be an object");
             } else {
-                problems.requireText(edge.from(), "edges[" + i + "].from").requireText(edge.to(), "edges[" + i + "].to");
+                problems.requireText(edge.from(), "edges[" + i + "].from")
+                        .requireText(edge.to(), "edges[" + i + "].to");
             }
         }
         problems.throwIfAny();
-        return new PipelineDefinition(body.id(), body.name(), body.description(), nodes,
+        return new PipelineDefinition(
+                body.id(),
+                body.name(),
+                body.description(),
+                nodes,
                 edgeBodies.stream().map(PipelineJson.Edge::toDefinition).toList());
     }
 

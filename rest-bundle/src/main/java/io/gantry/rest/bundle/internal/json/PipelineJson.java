@@ -24,14 +24,25 @@ import java.util.Map;
  * @param edges       its edges
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PipelineJson(String id, Integer version, Instant updatedAt, String name, String description,
-        List<Node> nodes, List<Edge> edges) {
+public record PipelineJson(
+        String id,
+        Integer version,
+        Instant updatedAt,
+        String name,
+        String description,
+        List<Node> nodes,
+        List<Edge> edges) {
 
     /** @param stored a stored version @return its JSON */
     public static PipelineJson of(PipelineVersion stored) {
         var definition = stored.definition();
-        return new PipelineJson(stored.id(), stored.version(), stored.savedAt(), definition.name(),
-                definition.description(), definition.nodes().stream().map(Node::of).toList(),
+        return new PipelineJson(
+                stored.id(),
+                stored.version(),
+                stored.savedAt(),
+                definition.name(),
+                definition.description(),
+                definition.nodes().stream().map(Node::of).toList(),
                 definition.edges().stream().map(e -> new Edge(e.from(), e.to())).toList());
     }
 
@@ -46,11 +57,11 @@ public record PipelineJson(String id, Integer version, Instant updatedAt, String
      * @param timeoutMs its timeout per attempt
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Node(String id, String function, String device, Map<String, Object> params, Retry retry,
-            Long timeoutMs) {
+    public record Node(
+            String id, String function, String device, Map<String, Object> params, Retry retry, Long timeoutMs) {
         static Node of(NodeDefinition node) {
-            return new Node(node.id(), node.function(), node.device(), node.params(), Retry.of(node.retry()),
-                    node.timeoutMs());
+            return new Node(
+                    node.id(), node.function(), node.device(), node.params(), Retry.of(node.retry()), node.timeoutMs());
         }
     }
 
@@ -77,13 +88,23 @@ public record PipelineJson(String id, Integer version, Instant updatedAt, String
      */
     public record Retry(Integer maxAttempts, Long backoffMs, Double multiplier, Long maxBackoffMs, Double jitter) {
         static Retry of(RetrySpec spec) {
-            return spec == null ? null : new Retry(spec.maxAttempts(), spec.backoffMs(), spec.multiplier(),
-                    spec.maxBackoffMs(), spec.jitter());
+            return spec == null
+                    ? null
+                    : new Retry(
+                            spec.maxAttempts(),
+                            spec.backoffMs(),
+                            spec.multiplier(),
+                            spec.maxBackoffMs(),
+                            spec.jitter());
         }
 
         RetrySpec toSpec() {
-            return new RetrySpec(maxAttempts, backoffMs == null ? 0 : backoffMs, multiplier == null ? 1 : multiplier,
-                    maxBackoffMs == null ? 0 : maxBackoffMs, jitter == null ? 0 : jitter);
+            return new RetrySpec(
+                    maxAttempts,
+                    backoffMs == null ? 0 : backoffMs,
+                    multiplier == null ? 1 : multiplier,
+                    maxBackoffMs == null ? 0 : maxBackoffMs,
+                    jitter == null ? 0 : jitter);
         }
     }
 

@@ -40,8 +40,11 @@ public final class HttpMetricsFilter implements ContainerRequestFilter, Containe
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
         if (started instanceof Long nanos) {
-            metrics.recordHttpRequest(request.getMethod(), RouteTemplate.of(request.getUriInfo()),
-                    response.getStatus(), System.nanoTime() - nanos);
+            metrics.recordHttpRequest(
+                    request.getMethod(),
+                    RouteTemplate.of(request.getUriInfo()),
+                    response.getStatus(),
+                    System.nanoTime() - nanos);
         }
     }
 }

@@ -20,8 +20,8 @@ final class JsonProblems {
 
     static ProblemDocument problem(JsonProcessingException e) {
         if (!(e instanceof JsonMappingException mapping) || isEndOfInput(e)) {
-            return ProblemDocument.of(ProblemKind.INVALID_JSON, "the request body is not well-formed JSON: "
-                    + e.getOriginalMessage());
+            return ProblemDocument.of(
+                    ProblemKind.INVALID_JSON, "the request body is not well-formed JSON: " + e.getOriginalMessage());
         }
         String path = path(mapping.getPath());
         ProblemDocument.FieldError error = new ProblemDocument.FieldError(path, message(mapping), code(mapping));
@@ -56,7 +56,8 @@ final class JsonProblems {
                 return true;
             }
         }
-        return e instanceof MismatchedInputException && e.getOriginalMessage() != null
+        return e instanceof MismatchedInputException
+                && e.getOriginalMessage() != null
                 && e.getOriginalMessage().contains("end-of-input");
     }
 

@@ -42,7 +42,8 @@ final class ProblemClassifier {
     }
 
     static ProblemDocument internal() {
-        return ProblemDocument.of(ProblemKind.INTERNAL,
+        return ProblemDocument.of(
+                ProblemKind.INTERNAL,
                 "the controller failed to answer this request; quote the errorId when reporting it");
     }
 
@@ -74,8 +75,8 @@ final class ProblemClassifier {
         }
         // Jersey's messages ("HTTP 404 Not Found") say nothing more than the status; keep them short
         String detail = e.getMessage() == null || e.getMessage().isBlank() ? kind.title() : e.getMessage();
-        return new ProblemDocument(ProblemDocument.TYPE_PREFIX + kind.code(), kind.title(), status, detail,
-                null, null, null, null, null);
+        return new ProblemDocument(
+                ProblemDocument.TYPE_PREFIX + kind.code(), kind.title(), status, detail, null, null, null, null, null);
     }
 
     /** Strips the wrappers Jersey puts around exceptions raised while reading an entity. */

@@ -41,8 +41,8 @@ public record ProblemDocument(
      * @return a document with no extension members
      */
     public static ProblemDocument of(ProblemKind kind, String detail) {
-        return new ProblemDocument(TYPE_PREFIX + kind.code(), kind.title(), kind.status(), detail,
-                null, null, null, null, null);
+        return new ProblemDocument(
+                TYPE_PREFIX + kind.code(), kind.title(), kind.status(), detail, null, null, null, null, null);
     }
 
     /**
@@ -50,7 +50,8 @@ public record ProblemDocument(
      * @return this document with {@code errors}
      */
     public ProblemDocument withErrors(List<FieldError> newErrors) {
-        return new ProblemDocument(type, title, status, detail, instance, List.copyOf(newErrors), errorId, deviceId, cycle);
+        return new ProblemDocument(
+                type, title, status, detail, instance, List.copyOf(newErrors), errorId, deviceId, cycle);
     }
 
     /**
@@ -74,7 +75,8 @@ public record ProblemDocument(
      * @return this document with {@code cycle}
      */
     public ProblemDocument withCycle(List<String> nodeIds) {
-        return new ProblemDocument(type, title, status, detail, instance, errors, errorId, deviceId, List.copyOf(nodeIds));
+        return new ProblemDocument(
+                type, title, status, detail, instance, errors, errorId, deviceId, List.copyOf(nodeIds));
     }
 
     /**

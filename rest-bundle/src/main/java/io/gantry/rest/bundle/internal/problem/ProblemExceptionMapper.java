@@ -34,7 +34,9 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable>,
         } else if (problem.status() >= 500) {
             LOG.warn("answering {}: {}", problem.status(), problem.detail());
         }
-        Response.ResponseBuilder answer = Response.status(problem.status()).type(ProblemDocument.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder answer = Response.status(problem.status())
+                .type(ProblemDocument.MEDIA_TYPE)
+                .entity(problem);
         if (problem.status() == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
             // the rest of a refused body may be unread, so the server closes the connection after the
             // answer: say so, or a client that pools connections sends its next request into a closed one

@@ -49,9 +49,15 @@ public final class DevicesResource implements RestResource {
     public Response create(DeviceJson.Create body, @Context UriInfo uriInfo) {
         FieldProblems.requireBody(body, "a device body is required");
         PathIds.requireInBody(body.id(), "id");
-        new FieldProblems().requireText(body.type(), "type").requireText(body.name(), "name").throwIfAny();
+        new FieldProblems()
+                .requireText(body.type(), "type")
+                .requireText(body.name(), "name")
+                .throwIfAny();
         DeviceInfo created = devices.create(new DeviceSpec(body.id(), body.type(), body.name(), config(body.config())));
-        return Response.created(uriInfo.getBaseUriBuilder().path("devices").path(created.id()).build())
+        return Response.created(uriInfo.getBaseUriBuilder()
+                        .path("devices")
+                        .path(created.id())
+                        .build())
                 .entity(DeviceJson.of(created))
                 .build();
     }
@@ -79,7 +85,10 @@ public final class DevicesResource implements RestResource {
     public DeviceJson update(@PathParam("id") String id, DeviceJson.Update body) {
         PathIds.require(id, DEVICE);
         FieldProblems.requireBody(body, "a body with name and config is required");
-        new FieldProblems().requireText(body.name(), "name").require(body.config(), "config").throwIfAny();
+        new FieldProblems()
+                .requireText(body.name(), "name")
+                .require(body.config(), "config")
+                .throwIfAny();
         return DeviceJson.of(devices.update(id, body.name(), body.config()));
     }
 

@@ -36,7 +36,7 @@ final class EntityTags {
 
     private static PreconditionFailedException unusable(String ifMatch) {
         String shown = ifMatch.length() > 40 ? ifMatch.substring(0, 40) + "..." : ifMatch;
-        return new PreconditionFailedException("If-Match " + shown
-                + " matches no version: send the ETag of a GET, e.g. If-Match: \"3\"");
+        return new PreconditionFailedException(
+                "If-Match " + shown + " matches no version: send the ETag of a GET, e.g. If-Match: \"3\"");
     }
 }

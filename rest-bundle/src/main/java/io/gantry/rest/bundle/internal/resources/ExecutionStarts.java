@@ -42,7 +42,10 @@ final class ExecutionStarts {
             return Response.ok(ExecutionJson.of(record)).build();
         }
         return Response.accepted(ExecutionJson.of(record))
-                .location(uriInfo.getBaseUriBuilder().path("executions").path(record.id()).build())
+                .location(uriInfo.getBaseUriBuilder()
+                        .path("executions")
+                        .path(record.id())
+                        .build())
                 .build();
     }
 }

@@ -74,15 +74,17 @@ public final class ExecutionsResource implements RestResource {
      * @return the executions, newest first
      */
     @GET
-    public List<ExecutionJson> list(@QueryParam("pipelineId") String pipelineId, @QueryParam("status") String status,
+    public List<ExecutionJson> list(
+            @QueryParam("pipelineId") String pipelineId,
+            @QueryParam("status") String status,
             @QueryParam("limit") String limit) {
         if (pipelineId != null && !pipelineId.isEmpty() && !PathIds.isValid(pipelineId)) {
             // no pipeline can have such an id: nothing matches
             return List.of();
         }
         Integer max = QueryParams.integer("limit", limit, 1, MAX_LIMIT);
-        ExecutionQuery query = new ExecutionQuery(emptyToNull(pipelineId), status(status),
-                max == null ? DEFAULT_LIMIT : max);
+        ExecutionQuery query =
+                new ExecutionQuery(emptyToNull(pipelineId), status(status), max == null ? DEFAULT_LIMIT : max);
         return executions.list(query).stream().map(ExecutionJson::of).toList();
     }
 
@@ -97,7 +99,8 @@ public final class ExecutionsResource implements RestResource {
     @DELETE
     @Path("{id}")
     public Response cancel(@PathParam("id") String id) {
-        return Response.accepted(ExecutionJson.of(executions.cancel(PathIds.require(id, "execution")))).build();
+        return Response.accepted(ExecutionJson.of(executions.cancel(PathIds.require(id, "execution"))))
+                .build();
     }
 
     private static ExecutionStatus status(String status) {
@@ -107,8 +110,8 @@ public final class ExecutionsResource implements RestResource {
         try {
             return ExecutionStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw InvalidRequests.field("status", "invalid", "status must be one of "
-                    + Arrays.toString(ExecutionStatus.values()));
+            throw InvalidRequests.field(
+                    "status", "invalid", "status must be one of " + Arrays.toString(ExecutionStatus.values()));
         }
     }
 

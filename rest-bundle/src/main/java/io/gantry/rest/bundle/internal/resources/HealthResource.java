@@ -55,7 +55,9 @@ public final class HealthResource implements RestResource {
         this.requiredParts = List.of(config.requiredParts());
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindCheck(HealthCheck check) {
         checks.put(check.part(), check);

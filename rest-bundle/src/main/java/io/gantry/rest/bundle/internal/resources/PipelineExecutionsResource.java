@@ -47,8 +47,12 @@ public final class PipelineExecutionsResource implements RestResource {
      * @return 202 with the running execution, or 200 with the final one
      */
     @POST
-    public Response start(@PathParam("id") String id, @QueryParam("version") String version,
-            @QueryParam("wait") String wait, ExecutionJson.Start body, @Context UriInfo uriInfo) {
+    public Response start(
+            @PathParam("id") String id,
+            @QueryParam("version") String version,
+            @QueryParam("wait") String wait,
+            ExecutionJson.Start body,
+            @Context UriInfo uriInfo) {
         PathIds.require(id, "pipeline");
         Integer pinned = QueryParams.integer("version", version, 1, Integer.MAX_VALUE);
         boolean waitForEnd = QueryParams.flag("wait", wait);

@@ -57,7 +57,10 @@ public final class PipelinesResource implements RestResource {
         PipelineDefinition definition = PipelineBodies.toDefinition(body);
         PathIds.requireInBody(definition.id(), "id");
         PipelineVersion created = pipelines.create(definition);
-        return Response.created(uriInfo.getBaseUriBuilder().path("pipelines").path(created.id()).build())
+        return Response.created(uriInfo.getBaseUriBuilder()
+                        .path("pipelines")
+                        .path(created.id())
+                        .build())
                 .tag(EntityTags.of(created.version()))
                 .entity(PipelineJson.of(created))
                 .build();
@@ -84,8 +87,8 @@ public final class PipelinesResource implements RestResource {
      */
     @PUT
     @Path("{id}")
-    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            PipelineJson body) {
+    public Response update(
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PipelineJson body) {
         PathIds.require(id, PIPELINE);
         Integer expected = EntityTags.expectedVersion(ifMatch);
         PipelineDefinition definition = PipelineBodies.toDefinition(body);
@@ -107,7 +110,9 @@ public final class PipelinesResource implements RestResource {
     @GET
     @Path("{id}/versions")
     public List<PipelineJson> versions(@PathParam("id") String id) {
-        return pipelines.versions(PathIds.require(id, PIPELINE)).stream().map(PipelineJson::of).toList();
+        return pipelines.versions(PathIds.require(id, PIPELINE)).stream()
+                .map(PipelineJson::of)
+                .toList();
     }
 
     /**
@@ -131,7 +136,9 @@ public final class PipelinesResource implements RestResource {
      */
     @POST
     @Path("{id}/versions/{version}/restore")
-    public Response restore(@PathParam("id") String id, @PathParam("version") String version,
+    public Response restore(
+            @PathParam("id") String id,
+            @PathParam("version") String version,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PathIds.require(id, PIPELINE);
         Integer expected = EntityTags.expectedVersion(ifMatch);
@@ -153,7 +160,9 @@ public final class PipelinesResource implements RestResource {
     }
 
     private static Response withTag(PipelineVersion stored) {
-        return Response.ok(PipelineJson.of(stored)).tag(EntityTags.of(stored.version())).build();
+        return Response.ok(PipelineJson.of(stored))
+                .tag(EntityTags.of(stored.version()))
+                .build();
     }
 
     private static int versionNumber(String id, String version) {

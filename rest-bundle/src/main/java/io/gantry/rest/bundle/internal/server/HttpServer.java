@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Jersey application is replaced each time ({@link JerseyServlet}), without restarting Jetty,
  * dropping the port or failing a request.
  */
-@Component(service = {}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(
+        service = {},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HttpServerConfiguration.class)
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -46,12 +48,11 @@ public final class HttpServer {
 
     private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean reloadPending = new AtomicBoolean();
-    private final ScheduledExecutorService reloader =
-            Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "gantry-rest-reload");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gantry-rest-reload");
+        thread.setDaemon(true);
+        return thread;
+    });
     // /api (Jersey) and the contexts of ServerContext components such as /api/events
     private final ContextHandlerCollection contexts = new ContextHandlerCollection();
     private final Map<ServerContext, ContextHandler> mounted = new ConcurrentHashMap<>();
@@ -104,7 +105,10 @@ public final class HttpServer {
         } catch (Exception e) {
             server.stop();
             if (e instanceof BindException || e.getCause() instanceof BindException) {
-                LOG.error("port {} is in use on {}; set GANTRY_HTTP_PORT (or gantry.http.port in conf/gantry.properties) to change it", port, host);
+                LOG.error(
+                        "port {} is in use on {}; set GANTRY_HTTP_PORT (or gantry.http.port in conf/gantry.properties) to change it",
+                        port,
+                        host);
             } else {
                 LOG.error("cannot listen on {}:{}: {}", host, port, e.getMessage());
             }
@@ -190,15 +194,18 @@ public final class HttpServer {
             return;
         }
         mounted.put(contribution, context);
-        contexts.deployHandler(context, Callback.from(
-                () -> LOG.info("serving {}", context.getContextPath()),
-                failure -> LOG.error("cannot serve {}", context.getContextPath(), failure)));
+        contexts.deployHandler(
+                context,
+                Callback.from(
+                        () -> LOG.info("serving {}", context.getContextPath()),
+                        failure -> LOG.error("cannot serve {}", context.getContextPath(), failure)));
     }
 
     void unbindContext(ServerContext contribution) {
         ContextHandler context = mounted.remove(contribution);
         if (context != null) {
-            contexts.undeployHandler(context, Callback.from(() -> stopQuietly(context), failure -> stopQuietly(context)));
+            contexts.undeployHandler(
+                    context, Callback.from(() -> stopQuietly(context), failure -> stopQuietly(context)));
         }
     }
 

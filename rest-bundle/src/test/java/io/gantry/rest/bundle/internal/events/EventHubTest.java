@@ -42,7 +42,10 @@ class EventHubTest {
 
         assertThat(health.part()).isEqualTo("events");
         assertThat(health.check().up()).isTrue();
-        assertThat(health.check().details()).containsEntry("clients", 1).containsEntry("lastSeq", 5L).containsEntry("buffered", 3);
+        assertThat(health.check().details())
+                .containsEntry("clients", 1)
+                .containsEntry("lastSeq", 5L)
+                .containsEntry("buffered", 3);
 
         hub.disconnect(client);
         assertThat(health.check().details()).containsEntry("clients", 0);

@@ -224,12 +224,14 @@ class EventJournalTest {
             // each publisher does half its work, then holds until the client subscribed, so the
             // subscription always lands in the middle of the storm, however the threads are scheduled
             CountDownLatch subscribed = new CountDownLatch(1);
-            List<Future<Object>> publishers = LongStream.range(0, threads).mapToObj(i -> pool.submit(() -> {
-                publish(journal, perThread / 2);
-                subscribed.await(30, TimeUnit.SECONDS);
-                publish(journal, perThread - perThread / 2);
-                return null;
-            })).toList();
+            List<Future<Object>> publishers = LongStream.range(0, threads)
+                    .mapToObj(i -> pool.submit(() -> {
+                        publish(journal, perThread / 2);
+                        subscribed.await(30, TimeUnit.SECONDS);
+                        publish(journal, perThread - perThread / 2);
+                        return null;
+                    }))
+                    .toList();
             while (journal.lastSeq() < 1_000) {
                 Thread.onSpinWait(); // until the storm is under way
             }
@@ -243,7 +245,9 @@ class EventJournalTest {
                 publisher.get(30, TimeUnit.SECONDS);
             }
 
-            assertThat(atSubscribe).as("subscribed while events were still being published").isLessThan(total);
+            assertThat(atSubscribe)
+                    .as("subscribed while events were still being published")
+                    .isLessThan(total);
             assertThat(seqs(sink.received())).isEqualTo(range(since + 1, total));
         } finally {
             pool.shutdownNow();

@@ -18,7 +18,9 @@ class EventJsonTest {
     private final EventJson json = new EventJson(() -> NOW);
 
     private JsonNode message(Map<String, ?> properties) {
-        return parse(json.draft(event("gantry/node/COMPLETED", properties)).numbered(7).json());
+        return parse(json.draft(event("gantry/node/COMPLETED", properties))
+                .numbered(7)
+                .json());
     }
 
     @Test
@@ -26,7 +28,8 @@ class EventJsonTest {
         EventDraft draft = json.draft(event("gantry/node/COMPLETED", Map.of("nodeId", "n1")));
 
         assertThat(draft.numbered(7).json())
-                .isEqualTo("{\"seq\":7,\"topic\":\"gantry/node/COMPLETED\",\"timestamp\":\"2026-03-04T05:06:07.123Z\",\"nodeId\":\"n1\"}");
+                .isEqualTo(
+                        "{\"seq\":7,\"topic\":\"gantry/node/COMPLETED\",\"timestamp\":\"2026-03-04T05:06:07.123Z\",\"nodeId\":\"n1\"}");
     }
 
     @Test
@@ -50,9 +53,13 @@ class EventJsonTest {
     @Test
     void takesTheTimestampFromTheEventInAnyOfItsForms() {
         assertThat(message(Map.of("timestamp", 0L)).get("timestamp").asText()).isEqualTo("1970-01-01T00:00:00Z");
-        assertThat(message(Map.of("timestamp", Instant.parse("2026-01-02T03:04:05Z"))).get("timestamp").asText())
+        assertThat(message(Map.of("timestamp", Instant.parse("2026-01-02T03:04:05Z")))
+                        .get("timestamp")
+                        .asText())
                 .isEqualTo("2026-01-02T03:04:05Z");
-        assertThat(message(Map.of("timestamp", "2026-01-02T03:04:05Z")).get("timestamp").asText())
+        assertThat(message(Map.of("timestamp", "2026-01-02T03:04:05Z"))
+                        .get("timestamp")
+                        .asText())
                 .isEqualTo("2026-01-02T03:04:05Z");
     }
 
@@ -64,12 +71,18 @@ class EventJsonTest {
         outputs.put("tags", List.of("a", "b"));
         outputs.put("missing", null);
         JsonNode message = message(Map.of(
-                "outputs", outputs,
-                "attempt", 2,
-                "durationMs", 1500L,
-                "codes", new int[] {1, 2},
-                "state", Thread.State.RUNNABLE,
-                "other", new StringBuilder("as text")));
+                "outputs",
+                outputs,
+                "attempt",
+                2,
+                "durationMs",
+                1500L,
+                "codes",
+                new int[] {1, 2},
+                "state",
+                Thread.State.RUNNABLE,
+                "other",
+                new StringBuilder("as text")));
 
         assertThat(message.get("outputs").get("position").asDouble()).isEqualTo(12.5);
         assertThat(message.get("outputs").get("ok").asBoolean()).isTrue();

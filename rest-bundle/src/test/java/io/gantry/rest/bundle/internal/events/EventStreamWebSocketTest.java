@@ -74,13 +74,15 @@ class EventStreamWebSocketTest {
     @Test
     void answersTheClientsCloseSoTheClosingHandshakeCompletes() throws Exception {
         CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
-        WebSocket socket = http.newWebSocketBuilder().buildAsync(streamUri(""), new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-                closedByServer.complete(statusCode);
-                return null;
-            }
-        }).get(5, TimeUnit.SECONDS);
+        WebSocket socket = http.newWebSocketBuilder()
+                .buildAsync(streamUri(""), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closedByServer.complete(statusCode);
+                        return null;
+                    }
+                })
+                .get(5, TimeUnit.SECONDS);
         Poll.until("the client in the hub", () -> hub.clients() == 1);
 
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
@@ -98,14 +100,16 @@ class EventStreamWebSocketTest {
     }
 
     private WebSocket connect(String query, List<String> received) throws Exception {
-        return http.newWebSocketBuilder().buildAsync(streamUri(query), new WebSocket.Listener() {
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                received.add(data.toString());
-                webSocket.request(1);
-                return null;
-            }
-        }).get(5, TimeUnit.SECONDS);
+        return http.newWebSocketBuilder()
+                .buildAsync(streamUri(query), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        received.add(data.toString());
+                        webSocket.request(1);
+                        return null;
+                    }
+                })
+                .get(5, TimeUnit.SECONDS);
     }
 
     private URI streamUri(String query) {

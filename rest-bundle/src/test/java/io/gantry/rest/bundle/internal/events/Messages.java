@@ -19,9 +19,11 @@ final class Messages {
     }
 
     static EventDraft draft(EventJson json, String topic, String pipelineId, String executionId) {
-        return json.draft(event(topic, pipelineId == null
-                ? Map.of("executionId", executionId)
-                : Map.of("pipelineId", pipelineId, "executionId", executionId)));
+        return json.draft(event(
+                topic,
+                pipelineId == null
+                        ? Map.of("executionId", executionId)
+                        : Map.of("pipelineId", pipelineId, "executionId", executionId)));
     }
 
     static JsonNode parse(String text) {
@@ -34,6 +36,9 @@ final class Messages {
 
     /** @return the seq of each message, -1 for messages without one (the gap notice) */
     static List<Long> seqs(List<String> messages) {
-        return messages.stream().map(Messages::parse).map(node -> node.path("seq").asLong(-1)).toList();
+        return messages.stream()
+                .map(Messages::parse)
+                .map(node -> node.path("seq").asLong(-1))
+                .toList();
     }
 }

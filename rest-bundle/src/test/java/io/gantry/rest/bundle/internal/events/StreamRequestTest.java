@@ -19,7 +19,8 @@ class StreamRequestTest {
         assertThat(request.since()).isEqualTo(42L);
         assertThat(request.filter().pipelineId()).isEqualTo("p1");
         assertThat(request.filter().executionId()).isEqualTo("e1");
-        assertThat(request.filter().topics()).extracting(TopicPattern::toString)
+        assertThat(request.filter().topics())
+                .extracting(TopicPattern::toString)
                 .containsExactly("gantry/node/*", "gantry/pipeline/COMPLETED");
     }
 

@@ -35,8 +35,7 @@ class HmiContextTest {
         ContextHandler api = new ContextHandler("/api");
         api.setHandler(new Handler.Abstract() {
             @Override
-            public boolean handle(Request request, Response response,
-                    Callback callback) {
+            public boolean handle(Request request, Response response, Callback callback) {
                 response.setStatus(299);
                 callback.succeeded();
                 return true;
@@ -68,7 +67,8 @@ class HmiContextTest {
 
     @Test
     void servesModulesAsJavaScriptAndVendoredLibrariesAsImmutable() throws Exception {
-        assertThat(get("/js/app.js", null).headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(get("/js/app.js", null).headers().firstValue("Content-Type"))
+                .hasValue("text/javascript; charset=utf-8");
         HttpResponse<String> library = get("/vendor/cytoscape-dagre-4.0.1/cytoscape-dagre.min.mjs", null);
         assertThat(library.statusCode()).isEqualTo(200);
         assertThat(library.headers().firstValue("Cache-Control")).hasValue(StaticFiles.IMMUTABLE);
@@ -79,10 +79,14 @@ class HmiContextTest {
     void graphModuleImportsTheLibrariesTheBundleServes() throws Exception {
         // the build writes Cytoscape's version into graph.js; an unfilled or stale path would break the page
         String graph = get("/js/graph.js", null).body();
-        List<String> imports = Pattern.compile("^import .* from '([^']+)';$", Pattern.MULTILINE).matcher(graph)
-                .results().map(match -> match.group(1)).toList();
+        List<String> imports = Pattern.compile("^import .* from '([^']+)';$", Pattern.MULTILINE)
+                .matcher(graph)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
 
-        assertThat(imports).anySatisfy(path -> assertThat(path).matches("\\.\\./vendor/cytoscape-\\d+\\.\\d+\\.\\d+/.*"));
+        assertThat(imports)
+                .anySatisfy(path -> assertThat(path).matches("\\.\\./vendor/cytoscape-\\d+\\.\\d+\\.\\d+/.*"));
         for (String path : imports) {
             String served = URI.create("/js/graph.js").resolve(path).getPath();
             assertThat(get(served, null).statusCode()).as(served).isEqualTo(200);
@@ -105,8 +109,11 @@ class HmiContextTest {
 
     @Test
     void refusesMethodsOtherThanGetAndHead() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }

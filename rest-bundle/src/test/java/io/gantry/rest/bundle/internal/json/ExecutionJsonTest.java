@@ -19,18 +19,60 @@ class ExecutionJsonTest {
     @Test
     void failedExecutionHasTheDocumentedShape() {
         Map<String, NodeRecord> nodes = new LinkedHashMap<>();
-        nodes.put("home", new NodeRecord(NodeStatus.SUCCEEDED, "servo.home", "io.gantry.plugins.mock.servo", "0.1.0",
-                START, 12L, 1, Map.of(), Map.of("position", 0.0), null));
-        nodes.put("move", new NodeRecord(NodeStatus.FAILED, "servo.move_to", "io.gantry.plugins.mock.servo", "0.1.0",
-                START, 30L, 3, Map.of("position", 5), Map.of(),
-                new ExecutionError("device-timeout", "too slow", "move", "axis-1")));
-        ExecutionRecord record = new ExecutionRecord("e1", "p1", 2, ExecutionStatus.FAILED, START,
-                START.plusMillis(50), 50L, 2, 2, nodes, new ExecutionError("device-timeout", "too slow", "move", "axis-1"));
+        nodes.put(
+                "home",
+                new NodeRecord(
+                        NodeStatus.SUCCEEDED,
+                        "servo.home",
+                        "io.gantry.plugins.mock.servo",
+                        "0.1.0",
+                        START,
+                        12L,
+                        1,
+                        Map.of(),
+                        Map.of("position", 0.0),
+                        null));
+        nodes.put(
+                "move",
+                new NodeRecord(
+                        NodeStatus.FAILED,
+                        "servo.move_to",
+                        "io.gantry.plugins.mock.servo",
+                        "0.1.0",
+                        START,
+                        30L,
+                        3,
+                        Map.of("position", 5),
+                        Map.of(),
+                        new ExecutionError("device-timeout", "too slow", "move", "axis-1")));
+        ExecutionRecord record = new ExecutionRecord(
+                "e1",
+                "p1",
+                2,
+                ExecutionStatus.FAILED,
+                START,
+                START.plusMillis(50),
+                50L,
+                2,
+                2,
+                nodes,
+                new ExecutionError("device-timeout", "too slow", "move", "axis-1"));
 
         JsonNode json = Json.tree(ExecutionJson.of(record));
 
-        assertThat(json.fieldNames()).toIterable().containsExactly("id", "pipelineId", "pipelineVersion", "status",
-                "startedAt", "finishedAt", "durationMs", "progress", "nodes", "error");
+        assertThat(json.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "id",
+                        "pipelineId",
+                        "pipelineVersion",
+                        "status",
+                        "startedAt",
+                        "finishedAt",
+                        "durationMs",
+                        "progress",
+                        "nodes",
+                        "error");
         assertThat(json.get("startedAt").asText()).isEqualTo("2026-01-02T03:04:05Z");
         assertThat(json.at("/progress/done").asInt()).isEqualTo(2);
         assertThat(json.at("/nodes/move/attempts").asInt()).isEqualTo(3);
@@ -38,14 +80,25 @@ class ExecutionJsonTest {
         assertThat(json.at("/nodes/move/functionId").asText()).isEqualTo("servo.move_to");
         assertThat(json.at("/nodes/move/pluginVersion").asText()).isEqualTo("0.1.0");
         assertThat(json.at("/nodes/move/error").toString())
-                .isEqualTo("{\"code\":\"device-timeout\",\"message\":\"too slow\",\"nodeId\":\"move\",\"deviceId\":\"axis-1\"}");
+                .isEqualTo(
+                        "{\"code\":\"device-timeout\",\"message\":\"too slow\",\"nodeId\":\"move\",\"deviceId\":\"axis-1\"}");
         assertThat(json.at("/nodes/home").has("error")).isFalse();
     }
 
     @Test
     void runningExecutionShowsNullEndAndNoError() {
-        ExecutionRecord record = new ExecutionRecord("e2", null, 0, ExecutionStatus.RUNNING, START, null, null, 0, 1,
-                Map.of("a", NodeRecord.pending("core.add")), null);
+        ExecutionRecord record = new ExecutionRecord(
+                "e2",
+                null,
+                0,
+                ExecutionStatus.RUNNING,
+                START,
+                null,
+                null,
+                0,
+                1,
+                Map.of("a", NodeRecord.pending("core.add")),
+                null);
 
         JsonNode json = Json.tree(ExecutionJson.of(record));
 

@@ -24,17 +24,24 @@ class PipelineBodiesTest {
     void everyMissingFieldIsReportedWithItsPath() {
         assertThatThrownBy(() -> read("""
                 {"nodes":[{"id":"a"},{"function":"f","retry":{"backoffMs":1}}],"edges":[{"to":"a.x"}]}"""))
-                .isInstanceOfSatisfying(PipelineValidationException.class, e -> assertThat(e.problems())
-                        .extracting(Problem::path)
-                        .containsExactly("name", "nodes[0].function", "nodes[1].id", "nodes[1].retry.maxAttempts",
-                                "edges[0].from"));
+                .isInstanceOfSatisfying(
+                        PipelineValidationException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(Problem::path)
+                                .containsExactly(
+                                        "name",
+                                        "nodes[0].function",
+                                        "nodes[1].id",
+                                        "nodes[1].retry.maxAttempts",
+                                        "edges[0].from"));
     }
 
     @Test
     void impossibleRetryIsAProblemAtTheRetry() {
         assertThatThrownBy(() -> read("""
                 {"name":"p","nodes":[{"id":"a","function":"f","retry":{"maxAttempts":0}}]}"""))
-                .isInstanceOfSatisfying(PipelineValidationException.class,
+                .isInstanceOfSatisfying(
+                        PipelineValidationException.class,
                         e -> assertThat(e.problems().get(0).path()).isEqualTo("nodes[0].retry"));
     }
 
@@ -56,11 +63,13 @@ class PipelineBodiesTest {
                 {"name":"p","description":"d","nodes":[{"id":"a","function":"f","device":"axis","params":{"b":2},
                 "retry":{"maxAttempts":2,"backoffMs":5,"multiplier":2.0,"maxBackoffMs":50,"jitter":0.1},"timeoutMs":900}],
                 "edges":[{"from":"a.x","to":"a.y"}]}""");
-        PipelineVersion stored = new PipelineVersion("p1", 2, Instant.parse("2026-01-01T00:00:00Z"), definition.withId("p1"));
+        PipelineVersion stored =
+                new PipelineVersion("p1", 2, Instant.parse("2026-01-01T00:00:00Z"), definition.withId("p1"));
 
         JsonNode json = Json.tree(PipelineJson.of(stored));
 
-        assertThat(json.fieldNames()).toIterable()
+        assertThat(json.fieldNames())
+                .toIterable()
                 .containsExactly("id", "version", "updatedAt", "name", "description", "nodes", "edges");
         assertThat(json.get("updatedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(PipelineBodies.toDefinition(Json.MAPPER.treeToValue(json, PipelineJson.class)))

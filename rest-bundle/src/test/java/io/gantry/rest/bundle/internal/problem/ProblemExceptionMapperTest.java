@@ -68,8 +68,8 @@ class ProblemExceptionMapperTest {
     void validationCarriesEveryFieldError() {
         var e = new PipelineValidationException(List.of(new Problem("nodes[2].function", "required", "missing")));
         ProblemDocument problem = problemOf(mapper.toResponse(e), 422);
-        assertThat(problem.errors()).containsExactly(
-                new ProblemDocument.FieldError("nodes[2].function", "missing", "required"));
+        assertThat(problem.errors())
+                .containsExactly(new ProblemDocument.FieldError("nodes[2].function", "missing", "required"));
     }
 
     @Test
@@ -82,7 +82,8 @@ class ProblemExceptionMapperTest {
 
     @Test
     void deviceProblemsNameTheDevice() {
-        assertThat(problemOf(mapper.toResponse(new DeviceFaultException("axis-2", "stall")), 502).deviceId())
+        assertThat(problemOf(mapper.toResponse(new DeviceFaultException("axis-2", "stall")), 502)
+                        .deviceId())
                 .isEqualTo("axis-2");
     }
 
@@ -100,7 +101,8 @@ class ProblemExceptionMapperTest {
     @Test
     void everyInternalErrorGetsItsOwnId() {
         String first = problemOf(mapper.toResponse(new RuntimeException()), 500).errorId();
-        String second = problemOf(mapper.toResponse(new RuntimeException()), 500).errorId();
+        String second =
+                problemOf(mapper.toResponse(new RuntimeException()), 500).errorId();
         assertThat(first).isNotEqualTo(second);
     }
 
@@ -126,29 +128,34 @@ class ProblemExceptionMapperTest {
 
     @Test
     void jerseyStatusExceptionsBecomeProblems() {
-        assertThat(problemOf(mapper.toResponse(new NotAllowedException("GET")), 405).type())
+        assertThat(problemOf(mapper.toResponse(new NotAllowedException("GET")), 405)
+                        .type())
                 .endsWith(":method-not-allowed");
-        assertThat(problemOf(mapper.toResponse(new NotSupportedException()), 415).type())
+        assertThat(problemOf(mapper.toResponse(new NotSupportedException()), 415)
+                        .type())
                 .endsWith(":unsupported-media-type");
-        assertThat(problemOf(mapper.toResponse(new jakarta.ws.rs.NotFoundException()), 404).type())
+        assertThat(problemOf(mapper.toResponse(new jakarta.ws.rs.NotFoundException()), 404)
+                        .type())
                 .endsWith(":not-found");
     }
 
     @Test
     void answersRaisedAsExceptionsBelow400PassUnchanged() {
-        Response redirect = mapper.toResponse(new RedirectionException(Response.Status.SEE_OTHER,
-                URI.create("/api/health")));
+        Response redirect =
+                mapper.toResponse(new RedirectionException(Response.Status.SEE_OTHER, URI.create("/api/health")));
         assertThat(redirect.getStatus()).isEqualTo(303);
     }
 
     @Test
     void unknownDomainCodeIsTreatedAsInternal() {
-        assertThat(problemOf(mapper.toResponse(coded("something-new")), 500).errorId()).isNotNull();
+        assertThat(problemOf(mapper.toResponse(coded("something-new")), 500).errorId())
+                .isNotNull();
     }
 
     private static Exception readFailure(String json) {
         try {
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            new ObjectMapper()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(json, Named.class);
             throw new AssertionError("expected a failure");
         } catch (UnrecognizedPropertyException e) {

@@ -15,9 +15,9 @@ import io.gantry.rest.bundle.internal.testing.InMemoryExecutionService;
 import io.gantry.rest.bundle.internal.testing.InMemoryPipelineService;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class ApiOverHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String PIPELINE = """
             {"name":"move","nodes":[{"id":"a","function":"servo.move_to","params":{"position":1}},
             {"id":"b","function":"servo.move_to","retry":{"maxAttempts":3,"backoffMs":10}}],
@@ -50,11 +51,16 @@ class ApiOverHttpTest {
         var executions = new InMemoryExecutionService(pipelines);
         var catalog = new FixedPluginCatalog();
         ExecutionConfiguration waits = Configs.of(ExecutionConfiguration.class, Map.of("maxWaitSeconds", 5L));
-        api = EmbeddedApi.start(List.of(new ProblemExceptionMapper(), new RequestBodyLimit(limit()),
-                new CorsFilter(cors()), new CatalogResource(catalog),
+        api = EmbeddedApi.start(List.of(
+                new ProblemExceptionMapper(),
+                new RequestBodyLimit(limit()),
+                new CorsFilter(cors()),
+                new CatalogResource(catalog),
                 new DevicesResource(new InMemoryDeviceService()),
-                new PipelinesResource(pipelines), new PipelineExecutionsResource(waits, executions),
-                new ExecutionsResource(waits, executions), new OpenApiResource()));
+                new PipelinesResource(pipelines),
+                new PipelineExecutionsResource(waits, executions),
+                new ExecutionsResource(waits, executions),
+                new OpenApiResource()));
     }
 
     private static RequestBodyLimit.Configuration limit() {
@@ -62,7 +68,8 @@ class ApiOverHttpTest {
     }
 
     private static CorsFilter.Configuration cors() {
-        return Configs.of(CorsFilter.Configuration.class,
+        return Configs.of(
+                CorsFilter.Configuration.class,
                 Map.of("allowedOrigins", new String[] {"http://panel.local"}, "maxAgeSeconds", 60));
     }
 
@@ -91,7 +98,9 @@ class ApiOverHttpTest {
 
     @Test
     void unknownFieldIs422WithItsPath() throws Exception {
-        HttpResponse<String> response = send("POST", "/pipelines",
+        HttpResponse<String> response = send(
+                "POST",
+                "/pipelines",
                 "{\"name\":\"x\",\"nodes\":[{\"id\":\"a\",\"function\":\"f\"},{\"id\":\"b\",\"function\":\"f\",\"colour\":1}]}");
         JsonNode problem = assertProblem(response, 422, "validation");
         assertThat(problem.at("/errors/0/path").asText()).isEqualTo("nodes[1].colour");
@@ -99,7 +108,9 @@ class ApiOverHttpTest {
 
     @Test
     void wrongTypeIs422WithItsPath() throws Exception {
-        HttpResponse<String> response = send("POST", "/pipelines",
+        HttpResponse<String> response = send(
+                "POST",
+                "/pipelines",
                 "{\"name\":\"x\",\"nodes\":[{\"id\":\"a\",\"function\":\"f\",\"timeoutMs\":\"soon\"}]}");
         JsonNode problem = assertProblem(response, 422, "validation");
         assertThat(problem.at("/errors/0/path").asText()).isEqualTo("nodes[0].timeoutMs");
@@ -107,7 +118,9 @@ class ApiOverHttpTest {
 
     @Test
     void missingFieldsAre422WithEveryPath() throws Exception {
-        HttpResponse<String> response = send("POST", "/pipelines",
+        HttpResponse<String> response = send(
+                "POST",
+                "/pipelines",
                 "{\"nodes\":[{\"id\":\"a\",\"function\":\"f\"},{\"id\":\"b\"}],\"edges\":[{\"from\":\"a.x\"}]}");
         JsonNode problem = assertProblem(response, 422, "validation");
         assertThat(problem.get("errors").findValuesAsText("path"))
@@ -136,8 +149,9 @@ class ApiOverHttpTest {
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode body = JSON.readTree(response.body());
         assertThat(response.headers().firstValue("ETag")).contains("\"1\"");
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/api/pipelines/" + body.get("id").asText()));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location)
+                        .endsWith("/api/pipelines/" + body.get("id").asText()));
         assertThat(body.get("version").asInt()).isEqualTo(1);
         assertThat(body.at("/nodes/1/retry/multiplier").asDouble()).isEqualTo(1.0);
         assertThat(body.has("updatedAt")).isTrue();
@@ -146,18 +160,23 @@ class ApiOverHttpTest {
     @Test
     void staleIfMatchIs412AndNothingChanges() throws Exception {
         String id = create();
-        assertThat(send("PUT", "/pipelines/" + id, PIPELINE, "If-Match", "\"1\"").statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/pipelines/" + id, PIPELINE, "If-Match", "\"1\"")
+                        .statusCode())
+                .isEqualTo(200);
         assertProblem(send("PUT", "/pipelines/" + id, PIPELINE, "If-Match", "\"1\""), 412, "precondition-failed");
         HttpResponse<String> latest = send("GET", "/pipelines/" + id, null);
         assertThat(latest.headers().firstValue("ETag")).contains("\"2\"");
-        assertThat(JSON.readTree(send("GET", "/pipelines/" + id + "/versions", null).body())).hasSize(2);
+        assertThat(JSON.readTree(
+                        send("GET", "/pipelines/" + id + "/versions", null).body()))
+                .hasSize(2);
     }
 
     @Test
     void restoreStoresAnOldVersionAsTheNewLatest() throws Exception {
         String id = create();
         send("PUT", "/pipelines/" + id, PIPELINE.replace("\"move\"", "\"renamed\""));
-        HttpResponse<String> restored = send("POST", "/pipelines/" + id + "/versions/1/restore", null, "If-Match", "\"2\"");
+        HttpResponse<String> restored =
+                send("POST", "/pipelines/" + id + "/versions/1/restore", null, "If-Match", "\"2\"");
         assertThat(restored.statusCode()).isEqualTo(200);
         assertThat(restored.headers().firstValue("ETag")).contains("\"3\"");
         assertThat(JSON.readTree(restored.body()).get("name").asText()).isEqualTo("move");
@@ -203,21 +222,29 @@ class ApiOverHttpTest {
 
     @Test
     void badIdInABodyIs422() throws Exception {
-        JsonNode problem = assertProblem(send("POST", "/devices", "{\"id\":\"../x\",\"type\":\"mock-servo\",\"name\":\"n\"}"),
-                422, "validation");
+        JsonNode problem = assertProblem(
+                send("POST", "/devices", "{\"id\":\"../x\",\"type\":\"mock-servo\",\"name\":\"n\"}"),
+                422,
+                "validation");
         assertThat(problem.at("/errors/0/path").asText()).isEqualTo("id");
         assertProblem(send("GET", "/devices/..x", null), 404, "not-found");
     }
 
     @Test
     void deviceLifecycle() throws Exception {
-        HttpResponse<String> created = send("POST", "/devices",
+        HttpResponse<String> created = send(
+                "POST",
+                "/devices",
                 "{\"id\":\"axis-1\",\"type\":\"mock-servo\",\"name\":\"Axis\",\"config\":{\"maxSpeed\":10}}");
         assertThat(created.statusCode()).isEqualTo(201);
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/devices/axis-1"));
-        JsonNode connected = JSON.readTree(send("POST", "/devices/axis-1/connect", null).body());
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/devices/axis-1"));
+        JsonNode connected =
+                JSON.readTree(send("POST", "/devices/axis-1/connect", null).body());
         assertThat(connected.get("status").asText()).isEqualTo("CONNECTED");
-        assertThat(send("PUT", "/devices/axis-1", "{\"name\":\"A\",\"config\":{}}").statusCode()).isEqualTo(200);
+        assertThat(send("PUT", "/devices/axis-1", "{\"name\":\"A\",\"config\":{}}")
+                        .statusCode())
+                .isEqualTo(200);
         assertProblem(send("PUT", "/devices/axis-1", "{\"name\":\"A\"}"), 422, "validation");
         assertThat(send("DELETE", "/devices/axis-1", null).statusCode()).isEqualTo(204);
         assertProblem(send("POST", "/devices", "{\"type\":\"lathe\",\"name\":\"L\"}"), 503, "plugin-unavailable");
@@ -226,25 +253,29 @@ class ApiOverHttpTest {
     @Test
     void executionsStartWaitListAndCancel() throws Exception {
         String id = create();
-        HttpResponse<String> started = send("POST", "/pipelines/" + id + "/executions", "{\"inputs\":{\"a.position\":3}}");
+        HttpResponse<String> started =
+                send("POST", "/pipelines/" + id + "/executions", "{\"inputs\":{\"a.position\":3}}");
         assertThat(started.statusCode()).isEqualTo(202);
         JsonNode running = JSON.readTree(started.body());
         assertThat(running.get("status").asText()).isEqualTo("RUNNING");
         assertThat(running.at("/progress/total").asInt()).isEqualTo(2);
         assertThat(running.at("/nodes/a/status").asText()).isEqualTo("PENDING");
-        assertThat(started.headers().firstValue("Location")).hasValueSatisfying(
-                l -> assertThat(l).endsWith("/api/executions/" + running.get("id").asText()));
+        assertThat(started.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l)
+                        .endsWith("/api/executions/" + running.get("id").asText()));
 
         HttpResponse<String> waited = send("POST", "/pipelines/" + id + "/executions?wait=true&version=1", null);
         assertThat(waited.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(waited.body()).get("status").asText()).isEqualTo("SUCCEEDED");
 
-        HttpResponse<String> cancelled = send("DELETE", "/executions/" + running.get("id").asText(), null);
+        HttpResponse<String> cancelled =
+                send("DELETE", "/executions/" + running.get("id").asText(), null);
         assertThat(cancelled.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(cancelled.body()).get("status").asText()).isEqualTo("CANCELLED");
         assertProblem(send("DELETE", "/executions/" + running.get("id").asText(), null), 409, "conflict");
 
-        assertThat(JSON.readTree(send("GET", "/executions?limit=1", null).body())).hasSize(1);
+        assertThat(JSON.readTree(send("GET", "/executions?limit=1", null).body()))
+                .hasSize(1);
         assertProblem(send("GET", "/executions?limit=1001", null), 422, "validation");
         assertProblem(send("GET", "/executions?status=DONE", null), 422, "validation");
     }
@@ -261,9 +292,13 @@ class ApiOverHttpTest {
         JsonNode types = JSON.readTree(send("GET", "/device-types", null).body());
         assertThat(types.at("/0/configSchema/type").asText()).isEqualTo("object");
         JsonNode functions = JSON.readTree(send("GET", "/functions", null).body());
-        assertThat(functions.at("/0/inputs/0").toString()).isEqualTo("{\"name\":\"position\",\"type\":\"number\",\"required\":true}");
+        assertThat(functions.at("/0/inputs/0").toString())
+                .isEqualTo("{\"name\":\"position\",\"type\":\"number\",\"required\":true}");
         assertThat(functions.at("/0/params/type").asText()).isEqualTo("object");
-        assertThat(JSON.readTree(send("GET", "/plugins", null).body()).at("/0/functions/0").asText()).isEqualTo("servo.move_to");
+        assertThat(JSON.readTree(send("GET", "/plugins", null).body())
+                        .at("/0/functions/0")
+                        .asText())
+                .isEqualTo("servo.move_to");
     }
 
     @Test
@@ -280,12 +315,12 @@ class ApiOverHttpTest {
 
     @Test
     void corsAnswersPreflightOnlyForAllowedOrigins() throws Exception {
-        HttpResponse<String> allowed = send("OPTIONS", "/pipelines", null, "Origin", "http://panel.local",
-                "Access-Control-Request-Method", "POST");
+        HttpResponse<String> allowed = send(
+                "OPTIONS", "/pipelines", null, "Origin", "http://panel.local", "Access-Control-Request-Method", "POST");
         assertThat(allowed.statusCode()).isEqualTo(204);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://panel.local");
-        assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(
-                m -> assertThat(m).contains("PUT"));
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValueSatisfying(m -> assertThat(m).contains("PUT"));
         HttpResponse<String> other = send("GET", "/plugins", null, "Origin", "http://evil.example");
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
@@ -351,5 +386,4 @@ class ApiOverHttpTest {
         };
         return BodyPublishers.ofByteArrays(chunks);
     }
-
 }

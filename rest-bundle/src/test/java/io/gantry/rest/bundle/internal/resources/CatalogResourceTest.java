@@ -25,7 +25,9 @@ class CatalogResourceTest {
 
     @BeforeAll
     static void start() throws Exception {
-        api = EmbeddedApi.start(List.of(new ProblemExceptionMapper(), new CatalogResource(new FixedPluginCatalog()),
+        api = EmbeddedApi.start(List.of(
+                new ProblemExceptionMapper(),
+                new CatalogResource(new FixedPluginCatalog()),
                 new DevicesResource(new InMemoryDeviceService())));
     }
 
@@ -61,7 +63,10 @@ class CatalogResourceTest {
     }
 
     private static HttpResponse<String> send(String method, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(api.base() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(api.base() + path))
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

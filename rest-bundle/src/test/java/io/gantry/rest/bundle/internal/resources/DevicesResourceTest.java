@@ -18,19 +18,22 @@ class DevicesResourceTest {
     @Test
     void createNamesEveryMissingField() {
         assertThat(problemsOf(() -> resource.create(new DeviceJson.Create(null, null, " ", null), null)))
-                .extracting(Problem::path).containsExactly("type", "name");
+                .extracting(Problem::path)
+                .containsExactly("type", "name");
     }
 
     @Test
     void createRefusesABadIdBeforeLookingAtTheOtherFields() {
         assertThat(problemsOf(() -> resource.create(new DeviceJson.Create("../x", null, null, null), null)))
-                .extracting(Problem::path, Problem::code).containsExactly(tuple("id", "invalid-id"));
+                .extracting(Problem::path, Problem::code)
+                .containsExactly(tuple("id", "invalid-id"));
     }
 
     @Test
     void updateNeedsNameAndConfig() {
         assertThat(problemsOf(() -> resource.update("axis-1", new DeviceJson.Update(null, null))))
-                .extracting(Problem::path).containsExactly("name", "config");
+                .extracting(Problem::path)
+                .containsExactly("name", "config");
     }
 
     @Test

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class ExecutionStartsTest {
     // executions of this fake end only when awaited, so their status shows whether the answer waited
     private final InMemoryExecutionService executions = new InMemoryExecutionService(new InMemoryPipelineService());
-    private final ExecutionStarts starts = new ExecutionStarts(executions,
-            Configs.of(ExecutionConfiguration.class, Map.of("maxWaitSeconds", 5L)));
+    private final ExecutionStarts starts =
+            new ExecutionStarts(executions, Configs.of(ExecutionConfiguration.class, Map.of("maxWaitSeconds", 5L)));
 
     @Test
     void withoutWaitAnswers202WithTheRunningExecutionAndItsLocation() {
@@ -48,14 +48,14 @@ class ExecutionStartsTest {
     }
 
     private static PipelineDefinition pipeline() {
-        return new PipelineDefinition(null, "p", null,
-                List.of(NodeDefinition.of("a", "core.constant", Map.of("value", 1))), List.of());
+        return new PipelineDefinition(
+                null, "p", null, List.of(NodeDefinition.of("a", "core.constant", Map.of("value", 1))), List.of());
     }
 
     /** Only the base URI is asked for. */
     private static UriInfo uriInfo() {
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
-                (self, method, args) -> {
+        return (UriInfo) Proxy.newProxyInstance(
+                UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (self, method, args) -> {
                     if (method.getName().equals("getBaseUriBuilder")) {
                         return UriBuilder.fromUri("http://controller/api/");
                     }

@@ -52,7 +52,10 @@ class OpenApiDocumentTest {
                     missing.add(op + " " + path + ": responses");
                 }
                 for (String name : templateNames(path)) {
-                    boolean declared = operation.path("parameters").findValuesAsText("name").contains(name);
+                    boolean declared = operation
+                            .path("parameters")
+                            .findValuesAsText("name")
+                            .contains(name);
                     if (!declared) {
                         missing.add(op + " " + path + ": parameter " + name);
                     }
@@ -94,11 +97,16 @@ class OpenApiDocumentTest {
 
     /** Every class with a class-level {@code @Path} in the resources package tree of the bundle. */
     private static List<Class<?>> resourceClasses() throws Exception {
-        java.nio.file.Path root = Paths.get(OpenApiResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.nio.file.Path root = Paths.get(OpenApiResource.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         String packagePath = OpenApiResource.class.getPackageName().replace('.', '/');
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(root.resolve(packagePath))) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name);
                 if (type.isAnnotationPresent(Path.class)) {

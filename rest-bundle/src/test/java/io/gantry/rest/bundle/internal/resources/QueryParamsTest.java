@@ -17,7 +17,8 @@ class QueryParamsTest {
     void integersOutOfRangeOrNotNumbersAreValidationProblems() {
         for (String bad : new String[] {"0", "1001", "ten", "1.5"}) {
             assertThatThrownBy(() -> QueryParams.integer("limit", bad, 1, 1000))
-                    .isInstanceOfSatisfying(PipelineValidationException.class,
+                    .isInstanceOfSatisfying(
+                            PipelineValidationException.class,
                             e -> assertThat(e.problems().get(0).path()).isEqualTo("limit"));
         }
     }

@@ -45,11 +45,12 @@ public final class EmbeddedApi implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public static ObjectMapper apiMapper() {
-        return new JerseyApplication().build(List.of()).getInstances().stream()
-                .filter(ContextResolver.class::isInstance)
-                .map(resolver -> ((ContextResolver<ObjectMapper>) resolver).getContext(Object.class))
-                .findFirst()
-                .orElseThrow();
+        return new JerseyApplication()
+                .build(List.of()).getInstances().stream()
+                        .filter(ContextResolver.class::isInstance)
+                        .map(resolver -> ((ContextResolver<ObjectMapper>) resolver).getContext(Object.class))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     /** @return the base URL, e.g. {@code http://127.0.0.1:41234/api} */

@@ -121,10 +121,10 @@ class JerseyServletTest {
         ResourceConfig config = new JerseyApplication().build(List.of(new Resources(generation)));
         config.register(new ContainerLifecycleListener() {
             @Override
-            public void onStartup(Container container) { }
+            public void onStartup(Container container) {}
 
             @Override
-            public void onReload(Container container) { }
+            public void onReload(Container container) {}
 
             @Override
             public void onShutdown(Container container) {

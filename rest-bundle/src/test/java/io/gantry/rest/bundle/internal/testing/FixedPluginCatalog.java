@@ -15,24 +15,40 @@ import java.util.Optional;
 /** One plugin with the mock-servo device type and its move function. */
 public final class FixedPluginCatalog implements PluginCatalog {
     /** The device type. */
-    public static final DeviceTypeInfo SERVO = new DeviceTypeInfo(new DeviceTypeDescriptor("mock-servo", "Mock servo",
-            "{\"type\":\"object\",\"required\":[\"maxSpeed\"]}"), "io.gantry.plugins.mock.servo", "0.1.0");
+    public static final DeviceTypeInfo SERVO = new DeviceTypeInfo(
+            new DeviceTypeDescriptor("mock-servo", "Mock servo", "{\"type\":\"object\",\"required\":[\"maxSpeed\"]}"),
+            "io.gantry.plugins.mock.servo",
+            "0.1.0");
     /** The function. */
-    public static final FunctionInfo MOVE = new FunctionInfo(new FunctionDescriptor("servo.move_to", "Move to",
-            "mock-servo", List.of(PortDescriptor.required("position", PortType.NUMBER),
-                    PortDescriptor.optional("speed", PortType.NUMBER)),
-            List.of(PortDescriptor.output("position", PortType.NUMBER)), null, 5000),
-            "io.gantry.plugins.mock.servo", "0.1.0");
+    public static final FunctionInfo MOVE = new FunctionInfo(
+            new FunctionDescriptor(
+                    "servo.move_to",
+                    "Move to",
+                    "mock-servo",
+                    List.of(
+                            PortDescriptor.required("position", PortType.NUMBER),
+                            PortDescriptor.optional("speed", PortType.NUMBER)),
+                    List.of(PortDescriptor.output("position", PortType.NUMBER)),
+                    null,
+                    5000),
+            "io.gantry.plugins.mock.servo",
+            "0.1.0");
 
     @Override
     public List<PluginInfo> plugins() {
-        return List.of(new PluginInfo("io.gantry.plugins.mock.servo", "0.1.0", "ACTIVE", List.of("mock-servo"),
-                List.of("servo.move_to"), null));
+        return List.of(new PluginInfo(
+                "io.gantry.plugins.mock.servo",
+                "0.1.0",
+                "ACTIVE",
+                List.of("mock-servo"),
+                List.of("servo.move_to"),
+                null));
     }
 
     @Override
     public List<RejectedFile> rejectedFiles() {
-        return List.of(new RejectedFile("notes.txt", "it is neither a plugin (.jar) nor a configuration (.cfg, .config)"));
+        return List.of(
+                new RejectedFile("notes.txt", "it is neither a plugin (.jar) nor a configuration (.cfg, .config)"));
     }
 
     @Override
@@ -47,11 +63,15 @@ public final class FixedPluginCatalog implements PluginCatalog {
 
     @Override
     public Optional<FunctionInfo> function(String functionId) {
-        return functions().stream().filter(f -> f.descriptor().id().equals(functionId)).findFirst();
+        return functions().stream()
+                .filter(f -> f.descriptor().id().equals(functionId))
+                .findFirst();
     }
 
     @Override
     public Optional<DeviceTypeInfo> deviceType(String deviceTypeId) {
-        return deviceTypes().stream().filter(t -> t.descriptor().id().equals(deviceTypeId)).findFirst();
+        return deviceTypes().stream()
+                .filter(t -> t.descriptor().id().equals(deviceTypeId))
+                .findFirst();
     }
 }

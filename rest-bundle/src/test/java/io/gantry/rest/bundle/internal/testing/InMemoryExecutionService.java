@@ -49,8 +49,18 @@ public final class InMemoryExecutionService implements ExecutionService {
         for (NodeDefinition node : definition.nodes()) {
             nodes.put(node.id(), NodeRecord.pending(node.function()));
         }
-        ExecutionRecord record = new ExecutionRecord("e" + ids.incrementAndGet(), pipelineId, version,
-                ExecutionStatus.RUNNING, Instant.now(), null, null, 0, nodes.size(), nodes, null);
+        ExecutionRecord record = new ExecutionRecord(
+                "e" + ids.incrementAndGet(),
+                pipelineId,
+                version,
+                ExecutionStatus.RUNNING,
+                Instant.now(),
+                null,
+                null,
+                0,
+                nodes.size(),
+                nodes,
+                null);
         records.put(record.id(), record);
         return record;
     }
@@ -87,7 +97,17 @@ public final class InMemoryExecutionService implements ExecutionService {
     }
 
     private static ExecutionRecord ended(ExecutionRecord r, ExecutionStatus status) {
-        return new ExecutionRecord(r.id(), r.pipelineId(), r.pipelineVersion(), status, r.startedAt(), Instant.now(),
-                5L, r.total(), r.total(), r.nodes(), null);
+        return new ExecutionRecord(
+                r.id(),
+                r.pipelineId(),
+                r.pipelineVersion(),
+                status,
+                r.startedAt(),
+                Instant.now(),
+                5L,
+                r.total(),
+                r.total(),
+                r.nodes(),
+                null);
     }
 }

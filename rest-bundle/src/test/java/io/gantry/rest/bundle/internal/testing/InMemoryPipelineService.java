@@ -42,8 +42,8 @@ public final class InMemoryPipelineService implements PipelineService {
     public synchronized PipelineVersion update(String id, PipelineDefinition definition, Integer expectedVersion) {
         PipelineVersion latest = latest(id);
         if (expectedVersion != null && expectedVersion != latest.version()) {
-            throw new PreconditionFailedException("pipeline '" + id + "' is at version " + latest.version()
-                    + ", not " + expectedVersion);
+            throw new PreconditionFailedException(
+                    "pipeline '" + id + "' is at version " + latest.version() + ", not " + expectedVersion);
         }
         validate(definition);
         PipelineVersion next = new PipelineVersion(id, latest.version() + 1, Instant.now(), definition.withId(id));
@@ -59,7 +59,9 @@ public final class InMemoryPipelineService implements PipelineService {
 
     @Override
     public synchronized PipelineVersion version(String id, int version) {
-        return versions(id).stream().filter(v -> v.version() == version).findFirst()
+        return versions(id).stream()
+                .filter(v -> v.version() == version)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("pipeline '" + id + "' has no version " + version));
     }
 
@@ -75,7 +77,8 @@ public final class InMemoryPipelineService implements PipelineService {
 
     @Override
     public synchronized List<PipelineSummary> list() {
-        return store.values().stream().map(v -> v.get(v.size() - 1))
+        return store.values().stream()
+                .map(v -> v.get(v.size() - 1))
                 .map(v -> new PipelineSummary(v.id(), v.definition().name(), v.version(), v.savedAt(), true))
                 .toList();
     }

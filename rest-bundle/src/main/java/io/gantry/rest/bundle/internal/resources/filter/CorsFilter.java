@@ -64,7 +64,8 @@ public final class CorsFilter implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext request) {
         String origin = request.getHeaderString(ORIGIN);
-        boolean preflight = HttpMethod.OPTIONS.equals(request.getMethod()) && request.getHeaderString(REQUEST_METHOD) != null;
+        boolean preflight =
+                HttpMethod.OPTIONS.equals(request.getMethod()) && request.getHeaderString(REQUEST_METHOD) != null;
         if (preflight && policy.allows(origin)) {
             request.abortWith(Response.noContent()
                     .header("Access-Control-Allow-Methods", CorsPolicy.ALLOWED_METHODS)

@@ -90,7 +90,8 @@ public final class RequestBodyLimit implements ContainerRequestFilter, RestResou
     @Override
     public void filter(ContainerRequestContext request) {
         // a plugin jar is a body of its own kind: megabytes, where JSON bodies are kilobytes
-        boolean upload = "POST".equals(request.getMethod()) && "plugins".equals(request.getUriInfo().getPath());
+        boolean upload = "POST".equals(request.getMethod())
+                && "plugins".equals(request.getUriInfo().getPath());
         long limit = upload ? maxPluginBytes : maxBodyBytes;
         if (request.getLength() > limit) {
             discardUpTo(request, DISCARD_LIMIT_BYTES);
