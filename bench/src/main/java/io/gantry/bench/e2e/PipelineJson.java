@@ -1,5 +1,6 @@
 package io.gantry.bench.e2e;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class PipelineJson {
     private static String pipeline(String name, List<Map<String, Object>> nodes, List<Map<String, Object>> edges) {
         try {
             return Api.JSON.writeValueAsString(Map.of("name", name, "nodes", nodes, "edges", edges));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

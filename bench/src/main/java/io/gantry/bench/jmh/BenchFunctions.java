@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Functions that cost (next to) nothing, so what a benchmark measures is the engine: passing values,
@@ -67,9 +68,7 @@ final class BenchFunctions {
     }
 
     private static PipelineFunction function(
-            String id,
-            List<PortDescriptor> inputs,
-            java.util.function.Function<Invocation, CompletionStage<Map<String, Object>>> body) {
+            String id, List<PortDescriptor> inputs, Function<Invocation, CompletionStage<Map<String, Object>>> body) {
         FunctionDescriptor descriptor = new FunctionDescriptor(id, id, null, inputs, OUT, null, 0);
         return new PipelineFunction() {
             @Override

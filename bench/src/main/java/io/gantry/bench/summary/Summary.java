@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gantry.bench.e2e.Figure;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class Summary {
     }
 
     /** @return the file's JSON, or an empty array when that part did not run */
-    private static JsonNode read(Path file) throws java.io.IOException {
+    private static JsonNode read(Path file) throws IOException {
         return Files.exists(file) ? JSON.readTree(file.toFile()) : JSON.createArrayNode();
     }
 

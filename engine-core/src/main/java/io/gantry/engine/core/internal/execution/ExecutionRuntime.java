@@ -20,12 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -177,12 +180,12 @@ public final class ExecutionRuntime implements HealthCheck {
                 .orElseThrow(() -> new NotFoundException("execution '" + executionId + "' is not running"));
         try {
             return end.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return live(executionId).orElseGet(() -> end.getNow(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for execution '" + executionId + "'", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }
@@ -214,7 +217,7 @@ public final class ExecutionRuntime implements HealthCheck {
                 "runningExecutions",
                 engine.running().size(),
                 "queuedNodeStarts",
-                ((java.util.concurrent.ThreadPoolExecutor) workers).getQueue().size(),
+                ((ThreadPoolExecutor) workers).getQueue().size(),
                 "maxNodesInFlight",
                 maxNodesInFlight,
                 "journalBacklog",

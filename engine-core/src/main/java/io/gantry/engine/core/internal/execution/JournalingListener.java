@@ -6,6 +6,7 @@ import io.gantry.engine.api.execution.NodeStatus;
 import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -31,16 +32,16 @@ final class JournalingListener implements ExecutionListener {
      * @param executionId a run that is going or just ended
      * @return completes with the final record once it is on disk; empty when no such run is tracked
      */
-    java.util.Optional<CompletableFuture<ExecutionRecord>> storedEnd(String executionId) {
-        return java.util.Optional.ofNullable(storedEnds.get(executionId));
+    Optional<CompletableFuture<ExecutionRecord>> storedEnd(String executionId) {
+        return Optional.ofNullable(storedEnds.get(executionId));
     }
 
     /**
      * @param executionId a run
      * @return its final record while it is ended but not yet stored
      */
-    java.util.Optional<ExecutionRecord> endedNotStored(String executionId) {
-        return java.util.Optional.ofNullable(endedNotStored.get(executionId));
+    Optional<ExecutionRecord> endedNotStored(String executionId) {
+        return Optional.ofNullable(endedNotStored.get(executionId));
     }
 
     /** Registers a run about to start, so its first record and its end can be awaited. */

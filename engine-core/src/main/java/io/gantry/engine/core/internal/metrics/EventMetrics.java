@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -100,7 +101,7 @@ public final class EventMetrics implements EventHandler {
                 .tags("pipeline", pipeline, "status", status)
                 .serviceLevelObjectives(EXECUTION_BUCKETS)
                 .register(registry)
-                .record(durationMs(event), java.util.concurrent.TimeUnit.MILLISECONDS);
+                .record(durationMs(event), TimeUnit.MILLISECONDS);
     }
 
     private void nodeEnded(Event event, String status) {
@@ -109,7 +110,7 @@ public final class EventMetrics implements EventHandler {
                 .tags("function", text(event, FUNCTION_ID), "status", status)
                 .serviceLevelObjectives(NODE_BUCKETS)
                 .register(registry)
-                .record(durationMs(event), java.util.concurrent.TimeUnit.MILLISECONDS);
+                .record(durationMs(event), TimeUnit.MILLISECONDS);
     }
 
     private void breaker(Event event, BreakerState state) {

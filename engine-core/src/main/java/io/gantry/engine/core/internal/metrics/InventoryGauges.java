@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -51,7 +52,7 @@ public final class InventoryGauges {
                                     .filter(info -> info.status() == status)
                                     .count())
                     .description("devices by status")
-                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("status", status.name().toLowerCase(Locale.ROOT))
                     .register(registry));
         }
         meters.add(FunctionCounter.builder(

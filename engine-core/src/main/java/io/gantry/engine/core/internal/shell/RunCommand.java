@@ -14,6 +14,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
 
 /**
  * {@code gantry:run <pipeline> [--follow]}: starts the latest version of a stored pipeline, as
@@ -81,7 +82,7 @@ public final class RunCommand {
                 + (run.error() == null ? "" : " error=\"" + run.error().message() + "\"");
     }
 
-    private static String describe(org.osgi.service.event.Event event) {
+    private static String describe(Event event) {
         String topic = event.getTopic();
         String state = topic.substring(topic.lastIndexOf('/') + 1);
         Object node = event.getProperty(EventProperties.NODE_ID);

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gantry.engine.api.event.EventProperties;
 import io.gantry.engine.api.event.Topics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
@@ -36,8 +38,7 @@ class EventPublisherTest {
         await(() -> bus.delivered.size() == 50);
         assertThat(bus.delivered)
                 .extracting(event -> event.getProperty("i"))
-                .containsExactlyElementsOf(
-                        java.util.stream.IntStream.range(0, 50).boxed().toList());
+                .containsExactlyElementsOf(IntStream.range(0, 50).boxed().toList());
         assertThat(bus.delivered.get(0).getProperty(EventProperties.TIMESTAMP)).isNotNull();
     }
 
@@ -45,7 +46,7 @@ class EventPublisherTest {
     void leavesNullValuesOut() {
         bus.open();
         publisher = new EventPublisher(bus, 10, 5_000, 5_000);
-        java.util.HashMap<String, Object> properties = new java.util.HashMap<>();
+        HashMap<String, Object> properties = new HashMap<>();
         properties.put("kept", 1);
         properties.put("absent", null);
         publisher.publish("gantry/test/E", properties);

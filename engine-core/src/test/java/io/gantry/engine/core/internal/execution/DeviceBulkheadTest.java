@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -80,8 +81,7 @@ class DeviceBulkheadTest {
         };
         TestFunction flaky = new TestFunction(
                 TestFunction.descriptor("flaky", EngineFixture.SERVO, Fakes.PASS_IN, Fakes.PASS_OUT, 0),
-                call -> java.util.concurrent.CompletableFuture.failedFuture(
-                        new DeviceFaultException("axis-1", "jammed")));
+                call -> CompletableFuture.failedFuture(new DeviceFaultException("axis-1", "jammed")));
         fixture.function(flaky)
                 .function(Fakes.pass("pass"))
                 .node("p", "pass", Map.of())

@@ -16,6 +16,7 @@ import io.gantry.engine.core.internal.plan.PlanNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class PipelineValidatorTest {
@@ -198,8 +199,7 @@ class PipelineValidatorTest {
         assertThat(error.problems())
                 .extracting(Problem::path, Problem::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("nodes[0]", "cycle: a -> b -> a"),
-                        org.assertj.core.groups.Tuple.tuple("nodes[2]", "cycle: x -> y -> x"));
+                        Tuple.tuple("nodes[0]", "cycle: a -> b -> a"), Tuple.tuple("nodes[2]", "cycle: x -> y -> x"));
         assertThat(error.cycle()).containsExactly("a", "b", "a");
     }
 

@@ -1,5 +1,6 @@
 package io.gantry.engine.core.internal.validation;
 
+import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.function.PortType;
@@ -73,7 +74,7 @@ final class TestCatalog {
     /** Reports {@code required} params named in the schema as missing, the way a real checker would. */
     static final ParamsSchemaChecker REQUIRED_CHECKER =
             (schema, params, path) -> schema.contains("\"op\"") && !params.containsKey("op")
-                    ? List.of(new io.gantry.engine.api.error.Problem(path + ".op", "schema", "op is required"))
+                    ? List.of(new Problem(path + ".op", "schema", "op is required"))
                     : List.of();
 
     private TestCatalog() {}

@@ -92,6 +92,7 @@ class JerseyServletTest {
         } finally {
             clients.shutdownNow();
         }
+        awaitShutDown(15);
         assertThat(shutDown).as("every replaced application is shut down").hasSize(15);
     }
 
@@ -109,7 +110,16 @@ class JerseyServletTest {
         HttpResponse<String> answer = slow.get(10, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("slow from 1");
+        awaitShutDown(1);
         assertThat(shutDown).containsOnlyKeys(1);
+    }
+
+    /** An application is shut down after its last request has answered: the answer can arrive first. */
+    private void awaitShutDown(int applications) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (shutDown.size() < applications && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
