@@ -28,6 +28,9 @@ public class ArchetypeIT {
     private static final Path WORK =
             Path.of(System.getProperty("java.io.tmpdir"), "gantry-archetype-it").toAbsolutePath();
     private static final String VERSION = "0.1.0-SNAPSHOT";
+    /** engine-api is versioned on its own (see releases/); the build passes its version in. */
+    private static final String API_VERSION = System.getProperty("gantry.api.version", "1.0.1-SNAPSHOT");
+
     private static DistributionProcess gantry;
 
     @AfterClass
@@ -100,7 +103,12 @@ public class ArchetypeIT {
     private static void installPublishedArtifacts() throws IOException, InterruptedException {
         String install = "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file";
         mvn(ROOT, install, "-Dfile=pom.xml", "-DpomFile=pom.xml", "-Dpackaging=pom");
-        for (String module : List.of("engine-api", "plugin-rules", "plugin-testkit")) {
+        mvn(
+                ROOT,
+                install,
+                "-Dfile=engine-api/target/engine-api-" + API_VERSION + ".jar",
+                "-DpomFile=engine-api/pom.xml");
+        for (String module : List.of("plugin-rules", "plugin-testkit")) {
             mvn(
                     ROOT,
                     install,
