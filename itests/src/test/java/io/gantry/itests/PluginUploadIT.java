@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.itests.fixture.VendorPlugin;
+import io.gantry.itests.support.Await;
 import io.gantry.itests.support.DistributionProcess;
 import io.gantry.itests.support.GantryContainer;
 import java.io.IOException;
@@ -46,6 +47,14 @@ public class PluginUploadIT {
                 gantry.home().resolve("deploy/io.gantry.rest.bundle.internal.resources.filter.RequestBodyLimit.cfg"),
                 "maxPluginBytes=" + MAX_PLUGIN_BYTES + "\n");
         gantry.start(Map.of()).awaitHealthy(Duration.ofSeconds(60));
+        // the limit comes from a configuration file in deploy/, applied once FileInstall has read it
+        Await.until(
+                "maxPluginBytes from deploy/ applied",
+                Duration.ofSeconds(30),
+                () -> gantry.http()
+                                .postJar("/api/plugins", new byte[MAX_PLUGIN_BYTES + 1])
+                                .statusCode()
+                        == 413);
     }
 
     @AfterClass
