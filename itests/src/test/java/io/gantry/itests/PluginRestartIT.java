@@ -100,6 +100,7 @@ public class PluginRestartIT {
 
     @Test
     public void b_aKillInTheMiddleOfAnUpdateLeavesTheOldOrTheNewVersionServingAfterARestart() throws Exception {
+        int deployedBefore = startsDeployed();
         gantry.deploy(FIXTURES.resolve(VendorPlugin.NAME + "-3.0.0-slow.jar"), JAR);
         // the old version stopped, the new one is still opening its controller: pull the plug now
         awaitDevice("UNAVAILABLE");
@@ -111,6 +112,8 @@ public class PluginRestartIT {
                 belt.toString(),
                 List.of("1.0.0", "3.0.0").contains(belt.path("version").asText()));
         awaitDevice("CONNECTED");
+        // the other plugins' copies are written while the start goes on: look once it is done
+        Await.until("deploy/ deployed at start", DEPLOYED, () -> startsDeployed() == deployedBefore + 1);
         assertLastGoodCopiesAreWhole();
     }
 
@@ -191,6 +194,11 @@ public class PluginRestartIT {
                 "belt-1 " + status,
                 DEPLOYED,
                 () -> gantry.http().get("/api/devices/belt-1").body().contains("\"status\":\"" + status + "\""));
+    }
+
+    /** @return how many starts have finished deploying deploy/, by the log */
+    private static int startsDeployed() {
+        return gantry.logFile().split("deploy/ deployed at start", -1).length - 1;
     }
 
     /** Every kept copy opens as a jar; nothing half-written is left next to them. */
