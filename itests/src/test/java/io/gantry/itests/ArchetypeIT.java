@@ -29,7 +29,7 @@ public class ArchetypeIT {
             Path.of(System.getProperty("java.io.tmpdir"), "gantry-archetype-it").toAbsolutePath();
     private static final String VERSION = "0.1.0-SNAPSHOT";
     /** engine-api is versioned on its own (see releases/); the build passes its version in. */
-    private static final String API_VERSION = System.getProperty("gantry.api.version", "1.0.1-SNAPSHOT");
+    private static final String API_VERSION = System.getProperty("gantry.api.version", "1.1.0-SNAPSHOT");
 
     private static DistributionProcess gantry;
 

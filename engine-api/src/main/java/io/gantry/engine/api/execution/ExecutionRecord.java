@@ -17,6 +17,8 @@ import java.util.Map;
  * @param total           nodes in all
  * @param nodes           per node id, what happened to it (in pipeline order)
  * @param error           why it failed or was cancelled; null otherwise
+ * @param startedBy       who started it ({@link io.gantry.engine.api.security.Identity#who()}); null
+ *                        when that was not recorded (executions of before 1.1)
  */
 public record ExecutionRecord(
         String id,
@@ -29,4 +31,34 @@ public record ExecutionRecord(
         int done,
         int total,
         Map<String, NodeRecord> nodes,
-        ExecutionError error) {}
+        ExecutionError error,
+        String startedBy) {
+
+    /** An execution whose starter is not known, as 1.0 made them. */
+    public ExecutionRecord(
+            String id,
+            String pipelineId,
+            int pipelineVersion,
+            ExecutionStatus status,
+            Instant startedAt,
+            Instant finishedAt,
+            Long durationMs,
+            int done,
+            int total,
+            Map<String, NodeRecord> nodes,
+            ExecutionError error) {
+        this(
+                id,
+                pipelineId,
+                pipelineVersion,
+                status,
+                startedAt,
+                finishedAt,
+                durationMs,
+                done,
+                total,
+                nodes,
+                error,
+                null);
+    }
+}

@@ -1,7 +1,7 @@
 /**
  * The execution model: the record of one run of a pipeline, node by node.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package io.gantry.engine.api.execution;
 

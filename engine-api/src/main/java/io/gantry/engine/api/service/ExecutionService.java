@@ -20,7 +20,23 @@ public interface ExecutionService {
      * @throws io.gantry.engine.api.error.NotFoundException when the pipeline or version does not exist
      * @throws io.gantry.engine.api.error.PipelineValidationException when it does not validate now
      */
-    ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs);
+    default ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs) {
+        return start(pipelineId, version, inputs, null);
+    }
+
+    /**
+     * Starts a stored pipeline on someone's behalf.
+     *
+     * @param pipelineId the pipeline's id
+     * @param version    the version to run; null for the latest
+     * @param inputs     values for input ports, keyed {@code nodeId.port}; may be empty
+     * @param startedBy  who starts it, as the record's {@code startedBy} names it; null for unknown
+     * @return the execution, RUNNING
+     * @throws io.gantry.engine.api.error.NotFoundException when the pipeline or version does not exist
+     * @throws io.gantry.engine.api.error.PipelineValidationException when it does not validate now
+     * @since 1.2
+     */
+    ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs, String startedBy);
 
     /**
      * Starts a pipeline that is not stored.
@@ -29,7 +45,20 @@ public interface ExecutionService {
      * @param inputs     values for input ports, keyed {@code nodeId.port}
      * @return the execution, RUNNING
      */
-    ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs);
+    default ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs) {
+        return startInline(definition, inputs, null);
+    }
+
+    /**
+     * Starts a pipeline that is not stored, on someone's behalf.
+     *
+     * @param definition the pipeline
+     * @param inputs     values for input ports, keyed {@code nodeId.port}
+     * @param startedBy  who starts it; null for unknown
+     * @return the execution, RUNNING
+     * @since 1.2
+     */
+    ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs, String startedBy);
 
     /**
      * @param executionId an execution id

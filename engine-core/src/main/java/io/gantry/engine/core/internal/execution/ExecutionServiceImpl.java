@@ -45,7 +45,7 @@ public final class ExecutionServiceImpl implements ExecutionService {
     }
 
     @Override
-    public ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs) {
+    public ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs, String startedBy) {
         PipelineVersion stored =
                 version == null ? pipelines.latest(pipelineId) : pipelines.version(pipelineId, version);
         return runtime.start(validator.planOf(stored), stored.version(), inputs);
@@ -53,7 +53,7 @@ public final class ExecutionServiceImpl implements ExecutionService {
 
     /** Inline pipelines have no version to key a cached plan by: validated every time. */
     @Override
-    public ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs) {
+    public ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs, String startedBy) {
         return runtime.start(validator.validate(definition), 0, inputs);
     }
 

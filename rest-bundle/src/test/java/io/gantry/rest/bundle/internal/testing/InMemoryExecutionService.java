@@ -33,13 +33,13 @@ public final class InMemoryExecutionService implements ExecutionService {
     }
 
     @Override
-    public ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs) {
+    public ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs, String startedBy) {
         var stored = version == null ? pipelines.latest(pipelineId) : pipelines.version(pipelineId, version);
         return started(pipelineId, stored.version(), stored.definition());
     }
 
     @Override
-    public ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs) {
+    public ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs, String startedBy) {
         pipelines.validate(definition);
         return started(null, 0, definition);
     }
