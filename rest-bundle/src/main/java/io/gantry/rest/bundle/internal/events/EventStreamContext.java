@@ -1,5 +1,8 @@
 package io.gantry.rest.bundle.internal.events;
 
+import io.gantry.engine.api.security.Credentials;
+import io.gantry.rest.bundle.internal.security.BrowserSessions;
+import io.gantry.rest.bundle.internal.security.Caller;
 import io.gantry.rest.bundle.internal.server.ServerContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,23 +18,37 @@ import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Mounts the event stream at {@code /api/events}: a Jetty context of its own, longer than
  * {@code /api}, holding Jetty's WebSocket upgrade handler. Malformed query options are refused
- * with 400 before the upgrade.
+ * with 400 before the upgrade; a request without credentials with 401 (the stream needs any role), and
+ * a stream whose credentials end while it is open is closed ({@link StreamAccess}).
  */
 @Component
 public final class EventStreamContext implements ServerContext {
     static final String PATH = "/api/events";
 
     private final EventHub hub;
+    private final StreamAccess access;
 
-    /** @param hub the hub each connection subscribes to */
+    /**
+     * @param hub         the hub each connection subscribes to
+     * @param credentials checks a stream's token again while it is open
+     * @param sessions    checks a stream's browser session again while it is open
+     */
     @Activate
-    public EventStreamContext(@Reference EventHub hub) {
+    public EventStreamContext(
+            @Reference EventHub hub, @Reference Credentials credentials, @Reference BrowserSessions sessions) {
         this.hub = hub;
+        this.access = new StreamAccess(credentials, sessions);
+    }
+
+    @Deactivate
+    void stop() {
+        access.close();
     }
 
     @Override
@@ -48,8 +65,14 @@ public final class EventStreamContext implements ServerContext {
     }
 
     private Object accept(ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
+        // the security gate refuses a request without credentials before it gets here; this is the
+        // second lock on the same door
+        if (!(request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller)) {
+            Response.writeError(request, response, callback, 401, "the event stream needs credentials");
+            return null;
+        }
         try {
-            return new EventStreamSocket(hub, StreamRequest.fromQuery(query(request)));
+            return new EventStreamSocket(hub, StreamRequest.fromQuery(query(request)), access, caller);
         } catch (IllegalArgumentException e) {
             Response.writeError(request, response, callback, 400, e.getMessage());
             return null;

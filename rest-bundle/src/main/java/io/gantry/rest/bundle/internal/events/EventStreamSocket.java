@@ -1,5 +1,6 @@
 package io.gantry.rest.bundle.internal.events;
 
+import io.gantry.rest.bundle.internal.security.Caller;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -16,16 +17,29 @@ public final class EventStreamSocket implements Session.Listener.AutoDemanding {
 
     private final EventHub hub;
     private final StreamRequest request;
+    private final StreamAccess access;
+    private final Caller caller;
     private volatile StreamClient client;
 
-    EventStreamSocket(EventHub hub, StreamRequest request) {
+    EventStreamSocket(EventHub hub, StreamRequest request, StreamAccess access, Caller caller) {
         this.hub = hub;
         this.request = request;
+        this.access = access;
+        this.caller = caller;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
         client = hub.connect(new JettySink(session), request);
+        access.opened(this, caller);
+    }
+
+    /** Closes the connection from the controller's side, for a reason the client is told. */
+    void close(int status, String reason) {
+        StreamClient current = client;
+        if (current != null) {
+            current.close(status, reason);
+        }
     }
 
     /**
@@ -47,6 +61,7 @@ public final class EventStreamSocket implements Session.Listener.AutoDemanding {
     }
 
     private void leave() {
+        access.closed(this);
         StreamClient current = client;
         if (current != null) {
             hub.disconnect(current);

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param progress        nodes ended out of all nodes
  * @param nodes           every node's state, by node id
  * @param error           why it failed, when it did
+ * @param startedBy       who started it ({@code alice}, or {@code alice/tok_…} for a token); absent
+ *                        when not recorded
  */
 public record ExecutionJson(
         String id,
@@ -32,7 +34,8 @@ public record ExecutionJson(
         Long durationMs,
         Progress progress,
         Map<String, Node> nodes,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Error error) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Error error,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String startedBy) {
 
     /** @param record the execution @return its JSON */
     public static ExecutionJson of(ExecutionRecord record) {
@@ -50,7 +53,8 @@ public record ExecutionJson(
                 record.durationMs(),
                 new Progress(record.done(), record.total()),
                 nodes,
-                Error.of(record.error()));
+                Error.of(record.error()),
+                record.startedBy());
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.gantry.rest.bundle.internal.metrics;
 
 import io.gantry.engine.api.metrics.ControllerMetrics;
+import io.gantry.engine.api.security.Role;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ public final class MetricsResource implements RestResource {
 
     /** @return the scrape, as Prometheus expects it */
     @GET
+    @RequiresRole(Role.VIEWER)
     public Response scrape() {
         return Response.ok(metrics.scrape(), ControllerMetrics.CONTENT_TYPE).build();
     }

@@ -9,13 +9,17 @@ import org.glassfish.jersey.uri.UriTemplate;
  * The route a request matched, as a template ({@code /api/pipelines/{id}}), so that ids in paths do
  * not turn into one metric series each.
  */
-final class RouteTemplate {
+public final class RouteTemplate {
     /** Label of requests that matched no resource. */
-    static final String UNMATCHED = "unmatched";
+    public static final String UNMATCHED = "unmatched";
 
     private RouteTemplate() {}
 
-    static String of(UriInfo uriInfo) {
+    /**
+     * @param uriInfo a matched request's
+     * @return its route template, or {@link #UNMATCHED}
+     */
+    public static String of(UriInfo uriInfo) {
         if (!(uriInfo instanceof ExtendedUriInfo extended)) {
             return UNMATCHED;
         }

@@ -74,9 +74,7 @@ final class ProblemClassifier {
             return internal();
         }
         // Jersey's messages ("HTTP 404 Not Found") say nothing more than the status; keep them short
-        String detail = e.getMessage() == null || e.getMessage().isBlank() ? kind.title() : e.getMessage();
-        return new ProblemDocument(
-                ProblemDocument.TYPE_PREFIX + kind.code(), kind.title(), status, detail, null, null, null, null, null);
+        return ProblemDocument.ofStatus(status, e.getMessage());
     }
 
     /** Strips the wrappers Jersey puts around exceptions raised while reading an entity. */

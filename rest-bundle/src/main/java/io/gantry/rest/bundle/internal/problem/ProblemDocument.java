@@ -16,6 +16,7 @@ import java.util.List;
  * @param errorId  the id under which an internal error was logged, else absent
  * @param deviceId the device a device problem is about, else absent
  * @param cycle    the node ids of a cycle, first repeated at the end, else absent
+ * @param retryAfterSeconds how long to wait before trying again (a refused login), else absent
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProblemDocument(
@@ -27,7 +28,8 @@ public record ProblemDocument(
         List<FieldError> errors,
         String errorId,
         String deviceId,
-        List<String> cycle) {
+        List<String> cycle,
+        Long retryAfterSeconds) {
 
     /** The media type of problem documents. */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -42,7 +44,19 @@ public record ProblemDocument(
      */
     public static ProblemDocument of(ProblemKind kind, String detail) {
         return new ProblemDocument(
-                TYPE_PREFIX + kind.code(), kind.title(), kind.status(), detail, null, null, null, null, null);
+                TYPE_PREFIX + kind.code(), kind.title(), kind.status(), detail, null, null, null, null, null, null);
+    }
+
+    /**
+     * @param status an HTTP status of 400 or more, raised by Jersey or Jetty rather than by Gantry
+     * @param detail what went wrong; null or blank for the status's title
+     * @return a document of the kind that status has, with the status itself
+     */
+    public static ProblemDocument ofStatus(int status, String detail) {
+        ProblemKind kind = ProblemKind.ofStatus(status);
+        String text = detail == null || detail.isBlank() ? kind.title() : detail;
+        return new ProblemDocument(
+                TYPE_PREFIX + kind.code(), kind.title(), status, text, null, null, null, null, null, null);
     }
 
     /**
@@ -51,7 +65,16 @@ public record ProblemDocument(
      */
     public ProblemDocument withErrors(List<FieldError> newErrors) {
         return new ProblemDocument(
-                type, title, status, detail, instance, List.copyOf(newErrors), errorId, deviceId, cycle);
+                type,
+                title,
+                status,
+                detail,
+                instance,
+                List.copyOf(newErrors),
+                errorId,
+                deviceId,
+                cycle,
+                retryAfterSeconds);
     }
 
     /**
@@ -59,7 +82,8 @@ public record ProblemDocument(
      * @return this document with {@code errorId} and {@code instance}
      */
     public ProblemDocument withErrorId(String id) {
-        return new ProblemDocument(type, title, status, detail, "urn:uuid:" + id, errors, id, deviceId, cycle);
+        return new ProblemDocument(
+                type, title, status, detail, "urn:uuid:" + id, errors, id, deviceId, cycle, retryAfterSeconds);
     }
 
     /**
@@ -67,7 +91,8 @@ public record ProblemDocument(
      * @return this document with {@code deviceId}
      */
     public ProblemDocument withDeviceId(String id) {
-        return new ProblemDocument(type, title, status, detail, instance, errors, errorId, id, cycle);
+        return new ProblemDocument(
+                type, title, status, detail, instance, errors, errorId, id, cycle, retryAfterSeconds);
     }
 
     /**
@@ -76,7 +101,24 @@ public record ProblemDocument(
      */
     public ProblemDocument withCycle(List<String> nodeIds) {
         return new ProblemDocument(
-                type, title, status, detail, instance, errors, errorId, deviceId, List.copyOf(nodeIds));
+                type,
+                title,
+                status,
+                detail,
+                instance,
+                errors,
+                errorId,
+                deviceId,
+                List.copyOf(nodeIds),
+                retryAfterSeconds);
+    }
+
+    /**
+     * @param seconds how long the caller should wait before trying again
+     * @return this document with {@code retryAfterSeconds}
+     */
+    public ProblemDocument withRetryAfter(long seconds) {
+        return new ProblemDocument(type, title, status, detail, instance, errors, errorId, deviceId, cycle, seconds);
     }
 
     /**

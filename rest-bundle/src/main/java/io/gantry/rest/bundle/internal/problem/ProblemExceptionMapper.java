@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 @Provider
 public final class ProblemExceptionMapper implements ExceptionMapper<Throwable>, RestResource {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionMapper.class);
+    private static final List<String> KEPT_HEADERS = List.of("WWW-Authenticate", "Retry-After");
 
     @Override
     public Response toResponse(Throwable thrown) {
@@ -37,6 +39,15 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable>,
         Response.ResponseBuilder answer = Response.status(problem.status())
                 .type(ProblemDocument.MEDIA_TYPE)
                 .entity(problem);
+        if (thrown instanceof WebApplicationException web) {
+            // a 401's challenge and a 429's wait are part of the answer, not of the error
+            for (String header : KEPT_HEADERS) {
+                Object value = web.getResponse().getHeaders().getFirst(header);
+                if (value != null) {
+                    answer.header(header, value);
+                }
+            }
+        }
         if (problem.status() == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
             // the rest of a refused body may be unread, so the server closes the connection after the
             // answer: say so, or a client that pools connections sends its next request into a closed one

@@ -23,6 +23,8 @@ public enum ProblemKind {
     PRECONDITION_FAILED(412, "Precondition failed"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
+    REQUEST_HEADER_FIELDS_TOO_LARGE(431, "Request header fields too large"),
     VALIDATION(422, "Validation failed"),
     CYCLE(422, "Pipeline has a cycle"),
     PLUGIN_REFUSED(422, "Plugin refused"),

@@ -1,8 +1,10 @@
 package io.gantry.rest.bundle.internal.resources;
 
+import io.gantry.engine.api.security.Role;
 import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.engine.api.service.RejectedFile;
 import io.gantry.rest.bundle.internal.json.CatalogJson;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,6 +36,7 @@ public final class CatalogResource implements RestResource {
 
     /** @return the plugin bundles live now */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("plugins")
     public List<CatalogJson.Plugin> plugins() {
         return catalog.plugins().stream().map(CatalogJson.Plugin::of).toList();
@@ -41,6 +44,7 @@ public final class CatalogResource implements RestResource {
 
     /** @return the files in deploy/ that are not deployed, with the reason */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("plugins/rejected")
     public List<RejectedFile> rejectedFiles() {
         return catalog.rejectedFiles();
@@ -48,6 +52,7 @@ public final class CatalogResource implements RestResource {
 
     /** @return the functions the live plugins provide */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("functions")
     public List<CatalogJson.Function> functions() {
         return catalog.functions().stream().map(CatalogJson.Function::of).toList();
@@ -55,6 +60,7 @@ public final class CatalogResource implements RestResource {
 
     /** @return the device types the live plugins provide */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("device-types")
     public List<CatalogJson.DeviceType> deviceTypes() {
         return catalog.deviceTypes().stream().map(CatalogJson.DeviceType::of).toList();

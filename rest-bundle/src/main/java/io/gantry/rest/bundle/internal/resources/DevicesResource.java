@@ -1,10 +1,12 @@
 package io.gantry.rest.bundle.internal.resources;
 
+import io.gantry.engine.api.security.Role;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.rest.bundle.internal.json.DeviceJson;
 import io.gantry.rest.bundle.internal.problem.FieldProblems;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -46,6 +48,7 @@ public final class DevicesResource implements RestResource {
      * @return 201 with the new device
      */
     @POST
+    @RequiresRole(Role.ENGINEER)
     public Response create(DeviceJson.Create body, @Context UriInfo uriInfo) {
         FieldProblems.requireBody(body, "a device body is required");
         PathIds.requireInBody(body.id(), "id");
@@ -64,12 +67,14 @@ public final class DevicesResource implements RestResource {
 
     /** @return every device */
     @GET
+    @RequiresRole(Role.VIEWER)
     public List<DeviceJson> list() {
         return devices.list().stream().map(DeviceJson::of).toList();
     }
 
     /** @param id a device id @return the device */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("{id}")
     public DeviceJson get(@PathParam("id") String id) {
         return DeviceJson.of(devices.get(PathIds.require(id, DEVICE)));
@@ -81,6 +86,7 @@ public final class DevicesResource implements RestResource {
      * @return the device
      */
     @PUT
+    @RequiresRole(Role.ENGINEER)
     @Path("{id}")
     public DeviceJson update(@PathParam("id") String id, DeviceJson.Update body) {
         PathIds.require(id, DEVICE);
@@ -94,6 +100,7 @@ public final class DevicesResource implements RestResource {
 
     /** @param id a device id @return 204 */
     @DELETE
+    @RequiresRole(Role.ENGINEER)
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         devices.delete(PathIds.require(id, DEVICE));
@@ -102,6 +109,7 @@ public final class DevicesResource implements RestResource {
 
     /** @param id a device id @return the device, CONNECTED or FAULT */
     @POST
+    @RequiresRole(Role.OPERATOR)
     @Path("{id}/connect")
     public DeviceJson connect(@PathParam("id") String id) {
         return DeviceJson.of(devices.connect(PathIds.require(id, DEVICE)));
@@ -109,6 +117,7 @@ public final class DevicesResource implements RestResource {
 
     /** @param id a device id @return the device */
     @POST
+    @RequiresRole(Role.OPERATOR)
     @Path("{id}/disconnect")
     public DeviceJson disconnect(@PathParam("id") String id) {
         return DeviceJson.of(devices.disconnect(PathIds.require(id, DEVICE)));

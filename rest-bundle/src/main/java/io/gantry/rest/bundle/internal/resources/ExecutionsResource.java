@@ -1,12 +1,15 @@
 package io.gantry.rest.bundle.internal.resources;
 
 import io.gantry.engine.api.execution.ExecutionStatus;
+import io.gantry.engine.api.security.Role;
 import io.gantry.engine.api.service.ExecutionQuery;
 import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.rest.bundle.internal.json.ExecutionJson;
 import io.gantry.rest.bundle.internal.json.PipelineBodies;
 import io.gantry.rest.bundle.internal.json.PipelineJson;
 import io.gantry.rest.bundle.internal.problem.InvalidRequests;
+import io.gantry.rest.bundle.internal.security.Callers;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
@@ -56,15 +60,21 @@ public final class ExecutionsResource implements RestResource {
      * @param wait    {@code true} to answer when the execution has ended
      * @param body    the pipeline
      * @param uriInfo for the Location header
+     * @param security who starts it
      * @return 202 with the running execution, or 200 with the final one
      */
     @POST
+    @RequiresRole(Role.ENGINEER)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response startInline(@QueryParam("wait") String wait, PipelineJson body, @Context UriInfo uriInfo) {
+    public Response startInline(
+            @QueryParam("wait") String wait,
+            PipelineJson body,
+            @Context UriInfo uriInfo,
+            @Context SecurityContext security) {
         boolean waitForEnd = QueryParams.flag("wait", wait);
         var definition = PipelineBodies.toDefinition(body);
         PathIds.requireInBody(definition.id(), "id");
-        return starts.answer(executions.startInline(definition, Map.of()), waitForEnd, uriInfo);
+        return starts.answer(executions.startInline(definition, Map.of(), Callers.who(security)), waitForEnd, uriInfo);
     }
 
     /**
@@ -74,6 +84,7 @@ public final class ExecutionsResource implements RestResource {
      * @return the executions, newest first
      */
     @GET
+    @RequiresRole(Role.VIEWER)
     public List<ExecutionJson> list(
             @QueryParam("pipelineId") String pipelineId,
             @QueryParam("status") String status,
@@ -90,6 +101,7 @@ public final class ExecutionsResource implements RestResource {
 
     /** @param id an execution id @return the execution */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("{id}")
     public ExecutionJson get(@PathParam("id") String id) {
         return ExecutionJson.of(executions.get(PathIds.require(id, "execution")));
@@ -97,6 +109,7 @@ public final class ExecutionsResource implements RestResource {
 
     /** @param id an execution id @return 202 with the execution being cancelled */
     @DELETE
+    @RequiresRole(Role.OPERATOR)
     @Path("{id}")
     public Response cancel(@PathParam("id") String id) {
         return Response.accepted(ExecutionJson.of(executions.cancel(PathIds.require(id, "execution"))))

@@ -2,12 +2,15 @@ package io.gantry.rest.bundle.internal.resources;
 
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;
+import io.gantry.rest.bundle.internal.security.Anonymous;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +70,17 @@ public final class HealthResource implements RestResource {
         checks.remove(check.part(), check);
     }
 
-    /** @return the controller's health, 200 when UP and 503 when DOWN */
+    /**
+     * Anyone may ask whether the controller is up (a load balancer, a watchdog); what its parts say
+     * is for callers with a role.
+     *
+     * @param security who is asking
+     * @return the controller's health, 200 when UP and 503 when DOWN
+     */
     @GET
+    @Anonymous
     @Produces(MediaType.APPLICATION_JSON)
-    public Response health() {
+    public Response health(@Context SecurityContext security) {
         Map<String, Object> parts = new TreeMap<>();
         boolean up = true;
         for (String part : requiredParts) {
@@ -89,6 +99,9 @@ public final class HealthResource implements RestResource {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
+        if (security.getUserPrincipal() == null) {
+            return Response.status(up ? 200 : 503).entity(body).build();
+        }
         body.put("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
         body.put("bundles", bundleCounts());
         body.put("checks", parts);

@@ -1,5 +1,7 @@
 package io.gantry.rest.bundle.internal.resources;
 
+import io.gantry.engine.api.security.Role;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,6 +26,7 @@ public final class OpenApiResource implements RestResource {
 
     /** @return the document */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Produces(MediaType.APPLICATION_JSON)
     public byte[] document() {
         return document.clone();

@@ -1,7 +1,10 @@
 package io.gantry.rest.bundle.internal.resources;
 
+import io.gantry.engine.api.security.Role;
 import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.rest.bundle.internal.json.ExecutionJson;
+import io.gantry.rest.bundle.internal.security.Callers;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -44,19 +48,22 @@ public final class PipelineExecutionsResource implements RestResource {
      * @param wait    {@code true} to answer when the execution has ended
      * @param body    the inputs; may be absent
      * @param uriInfo for the Location header
+     * @param security who starts it
      * @return 202 with the running execution, or 200 with the final one
      */
     @POST
+    @RequiresRole(Role.OPERATOR)
     public Response start(
             @PathParam("id") String id,
             @QueryParam("version") String version,
             @QueryParam("wait") String wait,
             ExecutionJson.Start body,
-            @Context UriInfo uriInfo) {
+            @Context UriInfo uriInfo,
+            @Context SecurityContext security) {
         PathIds.require(id, "pipeline");
         Integer pinned = QueryParams.integer("version", version, 1, Integer.MAX_VALUE);
         boolean waitForEnd = QueryParams.flag("wait", wait);
         Map<String, Object> inputs = body == null || body.inputs() == null ? Map.of() : body.inputs();
-        return starts.answer(executions.start(id, pinned, inputs), waitForEnd, uriInfo);
+        return starts.answer(executions.start(id, pinned, inputs, Callers.who(security)), waitForEnd, uriInfo);
     }
 }

@@ -3,10 +3,12 @@ package io.gantry.rest.bundle.internal.resources;
 import io.gantry.engine.api.error.NotFoundException;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
+import io.gantry.engine.api.security.Role;
 import io.gantry.engine.api.service.PipelineService;
 import io.gantry.rest.bundle.internal.json.PipelineBodies;
 import io.gantry.rest.bundle.internal.json.PipelineJson;
 import io.gantry.rest.bundle.internal.problem.InvalidRequests;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -53,6 +55,7 @@ public final class PipelinesResource implements RestResource {
      * @return 201 with version 1
      */
     @POST
+    @RequiresRole(Role.ENGINEER)
     public Response create(PipelineJson body, @Context UriInfo uriInfo) {
         PipelineDefinition definition = PipelineBodies.toDefinition(body);
         PathIds.requireInBody(definition.id(), "id");
@@ -68,12 +71,14 @@ public final class PipelinesResource implements RestResource {
 
     /** @return every pipeline with its latest version */
     @GET
+    @RequiresRole(Role.VIEWER)
     public List<PipelineJson.Summary> list() {
         return pipelines.list().stream().map(PipelineJson.Summary::of).toList();
     }
 
     /** @param id a pipeline id @return its latest version */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("{id}")
     public Response latest(@PathParam("id") String id) {
         return withTag(pipelines.latest(PathIds.require(id, PIPELINE)));
@@ -86,6 +91,7 @@ public final class PipelinesResource implements RestResource {
      * @return the new version
      */
     @PUT
+    @RequiresRole(Role.ENGINEER)
     @Path("{id}")
     public Response update(
             @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PipelineJson body) {
@@ -100,6 +106,7 @@ public final class PipelinesResource implements RestResource {
 
     /** @param id a pipeline id @return 204 */
     @DELETE
+    @RequiresRole(Role.ENGINEER)
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
         pipelines.delete(PathIds.require(id, PIPELINE));
@@ -108,6 +115,7 @@ public final class PipelinesResource implements RestResource {
 
     /** @param id a pipeline id @return every version, oldest first */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("{id}/versions")
     public List<PipelineJson> versions(@PathParam("id") String id) {
         return pipelines.versions(PathIds.require(id, PIPELINE)).stream()
@@ -121,6 +129,7 @@ public final class PipelinesResource implements RestResource {
      * @return that version
      */
     @GET
+    @RequiresRole(Role.VIEWER)
     @Path("{id}/versions/{version}")
     public Response version(@PathParam("id") String id, @PathParam("version") String version) {
         return withTag(pipelines.version(PathIds.require(id, PIPELINE), versionNumber(id, version)));
@@ -135,6 +144,7 @@ public final class PipelinesResource implements RestResource {
      * @return the new latest version
      */
     @POST
+    @RequiresRole(Role.ENGINEER)
     @Path("{id}/versions/{version}/restore")
     public Response restore(
             @PathParam("id") String id,
@@ -151,6 +161,7 @@ public final class PipelinesResource implements RestResource {
      * @return 200 {@code {"valid":true}}; a 422 problem listing every problem otherwise
      */
     @POST
+    @RequiresRole(Role.ENGINEER)
     @Path("validate")
     public Map<String, Boolean> validate(PipelineJson body) {
         PipelineDefinition definition = PipelineBodies.toDefinition(body);

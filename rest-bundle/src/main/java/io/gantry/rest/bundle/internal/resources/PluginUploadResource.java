@@ -1,7 +1,9 @@
 package io.gantry.rest.bundle.internal.resources;
 
+import io.gantry.engine.api.security.Role;
 import io.gantry.engine.api.service.PluginDeployment;
 import io.gantry.rest.bundle.internal.json.CatalogJson;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,6 +43,7 @@ public final class PluginUploadResource implements RestResource {
      * @return 201 with the plugin when it is new, 200 when it replaced an earlier version
      */
     @POST
+    @RequiresRole(Role.ADMIN)
     @Path("plugins")
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
     public Response upload(byte[] jar) {
@@ -55,6 +58,7 @@ public final class PluginUploadResource implements RestResource {
      * @return 204 once it is removed
      */
     @DELETE
+    @RequiresRole(Role.ADMIN)
     @Path("plugins/{symbolicName}")
     public Response remove(@PathParam("symbolicName") String symbolicName) {
         deployment.remove(symbolicName);

@@ -34,4 +34,16 @@ final class QueryParams {
         }
         throw InvalidRequests.field(name, "range", name + " must be an integer from " + min + " to " + max);
     }
+
+    static java.time.Instant instant(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidRequests.field(
+                    name, "wrong-type", name + " must be an ISO-8601 instant such as 2026-12-03T06:00:00Z");
+        }
+    }
 }

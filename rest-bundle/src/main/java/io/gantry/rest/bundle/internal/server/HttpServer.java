@@ -1,5 +1,7 @@
 package io.gantry.rest.bundle.internal.server;
 
+import io.gantry.rest.bundle.internal.security.SecurityGate;
+import io.gantry.rest.bundle.internal.security.SecurityHeaders;
 import java.net.BindException;
 import java.util.Map;
 import java.util.Set;
@@ -65,10 +67,12 @@ public final class HttpServer {
      *
      * @param config  the server settings
      * @param context the bundle context, for the framework properties that give defaults
+     * @param gate    decides who is calling before any context answers
      * @throws Exception when the port cannot be bound (logged as one clear line) or Jetty fails
      */
     @Activate
-    public HttpServer(HttpServerConfiguration config, BundleContext context) throws Exception {
+    public HttpServer(HttpServerConfiguration config, BundleContext context, @Reference SecurityGate gate)
+            throws Exception {
         String host = config.host().isEmpty() ? property(context, "gantry.http.host", "127.0.0.1") : config.host();
         int port = config.port() >= 0 ? config.port() : Integer.parseInt(property(context, "gantry.http.port", "8080"));
         server = new Server(threadPool());
@@ -77,7 +81,8 @@ public final class HttpServer {
         connector.setPort(port);
         server.addConnector(connector);
         contexts.addHandler(apiContext(config.maxRequestBytes()));
-        server.setHandler(contexts);
+        server.setHandler(new SecurityHeaders(gate.around(contexts)));
+        server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(2_000);
         startOrExplain(host, port);
     }
@@ -91,6 +96,7 @@ public final class HttpServer {
         // initialise Jersey while Jetty starts (under the Jersey class loader), not on the first request
         holder.setInitOrder(0);
         api.addServlet(holder, "/*");
+        api.setErrorHandler(new ProblemErrorHandler());
         api.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxRequestBytes));
         return api;
     }

@@ -4,6 +4,11 @@ import static io.gantry.rest.bundle.internal.events.Messages.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gantry.engine.api.security.Role;
+import io.gantry.rest.bundle.internal.security.BrowserSessions;
+import io.gantry.rest.bundle.internal.security.SecurityGate;
+import io.gantry.rest.bundle.internal.testing.Configs;
+import io.gantry.rest.bundle.internal.testing.FakeCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -27,7 +32,12 @@ import org.osgi.service.event.Event;
 /** The stream over a real Jetty server and the JDK's WebSocket client, without OSGi. */
 class EventStreamWebSocketTest {
     private final EventHub hub = new EventHub(HubConfig.of(100, 10, 0));
+    private static final String TOKEN = "gnt_viewer";
+
     private final HttpClient http = HttpClient.newHttpClient();
+    private final FakeCredentials credentials = new FakeCredentials().token(TOKEN, "ana", Role.VIEWER);
+    private final BrowserSessions sessions =
+            new BrowserSessions(Configs.of(BrowserSessions.Configuration.class, Map.of()), credentials);
     private Server server;
     private int port;
 
@@ -39,9 +49,9 @@ class EventStreamWebSocketTest {
         server.addConnector(connector);
         // as HttpServer does: /api first, the stream deployed into the running server later
         ContextHandlerCollection contexts = new ContextHandlerCollection(new ContextHandler("/api"));
-        server.setHandler(contexts);
+        server.setHandler(new SecurityGate(credentials, sessions).around(contexts));
         server.start();
-        ContextHandler events = new EventStreamContext(hub).create(server);
+        ContextHandler events = new EventStreamContext(hub, credentials, sessions).create(server);
         events.setServer(server);
         events.start();
         FutureCallback deployed = new FutureCallback();
@@ -75,6 +85,7 @@ class EventStreamWebSocketTest {
     void answersTheClientsCloseSoTheClosingHandshakeCompletes() throws Exception {
         CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
         WebSocket socket = http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + TOKEN)
                 .buildAsync(streamUri(""), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
@@ -99,8 +110,39 @@ class EventStreamWebSocketTest {
                 .hasRootCauseMessage("Unexpected HTTP response status code 400");
     }
 
+    @Test
+    void refusesAClientWithoutCredentialsBeforeTheUpgrade() {
+        assertThatThrownBy(() -> http.newWebSocketBuilder()
+                        .buildAsync(streamUri(""), new WebSocket.Listener() {})
+                        .get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                .hasRootCauseMessage("Unexpected HTTP response status code 401");
+    }
+
+    @Test
+    void closesTheStreamOfARevokedToken() throws Exception {
+        CompletableFuture<String> closed = new CompletableFuture<>();
+        http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + TOKEN)
+                .buildAsync(streamUri(""), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode + " " + reason);
+                        return null;
+                    }
+                })
+                .get(5, TimeUnit.SECONDS);
+        Poll.until("the client in the hub", () -> hub.clients() == 1);
+
+        credentials.revoke(TOKEN);
+
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo("1008 credentials revoked or expired");
+        Poll.until("the client gone from the hub", () -> hub.clients() == 0);
+    }
+
     private WebSocket connect(String query, List<String> received) throws Exception {
         return http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + TOKEN)
                 .buildAsync(streamUri(query), new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

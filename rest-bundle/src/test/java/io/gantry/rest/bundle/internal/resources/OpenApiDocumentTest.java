@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.HttpMethod;
+import io.gantry.rest.bundle.internal.security.RequiresRole;
+import io.gantry.rest.bundle.internal.testing.ResourceClasses;
 import jakarta.ws.rs.Path;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,12 +62,46 @@ class OpenApiDocumentTest {
         assertThat(missing).isEmpty();
     }
 
-    private static Set<String> annotatedEndpoints() throws Exception {
-        Set<String> endpoints = new TreeSet<>();
-        for (Class<?> type : resourceClasses()) {
+    @Test
+    void everyOperationNamesTheRoleItsMethodDeclares() throws Exception {
+        JsonNode paths = document().get("paths");
+        List<String> wrong = new ArrayList<>();
+        for (Class<?> type : ResourceClasses.all()) {
             String base = type.getAnnotation(Path.class).value();
             for (Method method : type.getMethods()) {
-                String verb = httpMethod(method);
+                String verb = ResourceClasses.httpMethod(method);
+                if (verb == null) {
+                    continue;
+                }
+                Path sub = method.getAnnotation(Path.class);
+                String path = normalise(base + "/" + (sub == null ? "" : sub.value()));
+                RequiresRole role = method.getAnnotation(RequiresRole.class);
+                String declared = role == null ? "anonymous" : role.value().id();
+                String documented = documentedRole(paths, path, verb.toLowerCase(Locale.ROOT));
+                if (!declared.equals(documented)) {
+                    wrong.add(verb + " " + path + ": code says " + declared + ", openapi.json " + documented);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static String documentedRole(JsonNode paths, String path, String op) {
+        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+            String documented = it.next();
+            if (normalise(documented).equals(path)) {
+                return paths.get(documented).path(op).path("x-gantry-role").asText(null);
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> annotatedEndpoints() throws Exception {
+        Set<String> endpoints = new TreeSet<>();
+        for (Class<?> type : ResourceClasses.all()) {
+            String base = type.getAnnotation(Path.class).value();
+            for (Method method : type.getMethods()) {
+                String verb = ResourceClasses.httpMethod(method);
                 if (verb != null) {
                     Path sub = method.getAnnotation(Path.class);
                     endpoints.add(verb + " " + normalise(base + "/" + (sub == null ? "" : sub.value())));
@@ -93,38 +124,6 @@ class OpenApiDocumentTest {
             }
         }
         return endpoints;
-    }
-
-    /** Every class with a class-level {@code @Path} in the resources package tree of the bundle. */
-    private static List<Class<?>> resourceClasses() throws Exception {
-        java.nio.file.Path root = Paths.get(OpenApiResource.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        String packagePath = OpenApiResource.class.getPackageName().replace('.', '/');
-        List<Class<?>> classes = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.walk(root.resolve(packagePath))) {
-            for (java.nio.file.Path file :
-                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name);
-                if (type.isAnnotationPresent(Path.class)) {
-                    classes.add(type);
-                }
-            }
-        }
-        return classes;
-    }
-
-    private static String httpMethod(Method method) {
-        for (Annotation annotation : method.getAnnotations()) {
-            HttpMethod verb = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (verb != null) {
-                return verb.value();
-            }
-        }
-        return null;
     }
 
     /** {@code pipelines//{id: [a-z]+}/} and {@code /pipelines/{id}} both become {@code /pipelines/{id}}. */

@@ -1,6 +1,8 @@
 package io.gantry.rest.bundle.internal.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.rest.bundle.internal.security.SecurityGate;
+import io.gantry.rest.bundle.internal.security.SecurityHeaders;
 import jakarta.ws.rs.ext.ContextResolver;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -28,6 +30,16 @@ public final class EmbeddedApi implements AutoCloseable {
      * @throws Exception when Jetty does not start
      */
     public static EmbeddedApi start(List<? extends RestResource> resources) throws Exception {
+        return start(resources, null);
+    }
+
+    /**
+     * @param resources the resources and providers
+     * @param gate      the security gate in front of everything, as in the controller; null for none
+     * @return the started server on a free port of 127.0.0.1, with the controller's error handling
+     * @throws Exception when Jetty does not start
+     */
+    public static EmbeddedApi start(List<? extends RestResource> resources, SecurityGate gate) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -35,7 +47,13 @@ public final class EmbeddedApi implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler api = new ServletContextHandler("/api");
         api.addServlet(new ServletHolder(new ServletContainer(new JerseyApplication().build(resources))), "/*");
-        server.setHandler(api);
+        if (gate == null) {
+            server.setHandler(api);
+        } else {
+            api.setErrorHandler(new ProblemErrorHandler());
+            server.setErrorHandler(new ProblemErrorHandler());
+            server.setHandler(new SecurityHeaders(gate.around(api)));
+        }
         server.start();
         return new EmbeddedApi(server, connector.getLocalPort());
     }

@@ -1,0 +1,20 @@
+package io.gantry.rest.bundle.internal.security;
+
+import java.util.Locale;
+
+/** Which paths are the API's, for the gate and for the answers to Jetty's own errors. */
+public final class ApiPaths {
+    private ApiPaths() {}
+
+    /**
+     * Stricter than the routing on purpose: {@code /API}, {@code //api} and the like reach no API
+     * context, but treating them as API paths means a trick of spelling can only earn a 401.
+     *
+     * @param path a request's path
+     * @return true when it is, or looks like, a path under {@code /api}
+     */
+    public static boolean covers(String path) {
+        String folded = path.toLowerCase(Locale.ROOT).replaceAll("/{2,}", "/");
+        return folded.equals("/api") || folded.startsWith("/api/") || folded.startsWith("/api;");
+    }
+}
