@@ -3,6 +3,7 @@ package io.gantry.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.gantry.itests.support.AdminToken;
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.GantryContainer;
 import java.io.IOException;
@@ -129,6 +130,7 @@ public class RestContractIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + AdminToken.ofThisContainer())
                 .method(
                         method,
                         json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -17,9 +17,25 @@ final class Api {
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
+    private volatile String token;
 
     Api(int port) {
         this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** @param bearer the API token every request carries from now on (the controller's admin token) */
+    void useToken(String bearer) {
+        this.token = bearer;
+    }
+
+    /** @return the token requests carry, or null before {@link #useToken} */
+    String token() {
+        return token;
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        String bearer = token;
+        return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
     }
 
     String url(String path) {
@@ -48,7 +64,7 @@ final class Api {
     /** Sends without waiting for the answer; the answer is dropped. */
     void postAsync(String path, String json) {
         client.sendAsync(
-                HttpRequest.newBuilder(URI.create(url(path)))
+                authorized(HttpRequest.newBuilder(URI.create(url(path))))
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -83,7 +99,8 @@ final class Api {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(
+                    authorized(request).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

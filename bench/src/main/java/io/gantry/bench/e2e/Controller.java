@@ -19,6 +19,7 @@ final class Controller implements AutoCloseable {
     private final int port;
     private final Api api;
     private Process process;
+    private Path data;
 
     private Controller(Path home, int port) {
         this.home = home;
@@ -78,6 +79,7 @@ final class Controller implements AutoCloseable {
                         home.resolve("console.log").toFile()));
         builder.environment().put("GANTRY_HTTP_PORT", String.valueOf(port));
         builder.environment().put("GANTRY_DATA", data.toString());
+        this.data = data;
         long started = System.nanoTime();
         try {
             process = builder.start();
@@ -89,13 +91,22 @@ final class Controller implements AutoCloseable {
 
     /** @return {@link System#nanoTime()} at the first 200 from /api/health */
     long awaitHealthy(Duration timeout) {
-        return Poll.until("200 from /api/health (see " + home.resolve("console.log") + ")", timeout, () -> {
+        long healthy = Poll.until("200 from /api/health (see " + home.resolve("console.log") + ")", timeout, () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(
                         "the controller exited with " + process.exitValue() + ", see " + home.resolve("console.log"));
             }
             return api.status("/api/health") == 200;
         });
+        // every other endpoint needs a token: the one the first start wrote, as a script would use it
+        Path token = data.resolve("initial-admin.token");
+        Poll.until(token + " written", timeout, () -> Files.isRegularFile(token));
+        try {
+            api.useToken(Files.readString(token).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return healthy;
     }
 
     /** @return the resident set size of the JVM in MiB, from /proc/<pid>/status */

@@ -31,7 +31,7 @@ final class EventLatencyBenchmark extends ControllerBenchmark {
     @Override
     void run(Results results) {
         URI events = URI.create("ws://127.0.0.1:" + controller.port() + "/api/events");
-        connect(events, new ConcurrentLinkedQueue<>())
+        connect(events, controller.api().token(), new ConcurrentLinkedQueue<>())
                 .sendClose(WebSocket.NORMAL_CLOSURE, "probe")
                 .join();
         Pipelines pipelines = new Pipelines(controller.api());
@@ -43,7 +43,7 @@ final class EventLatencyBenchmark extends ControllerBenchmark {
             List<Double> rate = new ArrayList<>();
             for (int round = 0; round < setup.rounds(3, 1); round++) {
                 Duration load = Duration.ofSeconds(setup.rounds(10, 3));
-                List<Double> latencies = measure(events, pipelines, id, clients, load);
+                List<Double> latencies = measure(events, controller.api().token(), pipelines, id, clients, load);
                 latencies.sort(null);
                 p50.add(percentile(latencies, 0.50));
                 p99.add(percentile(latencies, 0.99));
@@ -56,11 +56,11 @@ final class EventLatencyBenchmark extends ControllerBenchmark {
         }
     }
 
-    private List<Double> measure(URI events, Pipelines pipelines, String id, int clients, Duration load) {
+    private List<Double> measure(URI events, String token, Pipelines pipelines, String id, int clients, Duration load) {
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            sockets.add(connect(events, latencies));
+            sockets.add(connect(events, token, latencies));
         }
         ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -73,10 +73,11 @@ final class EventLatencyBenchmark extends ControllerBenchmark {
         return new ArrayList<>(latencies);
     }
 
-    private static WebSocket connect(URI events, ConcurrentLinkedQueue<Double> latencies) {
+    private static WebSocket connect(URI events, String token, ConcurrentLinkedQueue<Double> latencies) {
         try {
             return HttpClient.newHttpClient()
                     .newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + token)
                     .connectTimeout(Duration.ofSeconds(5))
                     .buildAsync(events, new LatencyListener(latencies))
                     .get(10, TimeUnit.SECONDS);

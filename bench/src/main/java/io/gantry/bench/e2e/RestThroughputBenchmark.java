@@ -28,7 +28,11 @@ final class RestThroughputBenchmark extends ControllerBenchmark {
         String oneNode = pipelines.create(PipelineJson.oneNode("bench-1-node"));
         pipelines.runAndWait(tenNodes);
         pipelines.runAndWait(oneNode);
-        Wrk wrk = Wrk.posting(setup.work(), "run-pipeline", Pipelines.RUN_BODY);
+        Wrk wrk = Wrk.posting(
+                setup.work(),
+                "run-pipeline",
+                Pipelines.RUN_BODY,
+                controller.api().token());
         // A controller runs for days: what counts is its speed once the JIT has compiled the hot
         // paths, which takes about a minute of load on 2 cores (the first 15 s serve a third as fast).
         wrk.run(

@@ -39,11 +39,12 @@ final class Wrk {
         return Command.available(List.of("wrk", "--version"));
     }
 
-    /** Writes a script that POSTs {@code json} with a JSON content type. */
-    static Wrk posting(Path folder, String name, String json) {
+    /** Writes a script that POSTs {@code json} with a JSON content type and the bearer token. */
+    static Wrk posting(Path folder, String name, String json, String token) {
         String lua = "wrk.method = \"POST\"\n"
                 + "wrk.body = [[" + json + "]]\n"
-                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n";
+                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                + "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n";
         try {
             Path file = Files.createDirectories(folder).resolve(name + ".lua");
             Files.writeString(file, lua, StandardCharsets.UTF_8);

@@ -76,7 +76,7 @@ public final class DistributionProcess implements AutoCloseable {
      * @return this
      */
     public DistributionProcess awaitHealthy(Duration timeout) {
-        Http http = http();
+        Http http = Http.anonymous(port);
         Await.until("/api/health 200 (console: " + output + ")", timeout, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the controller exited with " + process.exitValue() + ":\n" + console());
@@ -114,9 +114,14 @@ public final class DistributionProcess implements AutoCloseable {
         }
     }
 
-    /** @return an HTTP client for this controller */
+    /** @return an HTTP client for this controller, authenticated as its initial admin */
     public Http http() {
-        return new Http(port);
+        return new Http(port, Http.once(this::adminToken));
+    }
+
+    /** @return the admin token this controller wrote on its first start */
+    public String adminToken() {
+        return AdminToken.read(home.resolve("data"));
     }
 
     /** @return the HTTP port */

@@ -37,7 +37,17 @@ public final class EventStreamClient implements WebSocket.Listener, AutoCloseabl
      * @return a client that reads everything as it comes
      */
     public static EventStreamClient connect(int port, String query) {
-        return new EventStreamClient(false).open(port, query);
+        return new EventStreamClient(false).open(port, query, AdminToken.ofThisContainer());
+    }
+
+    /**
+     * @param port  a controller's HTTP port on 127.0.0.1
+     * @param query query options without the {@code ?}, or empty
+     * @param token the bearer token to open the stream with; null for none
+     * @return a client that reads everything as it comes
+     */
+    public static EventStreamClient connect(int port, String query, String token) {
+        return new EventStreamClient(false).open(port, query, token);
     }
 
     /**
@@ -46,13 +56,17 @@ public final class EventStreamClient implements WebSocket.Listener, AutoCloseabl
      * @return a client that reads nothing until {@link #resume()}
      */
     public static EventStreamClient connectStalled(int port, String query) {
-        return new EventStreamClient(true).open(port, query);
+        return new EventStreamClient(true).open(port, query, AdminToken.ofThisContainer());
     }
 
-    private EventStreamClient open(int port, String query) {
+    private EventStreamClient open(int port, String query, String token) {
         URI uri = URI.create("ws://127.0.0.1:" + port + "/api/events" + (query.isEmpty() ? "" : "?" + query));
         try {
-            CLIENT.newWebSocketBuilder().buildAsync(uri, this).get(10, TimeUnit.SECONDS);
+            WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            builder.buildAsync(uri, this).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("cannot open " + uri + ": " + e, e);
         }

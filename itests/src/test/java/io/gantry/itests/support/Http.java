@@ -7,19 +7,68 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-/** A small real-HTTP client for the tests. */
+/**
+ * A small real-HTTP client for the tests. It authenticates as the controller's initial admin unless
+ * made {@link #anonymous} or given another token.
+ */
 public final class Http {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final Supplier<String> token;
+
+    private Http(String base, Supplier<String> token) {
+        this.base = base;
+        this.token = token;
+    }
 
     /**
-     * @param port the controller's HTTP port on 127.0.0.1
+     * @param port the HTTP port on 127.0.0.1 of the controller this Pax Exam test runs in
      */
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this(port, once(AdminToken::ofThisContainer));
+    }
+
+    /**
+     * @param port  a controller's HTTP port on 127.0.0.1
+     * @param token gives the bearer token to send (read when first needed); null for none
+     */
+    public Http(int port, Supplier<String> token) {
+        this("http://127.0.0.1:" + port, token);
+    }
+
+    /**
+     * @param port a controller's HTTP port on 127.0.0.1
+     * @return a client that sends no credentials
+     */
+    public static Http anonymous(int port) {
+        return new Http(port, null);
+    }
+
+    /**
+     * @param otherToken a bearer token
+     * @return a client of the same controller that sends that token
+     */
+    public Http withToken(String otherToken) {
+        return new Http(base, () -> otherToken);
+    }
+
+    /** @return the token this client sends, or null */
+    public String token() {
+        return token == null ? null : token.get();
+    }
+
+    /**
+     * @param source gives a value once
+     * @return a supplier that asks it on first use and keeps the answer
+     */
+    public static Supplier<String> once(Supplier<String> source) {
+        AtomicReference<String> value = new AtomicReference<>();
+        return () -> value.updateAndGet(known -> known != null ? known : source.get());
     }
 
     /**
@@ -82,7 +131,10 @@ public final class Http {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token.get());
+        }
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
