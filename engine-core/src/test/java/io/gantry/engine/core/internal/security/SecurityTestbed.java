@@ -1,7 +1,11 @@
 package io.gantry.engine.core.internal.security;
 
+import io.gantry.engine.api.security.AuditTrail;
+import io.gantry.engine.api.security.Credentials;
+import io.gantry.engine.api.security.UserAdministration;
 import io.gantry.engine.core.internal.storage.MutableClock;
 import io.gantry.engine.core.internal.storage.SqliteAccountStore;
+import io.gantry.engine.core.internal.storage.SqliteAuditLog;
 import io.gantry.engine.core.internal.storage.SqliteDatabase;
 import io.gantry.engine.core.internal.storage.TestDatabases;
 import java.nio.file.Path;
@@ -13,7 +17,7 @@ import java.time.Instant;
  * hasher's own test checks the real count). {@link #restart} is a controller restart: the database
  * closed and opened again, every component made anew over it.
  */
-final class SecurityTestbed implements AutoCloseable {
+public final class SecurityTestbed implements AutoCloseable {
     static final int CHEAP_ITERATIONS = 1_000;
 
     final Path dir;
@@ -24,8 +28,12 @@ final class SecurityTestbed implements AutoCloseable {
     AccountDirectory directory;
     UserAdministrationImpl users;
     CredentialsImpl credentials;
+    AuditTrailImpl audit;
 
-    SecurityTestbed(Path dir) {
+    /**
+     * @param dir a folder of the test's own: the database and the data folder go there
+     */
+    public SecurityTestbed(Path dir) {
         this.dir = dir;
         this.dataFolder = dir.resolve("data");
         start();
@@ -46,10 +54,32 @@ final class SecurityTestbed implements AutoCloseable {
         directory = new AccountDirectory(new SqliteAccountStore(database));
         users = new UserAdministrationImpl(directory, hasher, clock, dataFolder);
         credentials = new CredentialsImpl(directory, hasher, clock);
+        audit = new AuditTrailImpl(new SqliteAuditLog(database, clock), null, clock, AuditTrailImpl.WAIT);
+    }
+
+    /** @return the users and tokens */
+    public UserAdministration users() {
+        return users;
+    }
+
+    /** @return the authentication */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** @return the audit trail */
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** @return the clock the components read */
+    public MutableClock clock() {
+        return clock;
     }
 
     @Override
     public void close() {
+        audit.deactivate();
         database.close();
     }
 }
