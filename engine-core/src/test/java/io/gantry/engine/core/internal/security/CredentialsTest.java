@@ -9,34 +9,13 @@ import io.gantry.engine.api.security.IssuedToken;
 import io.gantry.engine.api.security.Role;
 import io.gantry.engine.core.internal.storage.SqliteAccountStore;
 import io.gantry.engine.core.internal.storage.StoredToken;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CredentialsTest {
-    private static final String PASSWORD = "correct horse battery";
-
-    @TempDir
-    Path dir;
-
-    private SecurityTestbed bed;
-
-    @BeforeEach
-    void start() {
-        bed = new SecurityTestbed(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
-
+class CredentialsTest extends SecurityTestSupport {
     @Test
     void aTokenAuthenticatesItsOwnerUntilItIsRevoked() {
         bed.users.createUser("alice", Role.ENGINEER, null);

@@ -11,31 +11,10 @@ import io.gantry.engine.api.security.Role;
 import io.gantry.engine.api.security.TokenInfo;
 import io.gantry.engine.api.security.UserInfo;
 import io.gantry.engine.core.internal.storage.TestDatabases;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class UserAdministrationTest {
-    private static final String PASSWORD = "correct horse battery";
-
-    @TempDir
-    Path dir;
-
-    private SecurityTestbed bed;
-
-    @BeforeEach
-    void start() {
-        bed = new SecurityTestbed(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
-
+class UserAdministrationTest extends SecurityTestSupport {
     @Test
     void createsListsAndChangesUsersThatSurviveARestart() {
         bed.users.createUser("zoe", Role.VIEWER, null);
