@@ -75,9 +75,12 @@ public final class ExecutionEngine {
                 Objects.requireNonNull(guard, "guard"));
     }
 
-    /** Starts a run with a fresh random id; see {@link #start(String, ExecutionPlan, int, Map)}. */
+    /**
+     * Starts a run with a fresh random id and no known starter; see
+     * {@link #start(String, ExecutionPlan, int, Map, String)}.
+     */
     public ExecutionHandle start(ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs) {
-        return start(UUID.randomUUID().toString(), plan, pipelineVersion, inputs);
+        return start(UUID.randomUUID().toString(), plan, pipelineVersion, inputs, null);
     }
 
     /**
@@ -85,15 +88,16 @@ public final class ExecutionEngine {
      * @param plan            what to run
      * @param pipelineVersion the version the plan was compiled from, 0 for an inline pipeline
      * @param inputs          values for input ports without edges, keyed {@code nodeId.port}
+     * @param startedBy       who starts it, as every record of the run names it; null when not known
      * @return the started run
      * @throws io.gantry.engine.api.error.PipelineValidationException when an input names no free port or
      *     has the wrong type
      * @throws ConflictException when a run with this id is still going
      */
     public ExecutionHandle start(
-            String executionId, ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs) {
+            String executionId, ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs, String startedBy) {
         List<Map<String, Object>> placed = RunInputs.place(plan, inputs == null ? Map.of() : inputs);
-        ExecutionRef ref = new ExecutionRef(executionId, plan.pipelineId(), pipelineVersion);
+        ExecutionRef ref = new ExecutionRef(executionId, plan.pipelineId(), pipelineVersion, startedBy);
         ExecutionRun run = new ExecutionRun(
                 context, plan, ref, placed, ended -> running.remove(ended.ref().executionId()));
         ExecutionHandle handle = new ExecutionHandle(run);

@@ -123,7 +123,8 @@ final class ExecutionRun {
                 done.get(),
                 plan.nodeCount(),
                 records.snapshot(),
-                stopped == null ? null : stopped.error());
+                stopped == null ? null : stopped.error(),
+                ref.startedBy());
     }
 
     /**

@@ -132,14 +132,17 @@ public final class ExecutionRuntime implements HealthCheck {
      * @param plan            a validated plan
      * @param pipelineVersion its version, 0 for an inline pipeline
      * @param inputs          run inputs keyed {@code nodeId.port}
+     * @param startedBy       who starts it ({@link io.gantry.engine.api.security.Identity#who()}); null
+     *                        when not known
      * @return the run's first record
      */
-    public ExecutionRecord start(ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs) {
+    public ExecutionRecord start(
+            ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs, String startedBy) {
         String id = UUID.randomUUID().toString();
         journaling.track(id);
         ExecutionHandle handle;
         try {
-            handle = engine.start(id, plan, pipelineVersion, inputs);
+            handle = engine.start(id, plan, pipelineVersion, inputs, startedBy);
         } catch (RuntimeException e) {
             journaling.forget(id);
             throw e;

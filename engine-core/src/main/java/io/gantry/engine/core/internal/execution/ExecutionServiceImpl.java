@@ -48,13 +48,13 @@ public final class ExecutionServiceImpl implements ExecutionService {
     public ExecutionRecord start(String pipelineId, Integer version, Map<String, Object> inputs, String startedBy) {
         PipelineVersion stored =
                 version == null ? pipelines.latest(pipelineId) : pipelines.version(pipelineId, version);
-        return runtime.start(validator.planOf(stored), stored.version(), inputs);
+        return runtime.start(validator.planOf(stored), stored.version(), inputs, startedBy);
     }
 
     /** Inline pipelines have no version to key a cached plan by: validated every time. */
     @Override
     public ExecutionRecord startInline(PipelineDefinition definition, Map<String, Object> inputs, String startedBy) {
-        return runtime.start(validator.validate(definition), 0, inputs);
+        return runtime.start(validator.validate(definition), 0, inputs, startedBy);
     }
 
     @Override

@@ -5,12 +5,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resolves the configured database path and makes sure its folder exists. */
-final class DataFile {
+/** Finds the data folder ({@code gantry.data}), resolves the configured database path in it and makes sure its folder exists. */
+public final class DataFile {
+    /** The framework or system property naming the data folder. */
+    public static final String DATA_PROPERTY = "gantry.data";
+
     /** Where data goes when the {@code gantry.data} property is not set. */
     static final String DEFAULT_DATA_DIR = "./data";
 
     private DataFile() {}
+
+    /**
+     * @param dataDir the value of the {@code gantry.data} property; null or blank for the default
+     * @return the absolute path of the data folder (not created here)
+     */
+    public static Path folder(String dataDir) {
+        String dir = dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir;
+        return Path.of(dir).toAbsolutePath().normalize();
+    }
 
     /**
      * @param configured the configured path, possibly with {@code ${gantry.data}}
@@ -19,8 +31,8 @@ final class DataFile {
      * @throws StorageException when the folder cannot be created
      */
     static Path resolve(String configured, String dataDir) {
-        String dir = dataDir == null || dataDir.isBlank() ? DEFAULT_DATA_DIR : dataDir;
-        Path file = Path.of(configured.replace(StorageConfiguration.DATA_PLACEHOLDER, dir))
+        Path file = Path.of(configured.replace(
+                        StorageConfiguration.DATA_PLACEHOLDER, folder(dataDir).toString()))
                 .toAbsolutePath()
                 .normalize();
         try {

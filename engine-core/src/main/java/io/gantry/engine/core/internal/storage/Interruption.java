@@ -45,7 +45,8 @@ final class Interruption {
                 done,
                 run.total(),
                 nodes,
-                error);
+                error,
+                run.startedBy());
     }
 
     private static NodeRecord end(String nodeId, NodeRecord node, ExecutionError error, Instant now) {

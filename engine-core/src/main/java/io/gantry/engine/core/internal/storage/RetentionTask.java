@@ -1,17 +1,26 @@
 package io.gantry.engine.core.internal.storage;
 
-import io.gantry.engine.api.storage.ExecutionRepository;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Prunes old executions now and then every hour, on one daemon thread of its own. */
+/** Deletes old data now and then every hour, on one daemon thread of its own. */
 final class RetentionTask implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionTask.class);
     private static final Duration PERIOD = Duration.ofHours(1);
+
+    /**
+     * One kind of old data and how to delete it.
+     *
+     * @param what  what is deleted, for the log: {@code old executions (keeping …)}
+     * @param prune deletes it and says how many rows went
+     */
+    record Pruning(String what, IntSupplier prune) {}
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "gantry-storage-retention");
@@ -20,28 +29,22 @@ final class RetentionTask implements AutoCloseable {
     });
 
     /**
-     * @param executions where to prune
-     * @param keepNewest see {@link ExecutionRepository#prune}
-     * @param maxAge     see {@link ExecutionRepository#prune}
+     * @param prunings what to delete, in this order each round
      */
-    RetentionTask(ExecutionRepository executions, int keepNewest, Duration maxAge) {
+    RetentionTask(List<Pruning> prunings) {
         scheduler.scheduleWithFixedDelay(
-                () -> prune(executions, keepNewest, maxAge), 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+                () -> prunings.forEach(RetentionTask::prune), 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static void prune(ExecutionRepository executions, int keepNewest, Duration maxAge) {
+    private static void prune(Pruning pruning) {
         try {
-            int deleted = executions.prune(keepNewest, maxAge);
+            int deleted = pruning.prune().getAsInt();
             if (deleted > 0) {
-                LOG.info(
-                        "deleted {} old executions (keeping the newest {}, at most {} old)",
-                        deleted,
-                        keepNewest,
-                        maxAge);
+                LOG.info("deleted {} {}", deleted, pruning.what());
             }
         } catch (RuntimeException e) {
-            // housekeeping: a failed round must not stop the next one
-            LOG.warn("pruning old executions failed", e);
+            // housekeeping: a failed round must not stop the next one, nor the other prunings
+            LOG.warn("deleting {} failed", pruning.what(), e);
         }
     }
 

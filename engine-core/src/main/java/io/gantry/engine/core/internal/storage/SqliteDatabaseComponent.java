@@ -3,6 +3,7 @@ package io.gantry.engine.core.internal.storage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the configured SQLite file at activation (refusing a newer schema, migrating an older one),
- * ends the runs a previous process left RUNNING, keeps execution retention going, and offers the
- * open database to the repository components of this bundle.
+ * ends the runs a previous process left RUNNING, keeps retention of executions and of the audit trail
+ * going, and offers the open database to the repository and security components of this bundle.
  */
 // immediate: open (or refuse) the database when the bundle starts, not at first use, and keep it
 // open instead of closing and reopening it whenever the last consumer goes away
@@ -30,11 +31,11 @@ public final class SqliteDatabaseComponent extends SqliteDatabase {
 
     /**
      * @param context gives the {@code gantry.data} property
-     * @param config  the file and the retention
+     * @param config  the file and the retention of executions and audit entries
      */
     @Activate
     public SqliteDatabaseComponent(BundleContext context, StorageConfiguration config) {
-        this(DataFile.resolve(config.databaseFile(), context.getProperty("gantry.data")), config);
+        this(DataFile.resolve(config.databaseFile(), context.getProperty(DataFile.DATA_PROPERTY)), config);
     }
 
     private SqliteDatabaseComponent(Path file, StorageConfiguration config) {
@@ -46,8 +47,16 @@ public final class SqliteDatabaseComponent extends SqliteDatabase {
         if (interrupted > 0) {
             LOG.warn("{} executions were running when the controller stopped; marked FAILED", interrupted);
         }
+        int keepNewest = Math.max(0, config.retentionCount());
         Duration maxAge = Duration.ofDays(Math.max(0, config.retentionAgeDays()));
-        retention = new RetentionTask(executions, Math.max(0, config.retentionCount()), maxAge);
+        SqliteAuditLog audit = new SqliteAuditLog(this, Clock.systemUTC());
+        Duration auditAge = Duration.ofDays(Math.max(0, config.auditRetentionDays()));
+        retention = new RetentionTask(List.of(
+                new RetentionTask.Pruning(
+                        "old executions (keeping the newest " + keepNewest + ", at most " + maxAge + " old)",
+                        () -> executions.prune(keepNewest, maxAge)),
+                new RetentionTask.Pruning(
+                        "audit entries older than " + auditAge.toDays() + " days", () -> audit.prune(auditAge))));
     }
 
     /** Stops the retention task and closes the database. */

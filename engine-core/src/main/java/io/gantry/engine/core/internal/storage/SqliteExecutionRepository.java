@@ -28,17 +28,18 @@ public class SqliteExecutionRepository implements ExecutionRepository {
     private static final TypeReference<Map<String, NodeRecord>> NODES = new TypeReference<>() {};
     private static final String RUNNING = ExecutionStatus.RUNNING.name();
     private static final String SELECT = "SELECT id, pipeline_id, pipeline_version, status, started_at, finished_at, "
-            + "duration_ms, done, total, nodes, error FROM execution ";
+            + "duration_ms, done, total, nodes, error, started_by FROM execution ";
     private static final String UPDATE = "UPDATE execution SET pipeline_id = ?, pipeline_version = ?, status = ?, "
-            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = ?, error = ? WHERE id = ?";
-
-    private static final String UPSERT = "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
-            + "finished_at, duration_ms, done, total, nodes, error, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (id) DO UPDATE SET pipeline_id = excluded.pipeline_id, "
+            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = ?, error = ?, started_by = ? "
+            + "WHERE id = ?";
+    private static final String INSERT = "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
+            + "finished_at, duration_ms, done, total, nodes, error, started_by, id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT = INSERT + " ON CONFLICT (id) DO UPDATE SET pipeline_id = excluded.pipeline_id, "
             + "pipeline_version = excluded.pipeline_version, status = excluded.status, "
             + "started_at = excluded.started_at, finished_at = excluded.finished_at, "
             + "duration_ms = excluded.duration_ms, done = excluded.done, total = excluded.total, "
-            + "nodes = excluded.nodes, error = excluded.error "
+            + "nodes = excluded.nodes, error = excluded.error, started_by = excluded.started_by "
             // an ended run's row is final: a stale RUNNING snapshot arriving late must not revive it
             + "WHERE execution.status = '" + RUNNING + "'";
 
@@ -61,11 +62,7 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             if (Sql.exists(c, "SELECT 1 FROM execution WHERE id = ?", record.id())) {
                 throw new ConflictException("execution '" + record.id() + "' already exists");
             }
-            return Sql.update(
-                    c,
-                    "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
-                            + "finished_at, duration_ms, done, total, nodes, error, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    columns);
+            return Sql.update(c, INSERT, columns);
         });
     }
 
@@ -176,6 +173,7 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             r.total(),
             JsonCodec.write(r.nodes()),
             r.error() == null ? null : JsonCodec.write(r.error()),
+            r.startedBy(),
             r.id()
         };
     }
@@ -192,6 +190,7 @@ public class SqliteExecutionRepository implements ExecutionRepository {
                 row.getInt("done"),
                 row.getInt("total"),
                 JsonCodec.read(row.getString("nodes"), NODES),
-                JsonCodec.read(row.getString("error"), ExecutionError.class));
+                JsonCodec.read(row.getString("error"), ExecutionError.class),
+                row.getString("started_by"));
     }
 }

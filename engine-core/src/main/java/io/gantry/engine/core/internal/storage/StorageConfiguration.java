@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration of the SQLite store, PID {@value #PID}. */
 @ObjectClassDefinition(
         name = "Gantry storage (SQLite)",
-        description = "Where pipelines, devices and execution records are kept, and for how long.")
+        description = "Where pipelines, devices, execution records, users and the audit trail are kept, "
+                + "and for how long.")
 @interface StorageConfiguration {
     /** The configuration PID. */
     String PID = "io.gantry.engine.storage";
@@ -32,4 +33,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             name = "Execution retention (days)",
             description = "Finished executions older than this are deleted; 0 keeps them regardless of age.")
     int retentionAgeDays() default 30;
+
+    /** @return the age in days after which an audit entry is deleted */
+    @AttributeDefinition(
+            name = "Audit retention (days)",
+            description = "Audit entries older than this are deleted; 0 keeps them regardless of age.")
+    int auditRetentionDays() default 365;
 }

@@ -43,14 +43,18 @@ class ExecutionRuntimeTest {
         fixture.function(Fakes.pass("pass")).node("a", "pass", Map.of());
         runtime = runtime();
 
-        ExecutionRecord first = runtime.start(fixture.plan(), 3, Map.of("a.in", 7));
+        ExecutionRecord first = runtime.start(fixture.plan(), 3, Map.of("a.in", 7), "alice/tok_abcdefghijkl");
 
         assertThat(stored.find(first.id()))
                 .as("the first record is on disk when start returns")
                 .isPresent();
+        assertThat(first.startedBy()).isEqualTo("alice/tok_abcdefghijkl");
         ExecutionRecord end = storedEnd(first.id());
         assertThat(end.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(end.pipelineVersion()).isEqualTo(3);
+        assertThat(end.startedBy())
+                .as("every record of the run names its starter")
+                .isEqualTo(first.startedBy());
         assertThat(stored.find(first.id()))
                 .get()
                 .extracting(ExecutionRecord::status)
@@ -66,13 +70,13 @@ class ExecutionRuntimeTest {
                 .node("h", "hang", "axis-1", null, null);
         runtime = runtime();
 
-        ExecutionRecord first = runtime.start(fixture.plan(), 1, Map.of());
+        ExecutionRecord first = runtime.start(fixture.plan(), 1, Map.of(), "shell");
         assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         assertThat(runtime.live(first.id()))
                 .get()
-                .extracting(ExecutionRecord::status)
-                .isEqualTo(ExecutionStatus.RUNNING);
+                .extracting(ExecutionRecord::status, ExecutionRecord::startedBy)
+                .containsExactly(ExecutionStatus.RUNNING, "shell");
         assertThat(runtime.usesDevice("axis-1")).isTrue();
         assertThat(runtime.usesDevice("axis-2")).isFalse();
 
@@ -128,7 +132,7 @@ class ExecutionRuntimeTest {
                 .node("b", "block", Map.of());
         runtime = runtime();
 
-        runtime.start(fixture.plan(), 1, Map.of());
+        runtime.start(fixture.plan(), 1, Map.of(), null);
         assertThat(blocked.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         EngineHealthCheck engine = new EngineHealthCheck(runtime, Duration.ofMillis(50));

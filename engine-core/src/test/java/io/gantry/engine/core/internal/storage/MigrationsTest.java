@@ -3,11 +3,13 @@ package io.gantry.engine.core.internal.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.storage.StorageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,29 @@ class MigrationsTest {
 
         try (SqliteDatabase database = TestDatabases.open(file)) {
             assertThat(database.query("history", "SELECT version FROM schema_version", r -> r.getInt(1)))
-                    .containsExactly(1);
+                    .containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void bringsAVersion1DatabaseUpToDateKeepingItsExecutions() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (Connection connection = SqliteDataSources.create(file).getConnection()) {
+            Migrations.migrate(connection, file.toString(), 1);
+            Sql.execute(
+                    connection,
+                    "INSERT INTO execution (id, pipeline_version, status, started_at, done, total, nodes) "
+                            + "VALUES ('old', 1, 'SUCCEEDED', 1, 1, 1, '{}')");
+        }
+
+        try (SqliteDatabase database = TestDatabases.open(file)) {
+            assertThat(database.read("version", Migrations::currentVersion)).isEqualTo(2);
+            assertThat(new SqliteExecutionRepository(database, Clock.systemUTC()).find("old"))
+                    .get()
+                    .extracting(ExecutionRecord::startedBy)
+                    .isNull();
+            assertThat(database.query("users", "SELECT COUNT(*) FROM user_account", r -> r.getInt(1)))
+                    .containsExactly(0);
         }
     }
 

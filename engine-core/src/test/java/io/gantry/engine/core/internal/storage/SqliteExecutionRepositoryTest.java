@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
+    private static final String STARTER = "alice/tok_abcdefghijkl";
     private SqliteExecutionRepository repository;
 
     @BeforeEach
@@ -59,7 +60,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
                         Map.of(),
                         null));
         nodes.put("c", NodeRecord.pending("core.log"));
-        return new ExecutionRecord(id, pipelineId, 1, ExecutionStatus.RUNNING, now, null, null, 1, 3, nodes, null);
+        return new ExecutionRecord(
+                id, pipelineId, 1, ExecutionStatus.RUNNING, now, null, null, 1, 3, nodes, null, STARTER);
     }
 
     private static ExecutionRecord finished(ExecutionRecord run, ExecutionStatus status, Instant at) {
@@ -74,7 +76,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
                 run.total(),
                 run.total(),
                 run.nodes(),
-                status == ExecutionStatus.FAILED ? new ExecutionError("device-fault", "boom", "b", "axis-1") : null);
+                status == ExecutionStatus.FAILED ? new ExecutionError("device-fault", "boom", "b", "axis-1") : null,
+                run.startedBy());
     }
 
     /** Inserts a run started now and finished one second later, then moves the clock on a minute. */
@@ -97,6 +100,27 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
 
         assertThat(repository.find("e1")).contains(done);
         assertThat(repository.find("nope")).isEmpty();
+    }
+
+    @Test
+    void keepsWhoStartedARunAndNullWhenThatIsNotKnown() {
+        repository.insert(running("e1", "p"));
+        ExecutionRecord unknown = running("e2", "p");
+        repository.insert(new ExecutionRecord(
+                unknown.id(),
+                unknown.pipelineId(),
+                unknown.pipelineVersion(),
+                unknown.status(),
+                unknown.startedAt(),
+                null,
+                null,
+                unknown.done(),
+                unknown.total(),
+                unknown.nodes(),
+                null));
+
+        assertThat(repository.find("e1").orElseThrow().startedBy()).isEqualTo(STARTER);
+        assertThat(repository.find("e2").orElseThrow().startedBy()).isNull();
     }
 
     @Test
@@ -186,6 +210,7 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
 
         ExecutionRecord cut = repository.find("cut").orElseThrow();
         assertThat(cut.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(cut.startedBy()).as("the interruption keeps the starter").isEqualTo(STARTER);
         assertThat(cut.error())
                 .isEqualTo(new ExecutionError(
                         ExecutionRepository.CONTROLLER_RESTARTED, "the controller restarted", null, null));
