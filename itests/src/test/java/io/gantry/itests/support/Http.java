@@ -118,6 +118,19 @@ public final class Http {
     }
 
     /**
+     * @param method      an HTTP method
+     * @param path        a path
+     * @param contentType the body's media type
+     * @param body        the request body
+     * @return the response
+     */
+    public HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /**
      * @param method  an HTTP method
      * @param path    a path
      * @param json    the request body

@@ -14,7 +14,8 @@ public final class ApiPaths {
      * @return true when it is, or looks like, a path under {@code /api}
      */
     public static boolean covers(String path) {
-        String folded = path.toLowerCase(Locale.ROOT).replaceAll("/{2,}", "/");
+        // a backslash is a separator to some servers and proxies: count it as one here
+        String folded = path.toLowerCase(Locale.ROOT).replace('\\', '/').replaceAll("/{2,}", "/");
         return folded.equals("/api") || folded.startsWith("/api/") || folded.startsWith("/api;");
     }
 }

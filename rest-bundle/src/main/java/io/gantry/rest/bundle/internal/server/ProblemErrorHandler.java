@@ -3,7 +3,10 @@ package io.gantry.rest.bundle.internal.server;
 import io.gantry.rest.bundle.internal.problem.ProblemDocument;
 import io.gantry.rest.bundle.internal.problem.RawProblems;
 import io.gantry.rest.bundle.internal.security.ApiPaths;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -25,6 +28,16 @@ final class ProblemErrorHandler extends ErrorHandler {
         RawProblems.write(
                 response, callback, ProblemDocument.ofStatus(code, message == null ? null : message.toString()));
         return true;
+    }
+
+    /**
+     * A request Jetty could not even parse (a backslash in the path, a broken request line) has no
+     * path to decide by: it gets a problem wherever it was going.
+     */
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, ProblemDocument.MEDIA_TYPE);
+        return ByteBuffer.wrap(RawProblems.bytes(ProblemDocument.ofStatus(status, reason)));
     }
 
     /** The raw path, since a URI Jetty refused may have no canonical one. */
