@@ -88,7 +88,7 @@ public class PluginRestartIT {
                         "version 2.0.0 component com.acme.belt.BeltDriver failed: cannot open the belt controller port"));
         assertTrue(error, error.contains("version 1.0.0 is back in service"));
         awaitDevice("CONNECTED");
-        try (EventStreamClient stream = EventStreamClient.connect(gantry.port(), "since=0")) {
+        try (EventStreamClient stream = EventStreamClient.connect(gantry.port(), "since=0", gantry.adminToken())) {
             Await.until(
                     "the rollback in the stream",
                     DEPLOYED,

@@ -59,13 +59,13 @@ public final class RunCommand {
             @Descriptor("the pipeline id") String pipelineId)
             throws InterruptedException {
         if (!follow) {
-            return line(executions.start(pipelineId, null, Map.of()));
+            return line(executions.start(pipelineId, null, Map.of(), "shell"));
         }
         // Gogo binds System.out to the calling session's output (ThreadIO) while a command runs;
         // session.getConsole() is the terminal, which a scripted session does not have
         PrintStream out = System.out;
         try (RunFollower follower = new RunFollower(context)) {
-            ExecutionRecord started = executions.start(pipelineId, null, Map.of());
+            ExecutionRecord started = executions.start(pipelineId, null, Map.of(), "shell");
             out.println(line(started));
             if (!follower.printUntilEnd(started.id(), FOLLOW_LIMIT, event -> out.println(describe(event)))) {
                 out.println("still running after " + FOLLOW_LIMIT.toMinutes() + " min; see gantry:executions");
