@@ -1,10 +1,13 @@
 // Devices view: the devices with their live status, breaker and last error; connect, disconnect,
-// delete; a create form built from the chosen device type's config schema.
+// delete; a create form built from the chosen device type's config schema. Connecting needs the
+// operator role, creating and deleting the engineer role: controls the role lacks are off, with
+// a title that says which role they need.
 
 import { ApiError, del, post, seg } from './api.js';
 import { catalog } from './catalog.js';
 import { h, notify } from './dom.js';
 import { schemaForm } from './form.js';
+import { allow, session } from './session.js';
 
 export function mountDevices(root) {
   const list = h('div');
@@ -33,15 +36,19 @@ export function mountDevices(root) {
       h('td.error', { testid: 'device-error' }, d.lastError || ''),
       h('td.actions', {},
         d.status === 'CONNECTED'
-          ? h('button', { type: 'button', testid: 'device-disconnect', onclick: () => act(d.id, 'disconnect') }, 'Disconnect')
-          : h('button', { type: 'button', testid: 'device-connect', disabled: d.status === 'UNAVAILABLE', onclick: () => act(d.id, 'connect') }, 'Connect'),
-        h('button.danger', { type: 'button', testid: 'device-delete', onclick: () => { if (confirm(`Delete device ${d.id}?`)) act(d.id, 'delete'); } }, 'Delete'))));
+          ? allow(h('button', { type: 'button', testid: 'device-disconnect', onclick: () => act(d.id, 'disconnect') }, 'Disconnect'), 'operator')
+          : allow(h('button', { type: 'button', testid: 'device-connect', onclick: () => act(d.id, 'connect') }, 'Connect'), 'operator', d.status === 'UNAVAILABLE'),
+        allow(h('button.danger', { type: 'button', testid: 'device-delete', onclick: () => { if (confirm(`Delete device ${d.id}?`)) act(d.id, 'delete'); } }, 'Delete'), 'engineer'))));
     list.replaceChildren(h('table.grid', { testid: 'device-table' },
       h('thead', {}, h('tr', {}, ['Id', 'Name', 'Type', 'Status', 'Breaker', 'Last error', ''].map((t) => h('th', {}, t)))),
       h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 7, class: 'muted' }, 'No devices yet.')))));
   }
 
   function renderCreate() {
+    if (!session.can('engineer')) {
+      create.replaceChildren(h('h3', {}, 'New device'), h('p.muted', { testid: 'device-create-refused' }, `${session.needs('engineer')}.`));
+      return;
+    }
     const types = catalog.deviceTypes;
     if (!chosenType || !types.some((t) => t.id === chosenType)) chosenType = types.length ? types[0].id : null;
     const type = types.find((t) => t.id === chosenType);

@@ -1,13 +1,15 @@
 // The pipeline editor: the model (a pipeline definition) is the truth and the graph is redrawn
 // from it. Add a node from the palette, click an output port then an input port to connect them,
 // select and delete, set params in a form built from the function's params schema. Every change
-// is checked by the server (POST /pipelines/validate) and its errors are put on the nodes.
+// is checked by the server (POST /pipelines/validate) and its errors are put on the nodes. Editing,
+// validating and saving need the engineer role: for the roles below it the editor only shows.
 
 import { ApiError, request, seg } from './api.js';
 import { catalog } from './catalog.js';
 import { debounce, fmtMs, h, notify } from './dom.js';
 import { schemaForm } from './form.js';
 import { boxId, createGraph, draw, layout, placePorts, portId, split } from './graph.js';
+import { session } from './session.js';
 
 const NODE_PATH = /^nodes\[(\d+)\]/;
 const EDGE_PATH = /^edges\[(\d+)\]/;
@@ -32,6 +34,9 @@ export class Editor {
     this.validateSoon = debounce(() => this.validate(), 250);
     this.bindGraph();
   }
+
+  /** Whether nothing may be changed: an old version is shown, or the role may not edit. */
+  get locked() { return this.readOnly || !session.can('engineer'); }
 
   /** @param {()=>void} fn called when the model, its version or the selection changes */
   onChange(fn) { this.listeners.add(fn); }
@@ -68,7 +73,7 @@ export class Editor {
     this.cy.elements().unselect();
     this.redraw();
     this.showInspector(null);
-    if (!readOnly && this.model.nodes.length) this.validateSoon();
+    if (!this.locked && this.model.nodes.length) this.validateSoon();
     this.changed();
   }
 
@@ -114,7 +119,7 @@ export class Editor {
   // --- editing -------------------------------------------------------------------------------
 
   edit(change) {
-    if (!this.model || this.readOnly) return;
+    if (!this.model || this.locked) return;
     change(this.model);
     this.dirty = true;
     this.runState.clear();
@@ -125,6 +130,7 @@ export class Editor {
 
   addNode(functionId) {
     if (!this.model) return;
+    if (!session.can('engineer')) { notify(`Adding nodes: ${session.needs('engineer').toLowerCase()}.`, 'info'); return; }
     if (this.readOnly) { notify('This is an old version: restore it first, or go back to the latest.', 'info'); return; }
     const base = functionId.slice(functionId.lastIndexOf('.') + 1).replace(/[^A-Za-z0-9_-]/g, '_');
     let n = 1;
@@ -151,7 +157,7 @@ export class Editor {
   }
 
   tapPort(port) {
-    if (this.readOnly) return;
+    if (this.locked) return;
     const id = port.id();
     if (port.data('dir') === 'out') {
       this.disarm();
@@ -182,6 +188,7 @@ export class Editor {
   disconnectInput(to) { this.edit((m) => { m.edges = m.edges.filter((e) => e.to !== to); }); }
 
   deleteSelected() {
+    if (this.locked) return;
     const selected = this.cy.$(':selected');
     if (!selected.length) { notify('Select a node or an edge first.', 'info'); return; }
     const nodes = new Set(selected.filter('node.box').map((b) => b.data('node')));
@@ -210,7 +217,7 @@ export class Editor {
   }
 
   async validate() {
-    if (!this.model || this.readOnly) return true;
+    if (!this.model || this.locked) return true;
     try {
       await request('POST', '/pipelines/validate', { body: this.body() });
       this.showProblem(null);
@@ -273,7 +280,7 @@ export class Editor {
 
   /** Stores the model: POST for a new pipeline, PUT (If-Match its version) for the next version. */
   async save() {
-    if (!this.model || this.readOnly) return false;
+    if (!this.model || this.locked) return false;
     try {
       const answer = this.model.id
         ? await request('PUT', `/pipelines/${seg(this.model.id)}`, { body: this.body(), headers: this.version ? { 'If-Match': `"${this.version}"` } : {} })
@@ -305,13 +312,13 @@ export class Editor {
     this.inspected = node ? node.id : null;
     if (!node) {
       this.inspectorErrorBox = null;
-      this.inspector.replaceChildren(h('p.muted', {}, this.model
-        ? 'Click a node to set its parameters. To connect, click an output port (right edge of a node) and then an input port (left edge).'
-        : 'Open a pipeline or start a new one.'));
+      const hint = !session.can('engineer') ? `Click a node to see its parameters. Editing: ${session.needs('engineer').toLowerCase()}.`
+        : 'Click a node to set its parameters. To connect, click an output port (right edge of a node) and then an input port (left edge).';
+      this.inspector.replaceChildren(h('p.muted', {}, this.model ? hint : session.can('engineer') ? 'Open a pipeline or start a new one.' : 'Open a pipeline.'));
       return;
     }
     const fn = catalog.fn(node.function);
-    const disabled = this.readOnly;
+    const disabled = this.locked;
     const parts = [h('h3', { testid: 'inspector-title' }, node.id), h('div.muted', {}, fn ? `${fn.name} — ${fn.id} (${fn.plugin} ${fn.pluginVersion})` : `${node.function} (not installed)`)];
     this.inspectorErrorBox = h('ul.errors', { testid: 'node-errors' });
     parts.push(this.inspectorErrorBox);

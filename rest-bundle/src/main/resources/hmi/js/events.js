@@ -4,6 +4,7 @@
 
 const GAP = 'gantry/stream/GAP';
 const DROPPED = 'gantry/events/DROPPED';
+const POLICY_VIOLATION = 1008;
 
 class EventStream {
   constructor() {
@@ -14,6 +15,9 @@ class EventStream {
     this.socket = null;
     this.attempt = 0;
     this.everOpened = false;
+    this.stopped = true;
+    this.timer = null;
+    this.denied = async () => true;
   }
 
   /** @param {string} prefix a topic prefix ('gantry/node/') or '' for all @param {(e:object)=>void} fn */
@@ -28,7 +32,28 @@ class EventStream {
 
   onStatus(fn) { this.statusListeners.add(fn); }
 
-  start() { this.connect(); }
+  /**
+   * @param {(reason:string)=>Promise<boolean>} fn asked after a 1008 close or a refused upgrade:
+   *   resolves whether to reconnect (false: the session is over, the shell has taken over)
+   */
+  onDenied(fn) { this.denied = fn; }
+
+  /** Opens the stream (again after stop(): it resumes with since= and views resync). */
+  start() {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.connect();
+  }
+
+  /** Closes the stream for good (logout, session ended) until start(). */
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) socket.close(1000, 'logged out');
+    this.status('stopped');
+  }
 
   connect() {
     const url = new URL('/api/events', location.href);
@@ -37,7 +62,9 @@ class EventStream {
     this.status(this.everOpened ? 'reconnecting' : 'connecting');
     const socket = new WebSocket(url);
     this.socket = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
       const resumed = this.everOpened;
       this.everOpened = true;
       this.attempt = 0;
@@ -64,11 +91,15 @@ class EventStream {
         }
       }
     };
-    socket.onclose = () => {
-      if (this.socket !== socket) return;
+    socket.onclose = async (close) => {
+      if (this.socket !== socket || this.stopped) return;
       this.status('reconnecting');
+      if (close.code === POLICY_VIOLATION || !opened) {
+        const again = await this.denied(close.reason || (opened ? 'policy violation' : 'refused'));
+        if (!again || this.socket !== socket || this.stopped) return;
+      }
       const delay = Math.min(5000, 250 * 2 ** this.attempt++);
-      setTimeout(() => this.connect(), delay);
+      this.timer = setTimeout(() => this.connect(), delay);
     };
   }
 

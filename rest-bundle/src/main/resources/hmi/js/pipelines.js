@@ -1,5 +1,7 @@
 // Pipelines view: the stored pipelines, the function palette, the editor with its versions, the
-// run bar, the node inspector and the execution history.
+// run bar, the node inspector and the execution history. Creating, saving, restoring and deleting
+// need the engineer role, running and cancelling the operator role (run.js): for a role without
+// them the controls are off and their title says which role they need.
 
 import { ApiError, get, request, seg } from './api.js';
 import { catalog } from './catalog.js';
@@ -7,6 +9,7 @@ import { debounce, fmtShortTime, h, notify } from './dom.js';
 import { Editor } from './editor.js';
 import { events } from './events.js';
 import { RunPanel } from './run.js';
+import { allow, session } from './session.js';
 
 export function mountPipelines(root) {
   const list = h('ul.list', { testid: 'pipeline-list' });
@@ -16,25 +19,29 @@ export function mountPipelines(root) {
   const restore = h('button', { type: 'button', testid: 'version-restore', hidden: true }, 'Restore this version');
   const banner = h('span.banner', { testid: 'version-banner' });
   const save = h('button.primary', { type: 'button', testid: 'pipeline-save' }, 'Save');
-  const remove = h('button.danger', { type: 'button', testid: 'pipeline-delete', title: 'Delete this pipeline and all its versions' }, 'Delete pipeline');
+  const remove = h('button.danger', { type: 'button', testid: 'pipeline-delete' }, 'Delete pipeline');
   const graph = h('div.graph', { testid: 'graph', tabindex: '0' });
   const errors = h('ul.errors.validation', { testid: 'validation-errors' });
   const inspector = h('div.inspector', { testid: 'node-inspector' });
   const history = h('div', { testid: 'history' });
   const detail = h('div');
   const runBar = h('div.runbar', { testid: 'run-bar' });
+  const editing = session.can('engineer');
+  const newButton = allow(h('button', { type: 'button', testid: 'pipeline-new', onclick: () => openNew() }, '+ New'), 'engineer');
+  const deleteSelected = allow(h('button', { type: 'button', testid: 'editor-delete', onclick: () => editor.deleteSelected() }, 'Delete'),
+    'engineer', false, 'Delete the selected node or edge (Delete key)');
 
   root.classList.add('pipelines');
   root.replaceChildren(
     h('aside.left', {},
-      h('div.head', {}, h('h3', {}, 'Pipelines'), h('button', { type: 'button', testid: 'pipeline-new', onclick: () => openNew() }, '+ New')),
+      h('div.head', {}, h('h3', {}, 'Pipelines'), newButton),
       list,
-      h('div.head', {}, h('h3', {}, 'Functions'), h('span.muted', {}, 'click to add')),
+      h('div.head', {}, h('h3', {}, 'Functions'), editing ? h('span.muted', {}, 'click to add') : null),
       palette),
     h('section.center', {},
       h('div.toolbar', {}, name, save, versionSelect, restore, banner, h('span.spacer'),
         h('button', { type: 'button', testid: 'editor-layout', onclick: () => editor.relayout() }, 'Layout'),
-        h('button', { type: 'button', testid: 'editor-delete', title: 'Delete the selected node or edge (Delete key)', onclick: () => editor.deleteSelected() }, 'Delete'),
+        deleteSelected,
         remove),
       graph, errors, runBar),
     h('aside.right', {}, h('h3', {}, 'Node'), inspector, h('h3', {}, 'History'), history, detail));
@@ -88,17 +95,18 @@ export function mountPipelines(root) {
     runs.reset();
   });
   graph.addEventListener('keydown', (e) => {
-    if ((e.key === 'Delete' || e.key === 'Backspace') && !editor.readOnly) { e.preventDefault(); editor.deleteSelected(); }
+    if ((e.key === 'Delete' || e.key === 'Backspace') && !editor.locked) { e.preventDefault(); editor.deleteSelected(); }
   });
 
   editor.onChange(() => {
     const m = editor.model;
     if (document.activeElement !== name) name.value = m ? m.name : '';
-    name.disabled = !m || editor.readOnly;
-    save.disabled = !m || editor.readOnly || (!editor.dirty && !!m.id);
+    name.disabled = !m || editor.locked;
+    allow(save, 'engineer', !m || editor.readOnly || (!editor.dirty && !!m.id));
     save.textContent = m && !m.id ? 'Save (new)' : editor.dirty ? 'Save •' : 'Saved';
     restore.hidden = !editor.readOnly;
-    remove.disabled = !m || !m.id;
+    allow(restore, 'engineer', false, 'Stores this version again as the latest');
+    allow(remove, 'engineer', !m || !m.id, 'Delete this pipeline and all its versions');
     banner.textContent = !m ? '' : editor.readOnly ? `viewing version ${editor.version} (read-only)` : editor.dirty ? 'unsaved changes' : m.id ? `version ${editor.version}` : 'new';
     banner.dataset.state = editor.readOnly ? 'old' : editor.dirty ? 'dirty' : 'clean';
     for (const item of list.children) item.classList.toggle('selected', !!m && item.dataset.id === m.id);
@@ -106,7 +114,7 @@ export function mountPipelines(root) {
 
   function renderPalette() {
     palette.replaceChildren(...catalog.functions.map((f) => h('li', {
-      testid: `palette-${f.id}`, title: `${f.name} — ${f.plugin} ${f.pluginVersion}`, 'data-clickable': true,
+      testid: `palette-${f.id}`, title: `${f.name} — ${f.plugin} ${f.pluginVersion}`, 'data-clickable': editing,
       onclick: () => (editor.model ? editor.addNode(f.id) : notify('Open or create a pipeline first.', 'info')),
     }, h('code', {}, f.id), h('span.muted', {}, ` ${f.pluginVersion}`))));
   }

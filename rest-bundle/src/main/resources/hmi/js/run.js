@@ -1,10 +1,12 @@
 // Running a pipeline and watching it: Run, Cancel, a progress bar, node states painted from the
 // event stream (and re-read over REST after a reconnect or gap), and the pipeline's execution
-// history with per-node timings and outputs.
+// history with per-node timings and outputs. Run and Cancel need the operator role (and Run of a
+// pipeline with unsaved changes the engineer role, as it saves first).
 
 import { del, get, request, seg } from './api.js';
 import { events } from './events.js';
 import { fmtMs, fmtTime, h, notify } from './dom.js';
+import { allow } from './session.js';
 
 const RANK = { pending: 0, running: 1, retrying: 1, succeeded: 2, failed: 2, skipped: 2, cancelled: 2 };
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
@@ -50,9 +52,10 @@ export class RunPanel {
   renderButtons() {
     const model = this.editor.model;
     const running = this.execution && this.execution.status === 'RUNNING';
-    this.runButton.disabled = !model || this.editor.readOnly || running || !model.nodes.length;
-    this.runButton.title = model && this.editor.dirty ? 'Saves the pipeline first, then runs it' : '';
-    this.cancelButton.disabled = !running;
+    const saveFirst = !!model && (this.editor.dirty || !model.id);
+    allow(this.runButton, saveFirst ? 'engineer' : 'operator', !model || this.editor.readOnly || running || !model.nodes.length,
+      saveFirst ? 'Saves the pipeline first, then runs it' : '');
+    allow(this.cancelButton, 'operator', !running);
   }
 
   async run() {
