@@ -4,14 +4,17 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.itests.support.Browser;
 import io.gantry.itests.support.DistributionProcess;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
@@ -26,14 +29,17 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web HMI in a real browser (headless Chromium) against the built distribution run as a
- * process: everything is done by clicking and typing in the page. The core-functions plugin is
- * kept out of deploy/ at the start and dropped in by the last test. Screenshots of each step go to
- * {@code target/hmi-screenshots/}.
+ * process: everything is done by clicking and typing in the page, after logging in through its login
+ * form with the initial admin token the controller wrote to its data folder. The core-functions plugin
+ * is kept out of deploy/ at the start and dropped in by a later test. The last tests log out, are
+ * refused with a wrong login, look at the page as a viewer and read the browser's console for
+ * Content-Security-Policy violations. Screenshots of each step go to {@code target/hmi-screenshots/}.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class HmiBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target/hmi-screenshots");
     private static final List<String> NODES = List.of("home1", "move_to1", "move_to2");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Browser browser;
     private static DistributionProcess gantry;
@@ -64,12 +70,16 @@ public class HmiBrowserIT {
         spareCoreFunctions = Files.move(deployed, gantry.home().resolve(deployed.getFileName()));
         gantry.start(Map.of()).awaitHealthy(Duration.ofSeconds(90));
         browser.open("http://127.0.0.1:" + gantry.port() + "/");
-        browser.until(
-                "the HMI started",
-                d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-        browser.until(
-                "the event stream live",
-                d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
+        logInWithToken(gantry.adminToken());
+        assertEquals("admin", browser.byTestId("who-role").getDomAttribute("data-role"));
+    }
+
+    /** The console is read after every test: what a failing step logged is printed with it. */
+    @After
+    public void readTheConsole() {
+        if (browser != null) {
+            browser.consoleLog();
+        }
     }
 
     @AfterClass
@@ -270,6 +280,130 @@ public class HmiBrowserIT {
                 "pipeline-1 gone from the list",
                 d -> !browser.byTestId("pipeline-list").getText().contains("pipeline-1"));
         assertFalse(gantry.http().get("/api/pipelines").body().contains("pipeline-1"));
+    }
+
+    @Test
+    public void h_logsOutBackToTheLoginViewAndKeepsNoCredentialInThePage() {
+        // the cookie is HttpOnly and the CSRF token lives in memory only
+        assertEquals("", browser.js("return document.cookie"));
+        assertEquals(0L, browser.js("return localStorage.length + sessionStorage.length"));
+        browser.click("logout");
+        awaitLoginView();
+        browser.until(
+                "the login says why it shows",
+                d -> browser.byTestId("login-message").getText().contains("logged out"));
+        assertFalse(browser.byTestId("nav").isDisplayed());
+        assertFalse(browser.byTestId("view-devices").isDisplayed());
+        assertFalse(browser.byTestId("logout").isDisplayed());
+        browser.screenshot("logged-out");
+    }
+
+    @Test
+    public void i_showsTheRefusalOfAWrongLoginAndStaysOnTheLoginView() {
+        browser.click("login-mode-password");
+        browser.byTestId("login-user").sendKeys("operator");
+        browser.byTestId("login-password").sendKeys("not-the-password");
+        browser.click("login-submit");
+        WebElement refusal = browser.until("the refusal shown", d -> {
+            WebElement e = browser.byTestId("login-error");
+            return e.isDisplayed() && e.getText().contains("unknown user or wrong password") ? e : null;
+        });
+        assertEquals("401", refusal.getDomAttribute("data-status"));
+        assertEquals("", browser.byTestId("login-password").getDomProperty("value"));
+        browser.screenshot("login-refused");
+
+        browser.click("login-mode-token");
+        browser.byTestId("login-token").sendKeys("gnt_made_up_token_value_000000000000000000000");
+        browser.click("login-submit");
+        browser.until(
+                "the token refused",
+                d -> browser.byTestId("login-error").getText().contains("the token is not valid"));
+        assertTrue(browser.byTestId("view-login").isDisplayed());
+        assertFalse(browser.byTestId("nav").isDisplayed());
+    }
+
+    @Test
+    public void j_aViewerSeesButCannotRunEditConnectOrUploadPlugins() throws IOException {
+        HttpResponse<String> created = gantry.http().post("/api/tokens", "{\"name\":\"panel\",\"role\":\"viewer\"}");
+        assertEquals(created.body(), 201, created.statusCode());
+        String viewerToken = JSON.readTree(created.body()).path("token").asText();
+        browser.byTestId("login-token").clear();
+        logInWithToken(viewerToken);
+        assertEquals("viewer", browser.byTestId("who-role").getDomAttribute("data-role"));
+
+        browser.click("tab-devices");
+        WebElement disconnect = browser.until(
+                "axis-1 listed with its (disabled) disconnect button",
+                d -> browser.byTestId("device-axis-1").findElement(By.cssSelector("[data-testid=device-disconnect]")));
+        assertFalse(disconnect.isEnabled());
+        assertTrue(
+                disconnect.getDomAttribute("title"),
+                disconnect.getDomAttribute("title").contains("operator"));
+        WebElement delete =
+                browser.byTestId("device-axis-1").findElement(By.cssSelector("[data-testid=device-delete]"));
+        assertFalse(delete.isEnabled());
+        assertTrue(browser.has("device-create-refused"));
+        assertFalse(browser.has("device-submit"));
+
+        browser.click("tab-plugins");
+        browser.until("the plugins listed", d -> browser.has("plugin-io.gantry.mock.servo"));
+        assertFalse(browser.has("plugin-upload"));
+        assertFalse(browser.has("plugin-file"));
+        assertFalse(browser.has("plugin-remove"));
+        assertTrue(browser.byTestId("plugin-upload-refused").getText().contains("admin"));
+
+        browser.click("tab-pipelines");
+        browser.until(
+                "hmi-demo listed",
+                d -> browser.byTestId("pipeline-list").getText().contains("hmi-demo"));
+        browser.until("hmi-demo opened", d -> {
+            d.findElements(By.cssSelector("[data-testid=pipeline-item]")).stream()
+                    .filter(item -> item.getText().contains("hmi-demo"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            return browser.byTestId("version-banner").getText().equals("version 3");
+        });
+        WebElement run = browser.byTestId("run-button");
+        assertFalse("a viewer must not be offered Run", run.isEnabled());
+        assertTrue(run.getDomAttribute("title"), run.getDomAttribute("title").contains("operator"));
+        assertFalse(browser.byTestId("pipeline-new").isEnabled());
+        assertFalse(browser.byTestId("pipeline-save").isEnabled());
+        assertFalse(browser.byTestId("pipeline-delete").isEnabled());
+        assertTrue(browser.byTestId("pipeline-delete").getDomAttribute("title").contains("engineer"));
+        // the event stream runs on the viewer's session cookie too
+        browser.until(
+                "the event stream live",
+                d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
+        browser.screenshot("viewer-pipeline");
+    }
+
+    @Test
+    public void z_noContentSecurityPolicyViolationWasReportedInTheConsole() {
+        List<String> console = browser.consoleLog();
+        console.forEach(line -> System.out.println("HmiBrowserIT console: " + line));
+        List<String> violations = console.stream()
+                .filter(line -> line.contains("Content Security Policy") || line.contains("Refused to"))
+                .toList();
+        assertTrue(String.join("\n", violations), violations.isEmpty());
+    }
+
+    /** Logs in through the login form with an API token and waits for the panel and its stream. */
+    private static void logInWithToken(String token) {
+        awaitLoginView();
+        browser.click("login-mode-token");
+        browser.byTestId("login-token").sendKeys(token);
+        browser.click("login-submit");
+        browser.until(
+                "the HMI started",
+                d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        browser.until(
+                "the event stream live",
+                d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
+    }
+
+    private static void awaitLoginView() {
+        browser.until("the login view", d -> browser.byTestId("view-login").isDisplayed());
     }
 
     private static void createDevice(String id, String name, Map<String, String> config) {

@@ -22,9 +22,10 @@ import org.junit.Test;
 
 /**
  * The web HMI in a second engine: Debian's Firefox ESR, driven over WebDriver BiDi by puppeteer-core
- * ({@code itests/hmi-firefox}, no downloaded browser and no geckodriver). The script connects a device
- * from the devices view, reads the plugins view and sees a file dropped into deploy/ appear without a
- * reload. Skipped without Firefox or the script's npm packages, except in CI ({@code CI=true}), where
+ * ({@code itests/hmi-firefox}, no downloaded browser and no geckodriver). The script logs in through
+ * the login form with the controller's initial admin token, connects a device from the devices view,
+ * reads the plugins view, sees a file dropped into deploy/ appear without a reload, logs out, and
+ * fails on any Content-Security-Policy violation the page saw. Skipped without Firefox or the script's npm packages, except in CI ({@code CI=true}), where
  * it fails: .ci/run installs them.
  */
 public class HmiFirefoxIT {
@@ -65,14 +66,16 @@ public class HmiFirefoxIT {
     public void theHmiConnectsADeviceAndFollowsDeployInFirefox() throws Exception {
         Path screenshots =
                 Files.createDirectories(Path.of("target/hmi-screenshots").toAbsolutePath());
-        Process node = new ProcessBuilder(
+        ProcessBuilder script = new ProcessBuilder(
                         "node",
                         SCRIPT.resolve("hmi-smoke.mjs").toString(),
                         "http://127.0.0.1:" + gantry.port(),
                         screenshots.toString())
                 .directory(SCRIPT.toFile())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        // in the environment, not among the arguments any process on the machine can read
+        script.environment().put("GANTRY_TOKEN", gantry.adminToken());
+        Process node = script.start();
         List<String> output = new CopyOnWriteArrayList<>();
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {

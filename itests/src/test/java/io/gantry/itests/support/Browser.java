@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.Assume;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Capabilities;
@@ -22,6 +25,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,6 +43,7 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path screenshots;
+    private final List<String> console = new ArrayList<>();
     private int shot;
 
     private Browser(ChromeDriver driver, Path screenshots) {
@@ -75,6 +82,10 @@ public final class Browser implements AutoCloseable {
                 "--no-first-run",
                 "--disable-default-apps",
                 "--disable-extensions");
+        // the page's console (CSP violations land there) for consoleLog()
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -99,6 +110,19 @@ public final class Browser implements AutoCloseable {
         Object chrome = caps.getCapability("chrome");
         String driverVersion = chrome instanceof Map<?, ?> map ? String.valueOf(map.get("chromedriverVersion")) : "?";
         return caps.getBrowserName() + " " + caps.getBrowserVersion() + ", chromedriver " + driverVersion;
+    }
+
+    /**
+     * Everything the page wrote to its console since the browser started, reloads included: each
+     * call drains chromedriver's buffer into the list kept here.
+     *
+     * @return the lines, as {@code LEVEL message}
+     */
+    public List<String> consoleLog() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            console.add(entry.getLevel() + " " + entry.getMessage());
+        }
+        return List.copyOf(console);
     }
 
     /** @param url the page to open */
