@@ -31,9 +31,10 @@ import org.openqa.selenium.support.ui.Select;
  * The web HMI in a real browser (headless Chromium) against the built distribution run as a
  * process: everything is done by clicking and typing in the page, after logging in through its login
  * form with the initial admin token the controller wrote to its data folder. The core-functions plugin
- * is kept out of deploy/ at the start and dropped in by a later test. The last tests log out, are
- * refused with a wrong login, look at the page as a viewer and read the browser's console for
- * Content-Security-Policy violations. Screenshots of each step go to {@code target/hmi-screenshots/}.
+ * is kept out of deploy/ at the start and dropped in by a later test, then removed and uploaded again
+ * from the plugins view. The last tests log out, are refused with a wrong login, look at the page as a
+ * viewer, see the page go back to the login when the viewer's token is revoked, and read the browser's
+ * console for Content-Security-Policy violations. Screenshots of each step go to {@code target/hmi-screenshots/}.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class HmiBrowserIT {
@@ -44,6 +45,7 @@ public class HmiBrowserIT {
     private static Browser browser;
     private static DistributionProcess gantry;
     private static Path spareCoreFunctions;
+    private static String viewerTokenId;
 
     /** A failing step leaves a screenshot of what the page showed then. */
     @Rule
@@ -283,7 +285,31 @@ public class HmiBrowserIT {
     }
 
     @Test
-    public void h_logsOutBackToTheLoginViewAndKeepsNoCredentialInThePage() {
+    public void h_removesAPluginAndInstallsItAgainByUploadingItsJar() {
+        browser.click("tab-plugins");
+        browser.clickIn("plugin-io.gantry.core.functions", "plugin-remove");
+        browser.acceptDialog();
+        browser.until(
+                "core-functions gone from the plugins view",
+                Duration.ofSeconds(30),
+                d -> !browser.has("plugin-io.gantry.core.functions") && !browser.has("function-core.add"));
+        assertFalse(gantry.http().get("/api/functions").body().contains("core.add"));
+
+        // what a user does with the file chooser: the jar's path typed into the file input
+        browser.byTestId("plugin-file")
+                .sendKeys(spareCoreFunctions.toAbsolutePath().toString());
+        browser.click("plugin-upload");
+        browser.until(
+                "core-functions back from the upload",
+                Duration.ofSeconds(30),
+                d -> browser.has("plugin-io.gantry.core.functions") && browser.has("function-core.add"));
+        browser.until(
+                "the upload reported", d -> browser.byTestId("notice").getText().contains("io.gantry.core.functions"));
+        browser.screenshot("plugin-uploaded");
+    }
+
+    @Test
+    public void i_logsOutBackToTheLoginViewAndKeepsNoCredentialInThePage() {
         // the cookie is HttpOnly and the CSRF token lives in memory only
         assertEquals("", browser.js("return document.cookie"));
         assertEquals(0L, browser.js("return localStorage.length + sessionStorage.length"));
@@ -299,7 +325,7 @@ public class HmiBrowserIT {
     }
 
     @Test
-    public void i_showsTheRefusalOfAWrongLoginAndStaysOnTheLoginView() {
+    public void j_showsTheRefusalOfAWrongLoginAndStaysOnTheLoginView() {
         browser.click("login-mode-password");
         browser.byTestId("login-user").sendKeys("operator");
         browser.byTestId("login-password").sendKeys("not-the-password");
@@ -323,10 +349,11 @@ public class HmiBrowserIT {
     }
 
     @Test
-    public void j_aViewerSeesButCannotRunEditConnectOrUploadPlugins() throws IOException {
+    public void k_aViewerSeesButCannotRunEditConnectOrUploadPlugins() throws IOException {
         HttpResponse<String> created = gantry.http().post("/api/tokens", "{\"name\":\"panel\",\"role\":\"viewer\"}");
         assertEquals(created.body(), 201, created.statusCode());
         String viewerToken = JSON.readTree(created.body()).path("token").asText();
+        viewerTokenId = JSON.readTree(created.body()).path("id").asText();
         browser.byTestId("login-token").clear();
         logInWithToken(viewerToken);
         assertEquals("viewer", browser.byTestId("who-role").getDomAttribute("data-role"));
@@ -376,6 +403,22 @@ public class HmiBrowserIT {
                 "the event stream live",
                 d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
         browser.screenshot("viewer-pipeline");
+    }
+
+    @Test
+    public void l_aRevokedTokenEndsItsSessionAndThePageReturnsToTheLogin() {
+        assertEquals(
+                200,
+                gantry.http()
+                        .send("DELETE", "/api/tokens/" + viewerTokenId, null)
+                        .statusCode());
+        // the controller closes the stream (1008) within a second; the page checks its session and finds it gone
+        awaitLoginView();
+        browser.until(
+                "the login says the session ended",
+                d -> browser.byTestId("login-message").getText().contains("session has ended"));
+        assertFalse(browser.byTestId("nav").isDisplayed());
+        browser.screenshot("session-ended");
     }
 
     @Test
