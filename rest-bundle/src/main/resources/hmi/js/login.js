@@ -72,7 +72,8 @@ export function mountLogin(root, loggedIn) {
     } catch (e) {
       password.value = '';
       const details = e.errors && e.errors.length ? e.errors.map((x) => `${x.path}: ${x.message}`).join('; ') : e.message;
-      error.replaceChildren(h('b', {}, e.status === 429 ? 'Too many failed logins. ' : e.status === 401 ? 'Refused. ' : ''), details);
+      // a 429's detail says it all ("too many failed logins; try again in N s")
+      error.replaceChildren(e.status === 401 ? h('b', {}, 'Refused. ') : '', details);
       error.dataset.status = String(e.status);
       error.hidden = false;
       if (e.retryAfter) startWait(e.retryAfter);
