@@ -14,12 +14,22 @@ public final class Http {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final HttpClient client;
 
     /**
      * @param port the controller's HTTP port on 127.0.0.1
      */
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, CLIENT);
+    }
+
+    /**
+     * @param base   the scheme, host and port, such as {@code https://127.0.0.1:41234}
+     * @param client the client to send with, such as one whose SSLContext trusts the controller's certificate
+     */
+    public Http(String base, HttpClient client) {
+        this.base = base;
+        this.client = client;
     }
 
     /**
@@ -82,9 +92,9 @@ public final class Http {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
