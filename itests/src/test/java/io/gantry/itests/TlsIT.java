@@ -85,11 +85,12 @@ public class TlsIT {
         assertEquals(
                 "max-age=31536000",
                 health.headers().firstValue("Strict-Transport-Security").orElse(null));
-        HttpResponse<String> missing = https(trusting(selfSigned())).get("/api/no-such-thing");
-        assertEquals(404, missing.statusCode());
+        // a refusal too: without credentials, the security gate's 401
+        HttpResponse<String> refused = https(trusting(selfSigned())).get("/api/no-such-thing");
+        assertEquals(401, refused.statusCode());
         assertEquals(
                 "max-age=31536000",
-                missing.headers().firstValue("Strict-Transport-Security").orElse(null));
+                refused.headers().firstValue("Strict-Transport-Security").orElse(null));
     }
 
     @Test
