@@ -13,7 +13,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 import sun.misc.Signal;
 
 /**
- * Starts the Gantry controller: reads the settings, checks the HTTP port, launches Apache Felix
+ * Starts the Gantry controller: reads the settings, checks that HTTP is safe to serve and the HTTP
+ * port is free, launches Apache Felix
  * with the core bundle set of {@code bundle/} (FileInstall then brings in {@code deploy/}), and
  * stops it cleanly, with exit code 0, on SIGTERM or Ctrl-C.
  */
@@ -21,6 +22,7 @@ public final class Main {
     private static final int EXIT_BAD_SETTINGS = 2;
     private static final int EXIT_PORT_BUSY = 3;
     private static final int EXIT_START_FAILED = 4;
+    private static final int EXIT_PLAINTEXT_REFUSED = 5;
 
     private Main() {}
 
@@ -37,8 +39,18 @@ public final class Main {
             settings = Settings.load(
                     Path.of(System.getProperty(Settings.HOME, ".")).toAbsolutePath(), System.getenv());
             settings.httpPort();
+            settings.tls();
+            settings.allowPlaintext();
         } catch (Exception e) {
             return fail(EXIT_BAD_SETTINGS, "bad settings: " + e.getMessage());
+        }
+        String plaintextProblem = TlsCheck.plaintextProblem(settings);
+        if (plaintextProblem != null) {
+            return fail(EXIT_PLAINTEXT_REFUSED, plaintextProblem);
+        }
+        String certificateProblem = TlsCheck.certificateProblem(settings);
+        if (certificateProblem != null) {
+            return fail(EXIT_START_FAILED, certificateProblem);
         }
         String portProblem = PortCheck.problem(settings.httpHost(), settings.httpPort());
         if (portProblem != null) {
@@ -78,8 +90,12 @@ public final class Main {
         BundleSet.installAndStart(framework.getBundleContext(), settings.home().resolve("bundle"));
         framework.start();
         System.err.printf(
-                "gantry: started from %s, data in %s, HTTP on http://%s:%d/api%n",
-                settings.home(), settings.data(), settings.httpHost(), settings.httpPort());
+                "gantry: started from %s, data in %s, HTTP on %s://%s:%d/api%n",
+                settings.home(),
+                settings.data(),
+                settings.tls() ? "https" : "http",
+                settings.httpHost(),
+                settings.httpPort());
         FrameworkEvent event = framework.waitForStop(0);
         return event.getType() == FrameworkEvent.ERROR ? EXIT_START_FAILED : 0;
     }

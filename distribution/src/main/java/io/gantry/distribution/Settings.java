@@ -10,8 +10,8 @@ import java.util.Properties;
 
 /**
  * The controller's settings: {@code conf/gantry.properties} under the installation, overridden by
- * the environment ({@code GANTRY_HTTP_PORT}, {@code GANTRY_HTTP_HOST}, {@code GANTRY_DATA}), with
- * the paths resolved. Every entry becomes a framework property, so bundles read them through
+ * the environment ({@code GANTRY_HTTP_PORT}, {@code GANTRY_HTTP_HOST}, {@code GANTRY_DATA},
+ * {@code GANTRY_TLS}, {@code GANTRY_TLS_KEYSTORE}), with the paths resolved. Every entry becomes a framework property, so bundles read them through
  * {@code BundleContext.getProperty}.
  */
 final class Settings {
@@ -19,10 +19,24 @@ final class Settings {
     static final String HTTP_HOST = "gantry.http.host";
     static final String DATA = "gantry.data";
     static final String HOME = "gantry.home";
+    /** {@code off} (default) or {@code on}: whether the HTTP port speaks HTTPS (rest-bundle's TlsSettings). */
+    static final String TLS = "gantry.tls";
+    /** The PKCS12 keystore served with TLS; relative to the installation; default {@code conf/gantry.p12}. */
+    static final String TLS_KEYSTORE = "gantry.tls.keystore";
+    /** {@code true} lets plain HTTP be served beyond loopback. */
+    static final String ALLOW_PLAINTEXT = "gantry.http.allowPlaintext";
 
-    /** Environment variables that override a key of conf/gantry.properties. */
-    private static final Map<String, String> ENVIRONMENT_OVERRIDES =
-            Map.of("GANTRY_HTTP_PORT", HTTP_PORT, "GANTRY_HTTP_HOST", HTTP_HOST, "GANTRY_DATA", DATA);
+    /**
+     * Environment variables that override a key of conf/gantry.properties. The keystore password and
+     * gantry.http.allowPlaintext have none: a process's environment is shown by {@code ps e} and
+     * container tools, and switching plain HTTP on beyond loopback belongs in the installation's own file.
+     */
+    private static final Map<String, String> ENVIRONMENT_OVERRIDES = Map.of(
+            "GANTRY_HTTP_PORT", HTTP_PORT,
+            "GANTRY_HTTP_HOST", HTTP_HOST,
+            "GANTRY_DATA", DATA,
+            "GANTRY_TLS", TLS,
+            "GANTRY_TLS_KEYSTORE", TLS_KEYSTORE);
 
     private final Path home;
     private final Map<String, String> values;
@@ -83,6 +97,36 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(HTTP_PORT + " must be a number, was '" + port + "'");
         }
+    }
+
+    /** @throws IllegalArgumentException when gantry.tls is neither on nor off */
+    boolean tls() {
+        return choice(TLS, "off", "on", "off");
+    }
+
+    /** @throws IllegalArgumentException when gantry.http.allowPlaintext is neither true nor false */
+    boolean allowPlaintext() {
+        return choice(ALLOW_PLAINTEXT, "false", "true", "false");
+    }
+
+    /** @return whether gantry.tls.keystore names a keystore (then it must exist) */
+    boolean tlsKeystoreChosen() {
+        return values.containsKey(TLS_KEYSTORE) && !values.get(TLS_KEYSTORE).isBlank();
+    }
+
+    /** @return the keystore served with TLS: the chosen one or conf/gantry.p12, relative to the installation */
+    Path tlsKeystore() {
+        return home.resolve(tlsKeystoreChosen() ? values.get(TLS_KEYSTORE) : "conf/gantry.p12")
+                .normalize();
+    }
+
+    /** The same reading as rest-bundle's TlsSettings, which decides for starts without the launcher. */
+    private boolean choice(String key, String fallback, String yes, String no) {
+        String value = values.getOrDefault(key, fallback);
+        if (value.equalsIgnoreCase(yes) || value.equalsIgnoreCase(no)) {
+            return value.equalsIgnoreCase(yes);
+        }
+        throw new IllegalArgumentException(key + " must be '" + yes + "' or '" + no + "', was '" + value + "'");
     }
 
     /**

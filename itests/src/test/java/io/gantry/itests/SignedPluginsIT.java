@@ -9,6 +9,7 @@ import io.gantry.itests.fixture.VendorPlugin;
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.DistributionProcess;
 import io.gantry.itests.support.GantryContainer;
+import io.gantry.itests.support.JdkTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -49,7 +48,7 @@ public class SignedPluginsIT {
         unsigned = VendorPlugin.build(WORK.resolve("fixtures"), "1.0.0", null);
         keyPair("vendor", "CN=ACME Conveyors");
         keyPair("stranger", "CN=Someone Else");
-        tool(
+        JdkTools.run(
                 "keytool",
                 "-exportcert",
                 "-alias",
@@ -60,7 +59,7 @@ public class SignedPluginsIT {
                 PASSWORD,
                 "-file",
                 WORK.resolve("vendor.cer").toString());
-        tool(
+        JdkTools.run(
                 "keytool",
                 "-importcert",
                 "-noprompt",
@@ -144,7 +143,7 @@ public class SignedPluginsIT {
     private static Path signed(String signer) throws IOException {
         Path jar =
                 Files.copy(unsigned, WORK.resolve("signed-by-" + signer + ".jar"), StandardCopyOption.REPLACE_EXISTING);
-        tool(
+        JdkTools.run(
                 "jarsigner",
                 "-keystore",
                 WORK.resolve(signer + ".p12").toString(),
@@ -156,38 +155,7 @@ public class SignedPluginsIT {
     }
 
     private static void keyPair(String alias, String subject) throws IOException {
-        tool(
-                "keytool",
-                "-genkeypair",
-                "-alias",
-                alias,
-                "-dname",
-                subject,
-                "-keyalg",
-                "EC",
-                "-validity",
-                "2",
-                "-keystore",
-                WORK.resolve(alias + ".p12").toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                PASSWORD);
-    }
-
-    /** Runs a tool of the JDK running the test, as a vendor runs it. */
-    private static void tool(String name, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", name).toString()));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            assertEquals(name + ": " + output, 0, process.waitFor());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+        JdkTools.keyPair(WORK.resolve(alias + ".p12"), alias, subject, PASSWORD);
     }
 
     private static JsonNode awaitPlugin(Predicate<JsonNode> condition) {

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The built distribution, copied into a folder of the test's own and run as a separate process
@@ -76,12 +77,23 @@ public final class DistributionProcess implements AutoCloseable {
      * @return this
      */
     public DistributionProcess awaitHealthy(Duration timeout) {
-        Http http = Http.anonymous(port);
+        return awaitHealthy(timeout, () -> Http.anonymous(port));
+    }
+
+    /**
+     * Waits for {@code /api/health} to answer 200 through a client made anew at each try, e.g. one
+     * that trusts a certificate the controller makes while it starts.
+     *
+     * @param timeout the deadline
+     * @param clients makes the client; its exceptions count as "not yet"
+     * @return this
+     */
+    public DistributionProcess awaitHealthy(Duration timeout, Supplier<Http> clients) {
         Await.until("/api/health 200 (console: " + output + ")", timeout, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the controller exited with " + process.exitValue() + ":\n" + console());
             }
-            return http.get("/api/health").statusCode() == 200;
+            return clients.get().get("/api/health").statusCode() == 200;
         });
         return this;
     }

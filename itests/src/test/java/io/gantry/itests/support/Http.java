@@ -19,10 +19,12 @@ public final class Http {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final HttpClient client;
     private final Supplier<String> token;
 
-    private Http(String base, Supplier<String> token) {
+    private Http(String base, HttpClient client, Supplier<String> token) {
         this.base = base;
+        this.client = client;
         this.token = token;
     }
 
@@ -38,7 +40,7 @@ public final class Http {
      * @param token gives the bearer token to send (read when first needed); null for none
      */
     public Http(int port, Supplier<String> token) {
-        this("http://127.0.0.1:" + port, token);
+        this("http://127.0.0.1:" + port, CLIENT, token);
     }
 
     /**
@@ -54,7 +56,7 @@ public final class Http {
      * @return a client of the same controller that sends that token
      */
     public Http withToken(String otherToken) {
-        return new Http(base, () -> otherToken);
+        return new Http(base, client, () -> otherToken);
     }
 
     /** @return the token this client sends, or null */
@@ -69,6 +71,14 @@ public final class Http {
     public static Supplier<String> once(Supplier<String> source) {
         AtomicReference<String> value = new AtomicReference<>();
         return () -> value.updateAndGet(known -> known != null ? known : source.get());
+    }
+
+    /**
+     * @param base   the scheme, host and port, such as {@code https://127.0.0.1:41234}
+     * @param client the client to send with, such as one whose SSLContext trusts the controller's certificate
+     */
+    public Http(String base, HttpClient client) {
+        this(base, client, null);
     }
 
     /**
@@ -149,7 +159,7 @@ public final class Http {
             request.header("Authorization", "Bearer " + token.get());
         }
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,8 +1,6 @@
 package io.gantry.engine.core.internal.shell;
 
-import io.gantry.engine.api.error.CodedException;
 import io.gantry.engine.api.error.InvalidConfigException;
-import io.gantry.engine.api.security.AuditEntry;
 import io.gantry.engine.api.security.AuditTrail;
 import io.gantry.engine.api.security.IssuedToken;
 import io.gantry.engine.api.security.Role;
@@ -36,13 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class AccountCommands {
     private static final Logger LOG = LoggerFactory.getLogger(AccountCommands.class);
     /** Who the audit trail names for these commands, and where they came from. */
-    static final String SHELL = "shell";
+    static final String SHELL = ShellAudit.SHELL;
 
     private static final String RECOVERY = "Lost the admin's credentials? gantry:token-create admin admin recovery"
             + " prints a new admin token; when user admin is gone too, gantry:user-add admin admin first.";
 
     private final UserAdministration users;
-    private final AuditTrail audit;
+    private final ShellAudit shellAudit;
     private final Clock clock;
     private final List<ServiceRegistration<Function>> registrations;
 
@@ -54,16 +52,16 @@ public final class AccountCommands {
     @Activate
     public AccountCommands(BundleContext context, @Reference UserAdministration users, @Reference AuditTrail audit) {
         this.users = users;
-        this.audit = audit;
         this.clock = Clock.systemUTC();
+        this.shellAudit = new ShellAudit(audit, clock);
         this.registrations = ConsoleCommand.register(context, commands());
     }
 
     /** Built by a test, not registered anywhere. */
     AccountCommands(UserAdministration users, AuditTrail audit, Clock clock) {
         this.users = users;
-        this.audit = audit;
         this.clock = clock;
+        this.shellAudit = new ShellAudit(audit, clock);
         this.registrations = List.of();
     }
 
@@ -232,30 +230,11 @@ public final class AccountCommands {
 
     /** Runs a change and records it, whatever its outcome; the change's own exception reaches the console. */
     private String audited(String action, String target, String detail, Supplier<String> change) {
-        return audited(action, target, () -> detail, change);
+        return shellAudit.audited(action, target, () -> detail, change);
     }
 
-    /**
-     * @param detail what the audit entry says besides the outcome, asked once the change ran (a
-     *     created token's id is known only then)
-     */
     private String audited(String action, String target, Supplier<String> detail, Supplier<String> change) {
-        String answer;
-        try {
-            answer = change.get();
-        } catch (RuntimeException e) {
-            // a domain exception means the request was wrong; anything else, that the controller failed
-            String outcome = e instanceof CodedException ? "refused" : "failed";
-            String asked = detail.get();
-            record(action, target, outcome, asked.isEmpty() ? e.getMessage() : asked + ": " + e.getMessage());
-            throw e;
-        }
-        record(action, target, "ok", detail.get());
-        return answer;
-    }
-
-    private void record(String action, String target, String outcome, String detail) {
-        audit.record(new AuditEntry(0, clock.instant(), SHELL, action, target, outcome, 0, SHELL, detail));
+        return shellAudit.audited(action, target, detail, change);
     }
 
     private static Role role(String id) {

@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.shell;
 
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.pipeline.PipelineSummary;
+import io.gantry.engine.api.security.AuditTrail;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.ExecutionQuery;
@@ -9,6 +10,7 @@ import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.engine.api.service.PipelineService;
 import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.engine.api.service.PluginInfo;
+import java.time.Clock;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
@@ -30,23 +32,27 @@ public final class InventoryCommands {
     private final DeviceService devices;
     private final PipelineService pipelines;
     private final ExecutionService executions;
+    private final ShellAudit audit;
 
     /**
      * @param catalog    the live plugins
      * @param devices    the devices
      * @param pipelines  the stored pipelines
      * @param executions the runs
+     * @param audit      where a connect from the console is recorded
      */
     @Activate
     public InventoryCommands(
             @Reference PluginCatalog catalog,
             @Reference DeviceService devices,
             @Reference PipelineService pipelines,
-            @Reference ExecutionService executions) {
+            @Reference ExecutionService executions,
+            @Reference AuditTrail audit) {
         this.catalog = catalog;
         this.devices = devices;
         this.pipelines = pipelines;
         this.executions = executions;
+        this.audit = new ShellAudit(audit, Clock.systemUTC());
     }
 
     /** @return one line per plugin */
@@ -81,7 +87,7 @@ public final class InventoryCommands {
      */
     @Descriptor("connects a device and prints its status")
     public String connect(@Descriptor("the device id") String id) {
-        DeviceInfo device = devices.connect(id);
+        DeviceInfo device = audit.audited("gantry:connect", "device/" + id, () -> "", () -> devices.connect(id));
         return device.id() + " " + device.status() + (device.lastError() == null ? "" : " " + device.lastError());
     }
 

@@ -2,8 +2,10 @@ package io.gantry.engine.core.internal.shell;
 
 import io.gantry.engine.api.event.EventProperties;
 import io.gantry.engine.api.execution.ExecutionRecord;
+import io.gantry.engine.api.security.AuditTrail;
 import io.gantry.engine.api.service.ExecutionService;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.felix.service.command.CommandSession;
@@ -29,15 +31,27 @@ public final class RunCommand {
 
     private final ExecutionService executions;
     private final BundleContext context;
+    private final ShellAudit audit;
 
     /**
      * @param executions the runs
      * @param context    to listen on the event bus while following
+     * @param audit      where every start is recorded
      */
     @Activate
-    public RunCommand(@Reference ExecutionService executions, BundleContext context) {
+    public RunCommand(@Reference ExecutionService executions, BundleContext context, @Reference AuditTrail audit) {
         this.executions = executions;
         this.context = context;
+        this.audit = new ShellAudit(audit, Clock.systemUTC());
+    }
+
+    private ExecutionRecord start(String pipelineId) {
+        ExecutionRecord[] started = new ExecutionRecord[1];
+        return audit.audited(
+                "gantry:run",
+                "pipeline/" + pipelineId,
+                () -> started[0] == null ? "" : "execution " + started[0].id(),
+                () -> started[0] = executions.start(pipelineId, null, Map.of(), ShellAudit.SHELL));
     }
 
     /**
@@ -59,13 +73,13 @@ public final class RunCommand {
             @Descriptor("the pipeline id") String pipelineId)
             throws InterruptedException {
         if (!follow) {
-            return line(executions.start(pipelineId, null, Map.of(), "shell"));
+            return line(start(pipelineId));
         }
         // Gogo binds System.out to the calling session's output (ThreadIO) while a command runs;
         // session.getConsole() is the terminal, which a scripted session does not have
         PrintStream out = System.out;
         try (RunFollower follower = new RunFollower(context)) {
-            ExecutionRecord started = executions.start(pipelineId, null, Map.of(), "shell");
+            ExecutionRecord started = start(pipelineId);
             out.println(line(started));
             if (!follower.printUntilEnd(started.id(), FOLLOW_LIMIT, event -> out.println(describe(event)))) {
                 out.println("still running after " + FOLLOW_LIMIT.toMinutes() + " min; see gantry:executions");

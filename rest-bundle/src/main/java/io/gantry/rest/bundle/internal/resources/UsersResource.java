@@ -5,6 +5,7 @@ import io.gantry.engine.api.security.UserAdministration;
 import io.gantry.engine.api.security.UserInfo;
 import io.gantry.rest.bundle.internal.json.SecurityJson;
 import io.gantry.rest.bundle.internal.problem.FieldProblems;
+import io.gantry.rest.bundle.internal.security.BrowserSessions;
 import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.Consumes;
@@ -24,18 +25,26 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@code /api/users}: the controller's users (admin only). Passwords go in, never out. */
+/**
+ * {@code /api/users}: the controller's users (admin only). Passwords go in, never out; a new password
+ * logs the user's browsers out.
+ */
 @Component(service = RestResource.class)
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class UsersResource implements RestResource {
     private final UserAdministration users;
+    private final BrowserSessions sessions;
 
-    /** @param users the user administration */
+    /**
+     * @param users    the user administration
+     * @param sessions the browsers logged in, logged out when their user's password changes
+     */
     @Activate
-    public UsersResource(@Reference UserAdministration users) {
+    public UsersResource(@Reference UserAdministration users, @Reference BrowserSessions sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     /** @return every user */
@@ -96,7 +105,11 @@ public final class UsersResource implements RestResource {
                     .throwIfAny();
         }
         Role role = body.role() == null ? null : RoleFields.role(body.role(), "role");
-        return SecurityJson.User.of(users.updateUser(name, role, body.password()));
+        UserInfo updated = users.updateUser(name, role, body.password());
+        if (body.password() != null) {
+            sessions.closeAllOf(name);
+        }
+        return SecurityJson.User.of(updated);
     }
 
     /** @param name a user's name @return 204; its tokens are revoked */

@@ -1,9 +1,12 @@
 package io.gantry.rest.bundle.internal.security;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Which paths are the API's, for the gate and for the answers to Jetty's own errors. */
 public final class ApiPaths {
+    private static final Pattern SLASHES = Pattern.compile("[/\\\\]+");
+
     private ApiPaths() {}
 
     /**
@@ -14,8 +17,11 @@ public final class ApiPaths {
      * @return true when it is, or looks like, a path under {@code /api}
      */
     public static boolean covers(String path) {
+        if (path.startsWith("/api/") || path.equals("/api")) {
+            return true; // nearly every request: no need to fold anything
+        }
         // a backslash is a separator to some servers and proxies: count it as one here
-        String folded = path.toLowerCase(Locale.ROOT).replace('\\', '/').replaceAll("/{2,}", "/");
+        String folded = SLASHES.matcher(path.toLowerCase(Locale.ROOT)).replaceAll("/");
         return folded.equals("/api") || folded.startsWith("/api/") || folded.startsWith("/api;");
     }
 }

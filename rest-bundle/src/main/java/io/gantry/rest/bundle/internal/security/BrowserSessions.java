@@ -103,6 +103,15 @@ public final class BrowserSessions {
         return check(id, false);
     }
 
+    /**
+     * Ends every session of a user, as a new password must: whoever knew the old one is logged out.
+     *
+     * @param user a user's name
+     */
+    public void closeAllOf(String user) {
+        sessions.values().removeIf(session -> session.identity().user().equals(user));
+    }
+
     /** @param id the session to end */
     public void close(String id) {
         sessions.remove(id);

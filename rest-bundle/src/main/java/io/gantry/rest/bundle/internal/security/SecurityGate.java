@@ -102,6 +102,15 @@ public final class SecurityGate {
                     return true;
                 }
             }
+            if (caller != null && isUpgrade(request)) {
+                // a page of another origin on the same site (another port of this host) can open a
+                // WebSocket that carries the cookie: browsers always say the origin of an upgrade
+                String problem = foreignOrigin(request);
+                if (problem != null) {
+                    RawProblems.write(response, callback, ProblemDocument.of(ProblemKind.FORBIDDEN, problem));
+                    return true;
+                }
+            }
         }
         if (caller != null) {
             request.setAttribute(Caller.ATTRIBUTE, caller);
@@ -155,11 +164,20 @@ public final class SecurityGate {
             return "a change made with the session cookie must carry the " + CSRF_HEADER
                     + " header the login answered with";
         }
+        return foreignOrigin(request);
+    }
+
+    private static String foreignOrigin(Request request) {
         String origin = request.getHeaders().get(HttpHeader.ORIGIN);
         if (origin != null && !sameOrigin(origin, request)) {
-            return "a change made with the session cookie must come from this controller's own pages, not " + origin;
+            return "a request made with the session cookie must come from this controller's own pages, not " + origin;
         }
         return null;
+    }
+
+    private static boolean isUpgrade(Request request) {
+        String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
     }
 
     private static boolean sameOrigin(String origin, Request request) {

@@ -2,6 +2,8 @@ package io.gantry.rest.bundle.internal.server;
 
 import io.gantry.rest.bundle.internal.security.SecurityGate;
 import io.gantry.rest.bundle.internal.security.SecurityHeaders;
+import io.gantry.rest.bundle.internal.server.tls.HttpConnectors;
+import io.gantry.rest.bundle.internal.server.tls.TlsSettings;
 import java.net.BindException;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +70,8 @@ public final class HttpServer {
      * @param config  the server settings
      * @param context the bundle context, for the framework properties that give defaults
      * @param gate    decides who is calling before any context answers
-     * @throws Exception when the port cannot be bound (logged as one clear line) or Jetty fails
+     * @throws Exception when the port cannot be bound, plain HTTP is refused beyond loopback or TLS has
+     *     no certificate (each logged as one clear line), or Jetty fails
      */
     @Activate
     public HttpServer(HttpServerConfiguration config, BundleContext context, @Reference SecurityGate gate)
@@ -76,15 +79,13 @@ public final class HttpServer {
         String host = config.host().isEmpty() ? property(context, "gantry.http.host", "127.0.0.1") : config.host();
         int port = config.port() >= 0 ? config.port() : Integer.parseInt(property(context, "gantry.http.port", "8080"));
         server = new Server(threadPool());
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost(host);
-        connector.setPort(port);
+        ServerConnector connector = HttpConnectors.create(server, host, port, TlsSettings.read(context::getProperty));
         server.addConnector(connector);
         contexts.addHandler(apiContext(config.maxRequestBytes()));
         server.setHandler(new SecurityHeaders(gate.around(contexts)));
         server.setErrorHandler(new ProblemErrorHandler());
         server.setStopTimeout(2_000);
-        startOrExplain(host, port);
+        startOrExplain(HttpConnectors.scheme(connector), host, port);
     }
 
     private ServletContextHandler apiContext(long maxRequestBytes) throws Exception {
@@ -101,13 +102,13 @@ public final class HttpServer {
         return api;
     }
 
-    private void startOrExplain(String host, int port) throws Exception {
+    private void startOrExplain(String scheme, String host, int port) throws Exception {
         try {
             JerseyApplication.withJerseyClassLoader(() -> {
                 server.start();
                 return null;
             });
-            LOG.info("HTTP API listening on http://{}:{}/api", host, port);
+            LOG.info("HTTP API listening on {}://{}:{}/api", scheme, host, port);
         } catch (Exception e) {
             server.stop();
             if (e instanceof BindException || e.getCause() instanceof BindException) {

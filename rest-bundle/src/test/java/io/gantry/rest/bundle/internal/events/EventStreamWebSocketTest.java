@@ -4,6 +4,7 @@ import static io.gantry.rest.bundle.internal.events.Messages.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gantry.engine.api.security.Identity;
 import io.gantry.engine.api.security.Role;
 import io.gantry.rest.bundle.internal.security.BrowserSessions;
 import io.gantry.rest.bundle.internal.security.SecurityGate;
@@ -117,6 +118,25 @@ class EventStreamWebSocketTest {
                         .get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(WebSocketHandshakeException.class)
                 .hasRootCauseMessage("Unexpected HTTP response status code 401");
+    }
+
+    @Test
+    void refusesASessionsUpgradeFromAnotherOrigin() throws Exception {
+        credentials.password("olga", "correct horse battery", Role.OPERATOR);
+        String session =
+                sessions.open(new Identity("olga", null, Role.OPERATOR)).id();
+        assertThatThrownBy(() -> http.newWebSocketBuilder()
+                        .header("Cookie", SecurityGate.COOKIE + "=" + session)
+                        .header("Origin", "http://127.0.0.1:1")
+                        .buildAsync(streamUri(""), new WebSocket.Listener() {})
+                        .get(5, TimeUnit.SECONDS))
+                .hasRootCauseMessage("Unexpected HTTP response status code 403");
+        WebSocket own = http.newWebSocketBuilder()
+                .header("Cookie", SecurityGate.COOKIE + "=" + session)
+                .header("Origin", "http://127.0.0.1:" + port)
+                .buildAsync(streamUri(""), new WebSocket.Listener() {})
+                .get(5, TimeUnit.SECONDS);
+        own.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
     }
 
     @Test
