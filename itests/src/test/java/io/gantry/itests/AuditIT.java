@@ -99,7 +99,10 @@ public class AuditIT {
         HttpResponse<String> page = Http.anonymous(gantry.port()).get("/");
         assertEquals(200, page.statusCode());
         String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
-        assertTrue(policy, policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"));
+        assertTrue(policy, policy.contains("script-src 'self';") && policy.contains("frame-ancestors 'none'"));
+        assertTrue(
+                "one policy, without unsafe-inline: " + page.headers().allValues("Content-Security-Policy"),
+                page.headers().allValues("Content-Security-Policy").size() == 1 && !policy.contains("unsafe"));
         assertEquals(
                 "nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
     }

@@ -22,17 +22,12 @@ import org.eclipse.jetty.util.Callback;
  * bundle:} URLs of this bundle's own resources (jetty-osgi, which would, is not in the
  * distribution); its {@code ETag} is weak, {@code W/"..."} from name, modification time and size,
  * where docs/HMI.md promises a strong tag of the content; it has one {@code Cache-Control} for
- * every file, where vendored libraries are immutable and the page's own files revalidated, and no
- * way to give only HTML the {@code Content-Security-Policy}; and it declines methods other than
+ * every file, where vendored libraries are immutable and the page's own files revalidated; and it declines methods other than
  * {@code GET}/{@code HEAD}, which then end as a 404 instead of 405 with {@code Allow}. Its
  * precompressed content needs a {@code .gz} or {@code .br} file beside each file; the bundle ships
  * none, so that would bring nothing.
  */
 final class StaticFileHandler extends Handler.Abstract.NonBlocking {
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
     private final StaticFiles files;
 
     /** @param files where the files come from */
@@ -58,11 +53,8 @@ final class StaticFileHandler extends Handler.Abstract.NonBlocking {
         var headers = response.getHeaders();
         headers.put(HttpHeader.ETAG, file.etag());
         headers.put(HttpHeader.CACHE_CONTROL, file.cacheControl());
-        headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Referrer-Policy", "no-referrer");
-        if (file.contentType().startsWith("text/html")) {
-            headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        }
+        // nosniff, the referrer policy and the Content-Security-Policy come from SecurityHeaders, for
+        // every answer outside /api
         if (matches(request.getHeaders().getField(HttpHeader.IF_NONE_MATCH), file.etag())) {
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);

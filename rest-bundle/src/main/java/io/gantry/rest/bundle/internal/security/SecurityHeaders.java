@@ -14,9 +14,10 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class SecurityHeaders extends Handler.Wrapper {
     /** The HMI's policy; the page has no inline script or style, so none is allowed. */
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
+    public static final String POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                    + "frame-ancestors 'none'";
 
     private static final HttpField NOSNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
     private static final HttpField NO_FRAMES = new PreEncodedHttpField("X-Frame-Options", "DENY");

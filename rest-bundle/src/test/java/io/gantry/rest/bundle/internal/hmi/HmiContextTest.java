@@ -2,6 +2,7 @@ package io.gantry.rest.bundle.internal.hmi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gantry.rest.bundle.internal.security.SecurityHeaders;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +42,8 @@ class HmiContextTest {
                 return true;
             }
         });
-        server.setHandler(new ContextHandlerCollection(api, new HmiContext().create(server)));
+        // as HttpServer mounts it: behind the headers every answer gets
+        server.setHandler(new SecurityHeaders(new ContextHandlerCollection(api, new HmiContext().create(server))));
         server.start();
         port = connector.getLocalPort();
     }
@@ -57,7 +59,8 @@ class HmiContextTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(response.headers().firstValue("Cache-Control")).hasValue(StaticFiles.REVALIDATE);
-        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeaders.POLICY);
+        assertThat(SecurityHeaders.POLICY).contains("style-src 'self';").doesNotContain("unsafe");
         assertThat(response.body()).contains("<script type=\"module\" src=\"js/app.js\">");
 
         String etag = response.headers().firstValue("ETag").orElseThrow();
