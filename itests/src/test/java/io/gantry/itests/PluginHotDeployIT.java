@@ -163,7 +163,7 @@ public class PluginHotDeployIT {
                     DEPLOYED,
                     e -> e.getTopic().equals("gantry/plugin/UPDATED")
                             && "2.0.0".equals(String.valueOf(e.getProperty("pluginVersion"))));
-            awaitAfter(events, updated("2.0.0"), connected("fixture-1"), "fixture-1 reconnected on 2.0.0");
+            awaitAfter(events, unavailable("fixture-1"), connected("fixture-1"), "fixture-1 reconnected on 2.0.0");
         }
 
         assertEquals("2.0.0", servedVersion());
@@ -185,8 +185,12 @@ public class PluginHotDeployIT {
             events.await("the rollback announced", DEPLOYED, e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK"));
             rolledBack = events.events(e -> e.getTopic().equals("gantry/plugin/ROLLED_BACK"))
                     .get(0);
+            // the device may reconnect to the restored version before the rollback is announced
             awaitAfter(
-                    events, e -> e == rolledBack, connected("fixture-1"), "fixture-1 reconnected after the rollback");
+                    events,
+                    unavailable("fixture-1"),
+                    connected("fixture-1"),
+                    "fixture-1 reconnected after the rollback");
         }
         assertEquals("3.0.0", rolledBack.getProperty("failedVersion"));
         assertEquals("2.0.0", rolledBack.getProperty("pluginVersion"));
@@ -225,8 +229,11 @@ public class PluginHotDeployIT {
             try (EventRecorder events = new EventRecorder(context)) {
                 Instant replaced = Instant.now();
                 drop(belt(version), BELT_JAR);
-                Event connected =
-                        awaitAfter(events, updated(version), connected("belt-1"), "belt-1 CONNECTED on " + version);
+                // the device reconnects once the old driver has left; the deployer announces the update
+                // once SCR has activated the new one: either may come first
+                Event connected = awaitAfter(
+                        events, unavailable("belt-1"), connected("belt-1"), "belt-1 CONNECTED again for " + version);
+                events.await("the update to " + version + " announced", DEPLOYED, updated(version));
                 Event serving = events.events(updated(version)).get(0);
                 toServing.add(Duration.between(replaced, Instant.parse((String) serving.getProperty("timestamp")))
                         .toMillis());
@@ -364,6 +371,10 @@ public class PluginHotDeployIT {
         return e -> e.getTopic().equals("gantry/plugin/UPDATED")
                 && version.equals(e.getProperty("pluginVersion"))
                 && e.getProperty("error") == null;
+    }
+
+    private static Predicate<Event> unavailable(String deviceId) {
+        return e -> e.getTopic().equals("gantry/device/UNAVAILABLE") && deviceId.equals(e.getProperty("deviceId"));
     }
 
     private static Predicate<Event> connected(String deviceId) {
