@@ -118,6 +118,8 @@ public final class UsersResource implements RestResource {
     @RequiresRole(Role.ADMIN)
     public Response delete(@PathParam("name") String name) {
         users.deleteUser(name);
+        // at once, and so that a user made again under the same name inherits no browser
+        sessions.closeAllOf(name);
         return Response.noContent().build();
     }
 }
