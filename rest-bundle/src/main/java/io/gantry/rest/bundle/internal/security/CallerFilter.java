@@ -21,7 +21,8 @@ public final class CallerFilter implements ContainerRequestFilter, RestResource 
     @Override
     public void filter(ContainerRequestContext request) {
         Object caller = request.getProperty(Caller.ATTRIBUTE);
-        boolean secure = "https".equals(request.getUriInfo().getRequestUri().getScheme());
+        // the container's own context knows whether the connection is TLS, without building the URI
+        boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller instanceof Caller c ? c : null, secure));
     }
 }
