@@ -109,6 +109,17 @@ public class TlsIT {
     }
 
     @Test
+    public void c_underTlsTheSessionCookieIsSecureAndTokensWorkAsOverHttp() {
+        Http https = https(trusting(selfSigned()));
+        HttpResponse<String> login = https.post("/api/session", "{\"token\":\"" + gantry.adminToken() + "\"}");
+        assertEquals(login.body(), 201, login.statusCode());
+        String cookie = login.headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie, cookie.contains(";Secure") && cookie.contains("HttpOnly"));
+        assertEquals(
+                200, https.withToken(gantry.adminToken()).get("/api/pipelines").statusCode());
+    }
+
+    @Test
     public void d_aRestartServesTheSameCertificateWithoutMakingAnother() throws Exception {
         String before = served(trusting(selfSigned()));
         assertEquals(gantry.console(), 0, gantry.stop(START));
