@@ -5,6 +5,7 @@ import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.ExecutionStatus;
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
+import io.gantry.engine.api.execution.SkipReasons;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.plan.PlanEdge;
 import io.gantry.engine.core.internal.plan.PlanNode;
@@ -21,9 +22,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * One execution of a plan. A node starts as soon as its last input arrives (a per-node countdown of
- * incoming edges), so independent branches overlap. The first failure or a cancel stops the run:
- * pending nodes are skipped or cancelled, running ones cancelled. The run ends when every node has.
+ * One execution of a plan. A node starts as soon as its last dependency is settled (a per-node
+ * countdown of incoming edges: data, order and condition), so independent branches overlap. A
+ * dependency settles satisfied (its source succeeded, or failed for a failure path) or dead; a
+ * node with a dead dependency it needs, or whose condition is false, is skipped, and that skip
+ * settles its own successors in turn. A failure without a failure path, or a cancel, stops the
+ * run: pending nodes are skipped or cancelled, running ones cancelled. The run ends when every node
+ * has.
  */
 final class ExecutionRun {
     /** Why the run stops early; set once. */
@@ -36,7 +41,14 @@ final class ExecutionRun {
     private final Consumer<ExecutionRun> onEnd;
     private final SerialEvents events = new SerialEvents();
     private final NodeRecords records;
-    private final AtomicIntegerArray missingInputs;
+    /**
+     * Per node: unsettled dependencies in the low 16 bits, satisfied ones above, so that one atomic
+     * add both counts down and tells a node joining any branch whether one of them completed.
+     */
+    private final AtomicIntegerArray dependencies;
+    /** Per node, why its first dead dependency is dead; null for a plan where nothing can be skipped. */
+    private final AtomicReferenceArray<String> deadReasons;
+
     private final Object[][] edgeValues;
     private final AtomicReferenceArray<NodeRun> runs;
     private final AtomicInteger done = new AtomicInteger();
@@ -59,11 +71,12 @@ final class ExecutionRun {
         this.onEnd = onEnd;
         int count = plan.nodeCount();
         this.records = new NodeRecords(plan.nodes());
-        this.missingInputs = new AtomicIntegerArray(count);
+        this.dependencies = new AtomicIntegerArray(count);
+        this.deadReasons = plan.sequenced() ? new AtomicReferenceArray<>(count) : null;
         this.edgeValues = new Object[count][];
         this.runs = new AtomicReferenceArray<>(count);
         for (PlanNode node : plan.nodes()) {
-            missingInputs.set(node.index(), node.incoming().size());
+            dependencies.set(node.index(), node.incoming().size());
             edgeValues[node.index()] = new Object[node.incoming().size()];
         }
         this.startedAt = context.clock().instant();
@@ -167,7 +180,9 @@ final class ExecutionRun {
                         0,
                         inputs,
                         Map.of(),
-                        failure.toError(node.id())));
+                        failure.toError(node.id()),
+                        null,
+                        node.when()));
         nodeFinished(node, NodeStatus.FAILED, Map.of(), failure, 0, 0);
     }
 
@@ -194,9 +209,12 @@ final class ExecutionRun {
             inputs.putAll(given);
         }
         Object[] values = edgeValues[node.index()];
-        for (PlanEdge edge : node.incoming()) {
+        List<PlanEdge> incoming = node.incoming();
+        // backwards, so that of several branches feeding one port (join any) the first edge that ran wins
+        for (int i = incoming.size() - 1; i >= 0; i--) {
+            PlanEdge edge = incoming.get(i);
             Object value = values[edge.toSlot()];
-            if (value != null) {
+            if (value != null && edge.kind() == PlanEdge.Kind.DATA) {
                 inputs.put(edge.toPort(), value);
             }
         }
@@ -234,26 +252,110 @@ final class ExecutionRun {
             // the event goes out before any successor can start, so listeners see causal order
             events.emit(() -> context.listener().nodeCompleted(ref, node, outputs, durationMs, attempts));
             if (stop.get() == null) {
-                feedSuccessors(node, outputs);
+                settleSuccessors(node, NodeStatus.SUCCEEDED, outputs);
             }
         } else {
             ExecutionError error = failure.toError(node.id());
             events.emit(() -> context.listener().nodeFailed(ref, node, status, error, durationMs, attempts));
             if (status == NodeStatus.FAILED) {
-                stopWith(new Stop(ExecutionStatus.FAILED, error), NodeStatus.SKIPPED);
+                if (node.hasFailurePath()) {
+                    // handled: the failure paths run, what needed the node's success is skipped
+                    if (stop.get() == null) {
+                        settleSuccessors(node, NodeStatus.FAILED, Map.of());
+                    }
+                } else {
+                    stopWith(new Stop(ExecutionStatus.FAILED, error), NodeStatus.SKIPPED);
+                }
             }
         }
         countDone();
     }
 
-    private void feedSuccessors(PlanNode node, Map<String, Object> outputs) {
+    /** The node ended (succeeded, failed with a failure path, or was skipped): settle what depends on it. */
+    private void settleSuccessors(PlanNode node, NodeStatus status, Map<String, Object> outputs) {
         for (PlanEdge edge : node.outgoing()) {
-            // the write is published to the starting thread by the countdown's volatile decrement
-            edgeValues[edge.toNode()][edge.toSlot()] = outputs.get(edge.fromPort());
-            if (missingInputs.decrementAndGet(edge.toNode()) == 0) {
-                ready(plan.nodes().get(edge.toNode()));
+            int to = edge.toNode();
+            String dead = deadReason(edge, status);
+            int state;
+            if (dead == null) {
+                if (edge.carriesValue()) {
+                    // the write is published to the deciding thread by the countdown's volatile add
+                    Object value = outputs.get(edge.fromPort());
+                    // a condition whose output is missing reads as false, but never as "not settled"
+                    edgeValues[to][edge.toSlot()] =
+                            value == null && edge.kind() == PlanEdge.Kind.WHEN ? Boolean.FALSE : value;
+                }
+                state = dependencies.addAndGet(to, SATISFIED);
+            } else {
+                deadReasons.compareAndSet(to, null, dead);
+                state = dependencies.decrementAndGet(to);
+            }
+            if ((state & UNSETTLED) == 0) {
+                decide(plan.nodes().get(to), state >>> 16);
             }
         }
+    }
+
+    /** Adds one satisfied dependency and takes one unsettled away. */
+    private static final int SATISFIED = (1 << 16) - 1;
+
+    private static final int UNSETTLED = PlanNode.MAX_INCOMING;
+
+    /** @return why the edge is dead now that its source ended with the status, or null when satisfied */
+    private static String deadReason(PlanEdge edge, NodeStatus status) {
+        boolean failurePath = edge.kind() == PlanEdge.Kind.AFTER_FAILURE;
+        return switch (status) {
+            case SUCCEEDED -> failurePath ? SkipReasons.NO_FAILURE : null;
+            case FAILED -> failurePath ? null : SkipReasons.UPSTREAM_FAILED;
+            default -> SkipReasons.UPSTREAM_SKIPPED;
+        };
+    }
+
+    /**
+     * Every dependency of the node is settled: run it, or skip it when something it needs is dead or
+     * its condition is false.
+     *
+     * @param satisfied how many of its dependencies are satisfied
+     */
+    private void decide(PlanNode node, int satisfied) {
+        if (deadReasons == null) {
+            ready(node); // nothing can be skipped in this plan, so every dependency is satisfied
+            return;
+        }
+        int slot = node.whenSlot();
+        Object condition = slot < 0 ? null : edgeValues[node.index()][slot];
+        String dead = deadReasons.get(node.index());
+        String reason = null;
+        if (slot >= 0 && condition == null) {
+            reason = dead; // the condition's source did not succeed
+        } else if (dead != null) {
+            int branches = node.incoming().size() - (slot < 0 ? 0 : 1);
+            int taken = satisfied - (slot < 0 ? 0 : 1);
+            if (!node.joinsAny() || (branches > 0 && taken == 0)) {
+                reason = dead;
+            }
+        }
+        if (reason == null && slot >= 0 && Boolean.TRUE.equals(condition) == node.whenNegated()) {
+            reason = SkipReasons.CONDITION_FALSE;
+        }
+        if (reason == null) {
+            ready(node);
+        } else {
+            skip(node, reason);
+        }
+    }
+
+    /** Skips a pending node that will not run, and settles its successors. */
+    private void skip(PlanNode node, String reason) {
+        String branch = SkipReasons.CONDITION_FALSE.equals(reason) ? node.when() : null;
+        if (!records.skip(node.index(), NodeStatus.SKIPPED, reason, branch)) {
+            return; // the run stopped meanwhile, which skipped or cancelled it
+        }
+        events.emit(() -> context.listener().nodeSkipped(ref, node, NodeStatus.SKIPPED, reason));
+        if (stop.get() == null) {
+            settleSuccessors(node, NodeStatus.SKIPPED, Map.of());
+        }
+        countDone();
     }
 
     private void release(PlanNode node) {
@@ -267,9 +369,10 @@ final class ExecutionRun {
         if (!stop.compareAndSet(null, reason)) {
             return false;
         }
+        String skipReason = pendingBecome == NodeStatus.SKIPPED ? SkipReasons.RUN_FAILED : null;
         for (PlanNode node : plan.nodes()) {
-            if (records.skip(node.index(), pendingBecome)) {
-                events.emit(() -> context.listener().nodeSkipped(ref, node, pendingBecome));
+            if (records.skip(node.index(), pendingBecome, skipReason, null)) {
+                events.emit(() -> context.listener().nodeSkipped(ref, node, pendingBecome, skipReason));
                 countDone();
             } else {
                 NodeRun run = runs.get(node.index());
