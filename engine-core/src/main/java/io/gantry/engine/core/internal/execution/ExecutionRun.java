@@ -31,6 +31,11 @@ import java.util.function.Consumer;
  * has.
  */
 final class ExecutionRun {
+    /** Added to a node's {@link #dependencies}: one more satisfied, one fewer unsettled. */
+    private static final int SATISFIED = (1 << 16) - 1;
+    /** The bits of a node's {@link #dependencies} that count its unsettled ones. */
+    private static final int UNSETTLED = PlanNode.MAX_INCOMING;
+
     /** Why the run stops early; set once. */
     private record Stop(ExecutionStatus status, ExecutionError error) {}
 
@@ -295,11 +300,6 @@ final class ExecutionRun {
             }
         }
     }
-
-    /** Adds one satisfied dependency and takes one unsettled away. */
-    private static final int SATISFIED = (1 << 16) - 1;
-
-    private static final int UNSETTLED = PlanNode.MAX_INCOMING;
 
     /** @return why the edge is dead now that its source ended with the status, or null when satisfied */
     private static String deadReason(PlanEdge edge, NodeStatus status) {
