@@ -12,11 +12,16 @@ import java.util.Set;
 
 /**
  * Finds nodes that can never run because they need two branches that exclude each other: one runs
- * only when {@code x.ok} holds, the other only when {@code !x.ok} does. Each node's guards are the
- * conditions that must hold for it to run: its own {@code when}, plus those of everything it needs
- * (for {@code "join": "all"}, every dependency; for {@code "join": "any"}, only what all its
- * branches share). A node whose guards contradict each other is reported once, where the
- * contradiction arises, not again at each node after it.
+ * only when {@code x.ok} holds, the other only when {@code !x.ok} does, or one needs node {@code p}
+ * to succeed and the other is on {@code p}'s failure path. Each node's guards are the conditions
+ * that must hold for it to run: its own {@code when}, the outcome it needs of a node that has a
+ * failure path, plus the guards of everything it needs (for {@code "join": "all"}, every
+ * dependency; for {@code "join": "any"}, only what all its branches share). A node whose guards
+ * contradict each other is reported once, where the contradiction arises, not again at each node
+ * after it.
+ *
+ * <p>A guard is a condition as written ({@code x.ok}, {@code !x.ok}), or {@code #p} for "node p
+ * succeeded" and {@code !#p} for "node p failed"; a leading {@code !} negates either.
  */
 final class ExclusiveBranchChecker {
 
@@ -38,6 +43,12 @@ final class ExclusiveBranchChecker {
         for (ResolvedEdge dependency : dependencies) {
             incoming.get(dependency.to()).add(dependency);
         }
+        boolean[] hasFailurePath = new boolean[count];
+        for (ResolvedEdge dependency : dependencies) {
+            if (dependency.kind() == PlanEdge.Kind.AFTER_FAILURE) {
+                hasFailurePath[dependency.from()] = true;
+            }
+        }
         @SuppressWarnings("unchecked")
         Set<String>[] guards = new Set[count];
         boolean[] impossible = new boolean[count];
@@ -53,20 +64,22 @@ final class ExclusiveBranchChecker {
             for (ResolvedEdge dependency : incoming.get(n)) {
                 int from = dependency.from();
                 boolean branch = node.joinsAny() && dependency.kind() != PlanEdge.Kind.WHEN;
+                Set<String> needed =
+                        impossible[from] ? Set.of() : withOutcome(guards[from], dependency, table, hasFailurePath);
                 if (branch) {
                     anyBranch = true;
                     if (!impossible[from]) {
                         liveBranch = true;
                         if (shared == null) {
-                            shared = new LinkedHashSet<>(guards[from]);
+                            shared = new LinkedHashSet<>(needed);
                         } else {
-                            shared.retainAll(guards[from]);
+                            shared.retainAll(needed);
                         }
                     }
                 } else if (impossible[from]) {
                     impossible[n] = true;
                 } else {
-                    needs.add(new Need(table.nodes().get(from).id(), guards[from]));
+                    needs.add(new Need(table.nodes().get(from).id(), needed));
                 }
             }
             if (anyBranch && !liveBranch) {
@@ -88,7 +101,25 @@ final class ExclusiveBranchChecker {
         }
     }
 
+    /** @return the guards of a dependency: its source's, plus the outcome it needs of a source with a failure path */
+    private static Set<String> withOutcome(
+            Set<String> sourceGuards, ResolvedEdge dependency, NodeTable table, boolean[] hasFailurePath) {
+        if (!hasFailurePath[dependency.from()]) {
+            return sourceGuards;
+        }
+        String succeeded = "#" + table.nodes().get(dependency.from()).id();
+        Set<String> guards = new LinkedHashSet<>(sourceGuards);
+        guards.add(dependency.kind() == PlanEdge.Kind.AFTER_FAILURE ? "!" + succeeded : succeeded);
+        return guards;
+    }
+
     private static Set<String> union(List<Need> needs) {
+        if (needs.isEmpty()) {
+            return Set.of();
+        }
+        if (needs.size() == 1) {
+            return needs.get(0).guards(); // never changed once computed, so it may be shared
+        }
         Set<String> all = new LinkedHashSet<>();
         for (Need need : needs) {
             all.addAll(need.guards());
@@ -115,10 +146,20 @@ final class ExclusiveBranchChecker {
         String fix = "; they exclude each other, so it can never run (declare \"join\": \"any\" to take the branch"
                 + " that ran)";
         if (first.label() == null) {
-            return "node '" + nodeId + "' runs only when " + firstGuard + " but needs '" + second.label()
-                    + "', which runs only when " + secondGuard + fix;
+            return "node '" + nodeId + "' runs only when " + describe(firstGuard) + " but needs '" + second.label()
+                    + "', which runs only when " + describe(secondGuard) + fix;
         }
-        return "node '" + nodeId + "' needs both '" + first.label() + "' (runs only when " + firstGuard + ") and '"
-                + second.label() + "' (runs only when " + secondGuard + ")" + fix;
+        return "node '" + nodeId + "' needs both '" + first.label() + "' (runs only when " + describe(firstGuard)
+                + ") and '" + second.label() + "' (runs only when " + describe(secondGuard) + ")" + fix;
+    }
+
+    private static String describe(String guard) {
+        if (guard.startsWith("#")) {
+            return "'" + guard.substring(1) + "' succeeded";
+        }
+        if (guard.startsWith("!#")) {
+            return "'" + guard.substring(2) + "' failed";
+        }
+        return guard;
     }
 }

@@ -215,4 +215,36 @@ class SequencingValidationTest {
                 .extracting(Problem::path, Problem::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("edges[1].to", ProblemCodes.DUPLICATE_INPUT));
     }
+
+    @Test
+    void reportsANodeNeedingBothTheSuccessAndTheFailurePathOfOneNode() {
+        List<Problem> problems = problemsOf(pipeline(
+                List.of(pass("pick"), pass("alarm"), pass("safe"), pass("place"), pass("report")),
+                List.of(
+                        new EdgeDefinition("pick", "alarm", EdgeDefinition.ON_FAILURE),
+                        edge("alarm", "safe"),
+                        edge("pick.out", "place.in"),
+                        edge("safe.out", "report.in"),
+                        edge("place", "report"))));
+
+        assertThat(problems)
+                .extracting(Problem::path, Problem::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nodes[4]", ProblemCodes.EXCLUSIVE_BRANCHES));
+        assertThat(problems.get(0).message())
+                .startsWith("node 'report' needs both 'safe' (runs only when 'pick' failed) and 'place' (runs only"
+                        + " when 'pick' succeeded)");
+    }
+
+    @Test
+    void acceptsJoinAnyOfTheSuccessAndTheFailurePathOfOneNode() {
+        ExecutionPlan plan = validator.validate(pipeline(
+                List.of(pass("pick"), pass("alarm"), pass("place"), pass("next").withJoin(NodeDefinition.JOIN_ANY)),
+                List.of(
+                        new EdgeDefinition("pick", "alarm", EdgeDefinition.ON_FAILURE),
+                        edge("pick.out", "place.in"),
+                        edge("alarm", "next"),
+                        edge("place", "next"))));
+
+        assertThat(plan.nodeCount()).isEqualTo(4);
+    }
 }
