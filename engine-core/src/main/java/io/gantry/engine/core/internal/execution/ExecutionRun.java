@@ -10,7 +10,9 @@ import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.plan.PlanEdge;
 import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,8 +278,25 @@ final class ExecutionRun {
         countDone();
     }
 
-    /** The node ended (succeeded, failed with a failure path, or was skipped): settle what depends on it. */
+    /**
+     * The node ended (succeeded, or failed with a failure path): settle what depends on it. Nodes
+     * this skips settle their own successors here too, in a loop rather than by recursion, so a long
+     * skipped chain needs no deep stack.
+     */
     private void settleSuccessors(PlanNode node, NodeStatus status, Map<String, Object> outputs) {
+        Deque<PlanNode> skipped = settle(node, status, outputs, null);
+        while (skipped != null && !skipped.isEmpty()) {
+            PlanNode next = skipped.poll();
+            if (stop.get() == null) {
+                skipped = settle(next, NodeStatus.SKIPPED, Map.of(), skipped);
+            }
+            countDone(); // after its successors are settled, so the run cannot end before they are
+        }
+    }
+
+    /** @return {@code skipped} (created when null) with the successors this skipped, if any */
+    private Deque<PlanNode> settle(
+            PlanNode node, NodeStatus status, Map<String, Object> outputs, Deque<PlanNode> skipped) {
         for (PlanEdge edge : node.outgoing()) {
             int to = edge.toNode();
             String dead = deadReason(edge, status);
@@ -296,9 +315,19 @@ final class ExecutionRun {
                 state = dependencies.decrementAndGet(to);
             }
             if ((state & UNSETTLED) == 0) {
-                decide(plan.nodes().get(to), state >>> 16);
+                PlanNode successor = plan.nodes().get(to);
+                String reason = skipReason(successor, state >>> 16);
+                if (reason == null) {
+                    ready(successor);
+                } else if (claimSkip(successor, reason)) {
+                    if (skipped == null) {
+                        skipped = new ArrayDeque<>();
+                    }
+                    skipped.add(successor);
+                }
             }
         }
+        return skipped;
     }
 
     /** @return why the edge is dead now that its source ended with the status, or null when satisfied */
@@ -312,50 +341,42 @@ final class ExecutionRun {
     }
 
     /**
-     * Every dependency of the node is settled: run it, or skip it when something it needs is dead or
-     * its condition is false.
+     * Every dependency of the node is settled: decide whether it runs.
      *
      * @param satisfied how many of its dependencies are satisfied
+     * @return null to run it, or why it is skipped: something it needs is dead or its condition is false
      */
-    private void decide(PlanNode node, int satisfied) {
+    private String skipReason(PlanNode node, int satisfied) {
         if (deadReasons == null) {
-            ready(node); // nothing can be skipped in this plan, so every dependency is satisfied
-            return;
+            return null; // nothing can be skipped in this plan, so every dependency is satisfied
         }
         int slot = node.whenSlot();
         Object condition = slot < 0 ? null : edgeValues[node.index()][slot];
         String dead = deadReasons.get(node.index());
-        String reason = null;
         if (slot >= 0 && condition == null) {
-            reason = dead; // the condition's source did not succeed
-        } else if (dead != null) {
+            return dead; // the condition's source did not succeed
+        }
+        if (dead != null) {
             int branches = node.incoming().size() - (slot < 0 ? 0 : 1);
             int taken = satisfied - (slot < 0 ? 0 : 1);
             if (!node.joinsAny() || (branches > 0 && taken == 0)) {
-                reason = dead;
+                return dead;
             }
         }
-        if (reason == null && slot >= 0 && Boolean.TRUE.equals(condition) == node.whenNegated()) {
-            reason = SkipReasons.CONDITION_FALSE;
+        if (slot >= 0 && Boolean.TRUE.equals(condition) == node.whenNegated()) {
+            return SkipReasons.CONDITION_FALSE;
         }
-        if (reason == null) {
-            ready(node);
-        } else {
-            skip(node, reason);
-        }
+        return null;
     }
 
-    /** Skips a pending node that will not run, and settles its successors. */
-    private void skip(PlanNode node, String reason) {
+    /** @return true when the pending node is now SKIPPED and announced; false when the run stopped it first */
+    private boolean claimSkip(PlanNode node, String reason) {
         String branch = SkipReasons.CONDITION_FALSE.equals(reason) ? node.when() : null;
         if (!records.skip(node.index(), NodeStatus.SKIPPED, reason, branch)) {
-            return; // the run stopped meanwhile, which skipped or cancelled it
+            return false; // the run stopped meanwhile, which skipped or cancelled it
         }
         events.emit(() -> context.listener().nodeSkipped(ref, node, NodeStatus.SKIPPED, reason));
-        if (stop.get() == null) {
-            settleSuccessors(node, NodeStatus.SKIPPED, Map.of());
-        }
-        countDone();
+        return true;
     }
 
     private void release(PlanNode node) {

@@ -135,6 +135,22 @@ class SequencingTest {
     }
 
     @Test
+    void aLongChainAfterAFalseConditionIsSkippedToItsEnd() throws Exception {
+        int length = 5_000;
+        fixture.node(flag("weigh", false)).node(pass("n0", null).withWhen("weigh.ok"));
+        for (int i = 1; i < length; i++) {
+            fixture.node(pass("n" + i, null)).edge("n" + (i - 1), "n" + i);
+        }
+
+        ExecutionRecord record = run();
+
+        assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(record.done()).isEqualTo(length + 1);
+        assertThat(record.nodes().get("n0").reason()).isEqualTo(SkipReasons.CONDITION_FALSE);
+        assertThat(record.nodes().get("n" + (length - 1))).isEqualTo(skipped(SkipReasons.UPSTREAM_SKIPPED, null));
+    }
+
+    @Test
     void joinAnyTakesTheValuesOfTheBranchThatRan() throws Exception {
         for (boolean ok : new boolean[] {true, false}) {
             fixture.nodes.clear();
