@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
@@ -33,11 +32,6 @@ import java.util.function.Consumer;
  * has.
  */
 final class ExecutionRun {
-    /** Added to a node's {@link #dependencies}: one more satisfied, one fewer unsettled. */
-    private static final int SATISFIED = (1 << 16) - 1;
-    /** The bits of a node's {@link #dependencies} that count its unsettled ones. */
-    private static final int UNSETTLED = PlanNode.MAX_INCOMING;
-
     /** Why the run stops early; set once. */
     private record Stop(ExecutionStatus status, ExecutionError error) {}
 
@@ -48,15 +42,7 @@ final class ExecutionRun {
     private final Consumer<ExecutionRun> onEnd;
     private final SerialEvents events = new SerialEvents();
     private final NodeRecords records;
-    /**
-     * Per node: unsettled dependencies in the low 16 bits, satisfied ones above, so that one atomic
-     * add both counts down and tells a node joining any branch whether one of them completed.
-     */
-    private final AtomicIntegerArray dependencies;
-    /** Per node, why its first dead dependency is dead; null for a plan where nothing can be skipped. */
-    private final AtomicReferenceArray<String> deadReasons;
-
-    private final Object[][] edgeValues;
+    private final Readiness readiness;
     private final AtomicReferenceArray<NodeRun> runs;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
@@ -78,14 +64,8 @@ final class ExecutionRun {
         this.onEnd = onEnd;
         int count = plan.nodeCount();
         this.records = new NodeRecords(plan.nodes());
-        this.dependencies = new AtomicIntegerArray(count);
-        this.deadReasons = plan.sequenced() ? new AtomicReferenceArray<>(count) : null;
-        this.edgeValues = new Object[count][];
+        this.readiness = new Readiness(plan);
         this.runs = new AtomicReferenceArray<>(count);
-        for (PlanNode node : plan.nodes()) {
-            dependencies.set(node.index(), node.incoming().size());
-            edgeValues[node.index()] = new Object[node.incoming().size()];
-        }
         this.startedAt = context.clock().instant();
     }
 
@@ -215,7 +195,7 @@ final class ExecutionRun {
         if (given != null) {
             inputs.putAll(given);
         }
-        Object[] values = edgeValues[node.index()];
+        Object[] values = readiness.values(node.index());
         List<PlanEdge> incoming = node.incoming();
         // backwards, so that of several branches feeding one port (join any) the first edge that ran wins
         for (int i = incoming.size() - 1; i >= 0; i--) {
@@ -298,25 +278,10 @@ final class ExecutionRun {
     private Deque<PlanNode> settle(
             PlanNode node, NodeStatus status, Map<String, Object> outputs, Deque<PlanNode> skipped) {
         for (PlanEdge edge : node.outgoing()) {
-            int to = edge.toNode();
-            String dead = deadReason(edge, status);
-            int state;
-            if (dead == null) {
-                if (edge.carriesValue()) {
-                    // the write is published to the deciding thread by the countdown's volatile add
-                    Object value = outputs.get(edge.fromPort());
-                    // a condition whose output is missing reads as false, but never as "not settled"
-                    edgeValues[to][edge.toSlot()] =
-                            value == null && edge.kind() == PlanEdge.Kind.WHEN ? Boolean.FALSE : value;
-                }
-                state = dependencies.addAndGet(to, SATISFIED);
-            } else {
-                deadReasons.compareAndSet(to, null, dead);
-                state = dependencies.decrementAndGet(to);
-            }
-            if ((state & UNSETTLED) == 0) {
-                PlanNode successor = plan.nodes().get(to);
-                String reason = skipReason(successor, state >>> 16);
+            int state = readiness.settle(edge, status, outputs);
+            if (Readiness.isSettled(state)) {
+                PlanNode successor = plan.nodes().get(edge.toNode());
+                String reason = readiness.skipReason(successor, state);
                 if (reason == null) {
                     ready(successor);
                 } else if (claimSkip(successor, reason)) {
@@ -328,45 +293,6 @@ final class ExecutionRun {
             }
         }
         return skipped;
-    }
-
-    /** @return why the edge is dead now that its source ended with the status, or null when satisfied */
-    private static String deadReason(PlanEdge edge, NodeStatus status) {
-        boolean failurePath = edge.kind() == PlanEdge.Kind.AFTER_FAILURE;
-        return switch (status) {
-            case SUCCEEDED -> failurePath ? SkipReasons.NO_FAILURE : null;
-            case FAILED -> failurePath ? null : SkipReasons.UPSTREAM_FAILED;
-            default -> SkipReasons.UPSTREAM_SKIPPED;
-        };
-    }
-
-    /**
-     * Every dependency of the node is settled: decide whether it runs.
-     *
-     * @param satisfied how many of its dependencies are satisfied
-     * @return null to run it, or why it is skipped: something it needs is dead or its condition is false
-     */
-    private String skipReason(PlanNode node, int satisfied) {
-        if (deadReasons == null) {
-            return null; // nothing can be skipped in this plan, so every dependency is satisfied
-        }
-        int slot = node.whenSlot();
-        Object condition = slot < 0 ? null : edgeValues[node.index()][slot];
-        String dead = deadReasons.get(node.index());
-        if (slot >= 0 && condition == null) {
-            return dead; // the condition's source did not succeed
-        }
-        if (dead != null) {
-            int branches = node.incoming().size() - (slot < 0 ? 0 : 1);
-            int taken = satisfied - (slot < 0 ? 0 : 1);
-            if (!node.joinsAny() || (branches > 0 && taken == 0)) {
-                return dead;
-            }
-        }
-        if (slot >= 0 && Boolean.TRUE.equals(condition) == node.whenNegated()) {
-            return SkipReasons.CONDITION_FALSE;
-        }
-        return null;
     }
 
     /** @return true when the pending node is now SKIPPED and announced; false when the run stopped it first */
