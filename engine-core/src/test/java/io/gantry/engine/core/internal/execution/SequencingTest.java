@@ -16,6 +16,7 @@ import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.core.internal.events.TestEvents;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +170,43 @@ class SequencingTest {
             assertThat(record.nodes().get("done").inputs()).isEqualTo(Map.of("in", ok ? "A" : "R"));
             assertThat(record.nodes().get("done").outputs()).isEqualTo(Map.of("out", ok ? "A" : "R"));
         }
+    }
+
+    @Test
+    void joinAnyWithItsOwnConditionNeedsTheConditionAsWellAsOneBranch() throws Exception {
+        fixture.node(flag("weigh", true))
+                .node(flag("gate", false))
+                .node(pass("place", "A").withWhen("weigh.ok"))
+                .node(pass("reject", "R").withWhen("!weigh.ok"))
+                .node(pass("done", null).withJoin(NodeDefinition.JOIN_ANY).withWhen("gate.ok"))
+                .node(pass("doneAnyway", null).withJoin(NodeDefinition.JOIN_ANY).withWhen("!gate.ok"))
+                .edge("place.out", "done.in")
+                .edge("reject.out", "done.in")
+                .edge("place.out", "doneAnyway.in")
+                .edge("reject.out", "doneAnyway.in");
+
+        ExecutionRecord record = run();
+
+        assertThat(record.nodes().get("done")).isEqualTo(skipped(SkipReasons.CONDITION_FALSE, "gate.ok"));
+        assertThat(record.nodes().get("doneAnyway").status()).isEqualTo(NodeStatus.SUCCEEDED);
+        assertThat(record.nodes().get("doneAnyway").inputs()).isEqualTo(Map.of("in", "A"));
+    }
+
+    @Test
+    void conditionWhoseSourceFailedIntoAFailurePathIsSkippedAsUpstreamFailed() throws Exception {
+        fixture.function(new TestFunction(
+                        Fakes.flag("brokenScale").descriptor(),
+                        call -> CompletableFuture.failedFuture(new DeviceFaultException("scale", "no reading"))))
+                .node(NodeDefinition.of("weigh", "brokenScale", Map.of()))
+                .node(pass("alarm", null))
+                .node(pass("place", null).withWhen("weigh.ok"))
+                .edge("weigh", "alarm", "failure");
+
+        ExecutionRecord record = run();
+
+        assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(record.nodes().get("place")).isEqualTo(skipped(SkipReasons.UPSTREAM_FAILED, null));
+        assertThat(record.nodes().get("alarm").status()).isEqualTo(NodeStatus.SUCCEEDED);
     }
 
     @Test
