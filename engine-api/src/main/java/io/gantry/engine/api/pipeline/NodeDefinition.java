@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One node of a pipeline: a call of a function.
  *
- * @param id        unique in the pipeline; letters, digits, {@code . _ -}
+ * @param id        unique in the pipeline; may contain dots (an edge end equal to it names the node)
  * @param function  the id of the function to call
  * @param device    the id of the device instance it acts on; null for pure functions
  * @param params    the function's params, plus constants for input ports under the port's name
