@@ -23,6 +23,7 @@ final class BenchFunctions {
     static final String PASS = "bench.pass";
     static final String GATHER = "bench.gather";
     static final String DELAY = "bench.delay";
+    static final String FLAG = "bench.flag";
     /** How many inputs the gathering sink offers; a fan-out may use any number up to it. */
     static final int GATHER_WIDTH = 1000;
 
@@ -34,6 +35,15 @@ final class BenchFunctions {
     /** {@code out = in}, answered at once on the calling thread. */
     static PipelineFunction pass() {
         return function(PASS, IN, call -> CompletableFuture.completedFuture(echo(call)));
+    }
+
+    /** {@code ok = true}, {@code out = in}, answered at once: a decision for {@code when} conditions. */
+    static PipelineFunction flag() {
+        List<PortDescriptor> outputs = List.of(PortDescriptor.output("ok", PortType.BOOLEAN), OUT.get(0));
+        return function(FLAG, IN, outputs, call -> {
+            Object in = call.inputs().get("in");
+            return CompletableFuture.completedFuture(in == null ? Map.of("ok", true) : Map.of("ok", true, "out", in));
+        });
     }
 
     /** The sink of a fan-in: inputs {@code i0 … i999}, all optional; {@code out} = how many arrived. */
@@ -69,7 +79,15 @@ final class BenchFunctions {
 
     private static PipelineFunction function(
             String id, List<PortDescriptor> inputs, Function<Invocation, CompletionStage<Map<String, Object>>> body) {
-        FunctionDescriptor descriptor = new FunctionDescriptor(id, id, null, inputs, OUT, null, 0);
+        return function(id, inputs, OUT, body);
+    }
+
+    private static PipelineFunction function(
+            String id,
+            List<PortDescriptor> inputs,
+            List<PortDescriptor> outputs,
+            Function<Invocation, CompletionStage<Map<String, Object>>> body) {
+        FunctionDescriptor descriptor = new FunctionDescriptor(id, id, null, inputs, outputs, null, 0);
         return new PipelineFunction() {
             @Override
             public FunctionDescriptor descriptor() {

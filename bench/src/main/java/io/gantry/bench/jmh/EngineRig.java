@@ -40,6 +40,7 @@ final class EngineRig implements AutoCloseable {
         functions = Map.of(
                 BenchFunctions.PASS, BenchFunctions.pass(),
                 BenchFunctions.GATHER, BenchFunctions.gather(),
+                BenchFunctions.FLAG, BenchFunctions.flag(),
                 BenchFunctions.DELAY, BenchFunctions.delay(timer, ParallelBranchesBenchmark.DELAY_MS));
         Function<String, Optional<String>> noDevices = device -> Optional.empty();
         validator = new PipelineValidator(

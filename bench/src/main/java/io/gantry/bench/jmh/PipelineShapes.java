@@ -42,4 +42,24 @@ final class PipelineShapes {
         nodes.add(NodeDefinition.of("sink", BenchFunctions.GATHER, Map.of()));
         return new PipelineDefinition("fan-" + width, "fan-out/fan-in of " + width, null, nodes, edges);
     }
+
+    /**
+     * A chain of decisions: {@code d0}, then for each step {@code d(i)} runs when {@code d(i-1).ok}
+     * (true) and its sibling {@code x(i)} when {@code !d(i-1).ok} (so it is skipped), and an order edge
+     * from {@code x(i)} to {@code after(i)} skips that too: every step decides, runs one node and skips
+     * two. {@code 1 + 3 × steps} nodes.
+     */
+    static PipelineDefinition decisions(int steps) {
+        List<NodeDefinition> nodes = new ArrayList<>(1 + 3 * steps);
+        List<EdgeDefinition> edges = new ArrayList<>(steps);
+        nodes.add(NodeDefinition.of("d0", BenchFunctions.FLAG, Map.of("in", 1)));
+        for (int i = 1; i <= steps; i++) {
+            String previous = "d" + (i - 1) + ".ok";
+            nodes.add(NodeDefinition.of("d" + i, BenchFunctions.FLAG, Map.of()).withWhen(previous));
+            nodes.add(NodeDefinition.of("x" + i, BenchFunctions.PASS, Map.of()).withWhen("!" + previous));
+            nodes.add(NodeDefinition.of("after" + i, BenchFunctions.PASS, Map.of()));
+            edges.add(new EdgeDefinition("x" + i, "after" + i));
+        }
+        return new PipelineDefinition("decisions-" + steps, steps + " decisions", null, nodes, edges);
+    }
 }

@@ -19,6 +19,8 @@ final class JmhFigures {
     private static final Map<String, Shape> SHAPES = Map.of(
             "ChainBenchmark.chainOf1000", new Shape("engine: 1,000-node chain of no-ops, per run", 1000),
             "FanOutBenchmark.fanOutOf1000", new Shape("engine: 1 → 1,000 no-ops → 1 fan-out/fan-in, per run", 1002),
+            "DecisionsBenchmark.decisionsOf333",
+                    new Shape("engine: 333 decisions (1,000 nodes, 2 of 3 skipped), per run", 1000),
             "SmallPipelineBenchmark.tenNodesBackToBack", new Shape("engine: 10-node pipeline back to back", 0),
             "ValidationBenchmark.validate1000Nodes", new Shape("engine: validate a 1,000-node pipeline into a plan", 0),
             "PlanCacheBenchmark.validate100Nodes",

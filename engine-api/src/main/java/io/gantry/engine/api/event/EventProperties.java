@@ -47,5 +47,21 @@ public final class EventProperties {
     /** Of {@link Topics#EVENTS_DROPPED}: how many events were lost (a number). */
     public static final String DROPPED = "dropped";
 
+    /**
+     * Of {@link Topics#NODE_SKIPPED}: why the node did not run, one of
+     * {@link io.gantry.engine.api.execution.SkipReasons} (String); absent for a cancelled run.
+     *
+     * @since 1.3
+     */
+    public static final String REASON = "reason";
+    /**
+     * The decision taken for a node with a {@code when} condition: the condition as written, e.g.
+     * {@code weigh.ok} or {@code !weigh.ok} (String). On {@link Topics#NODE_EXECUTING} the branch was
+     * taken; on {@link Topics#NODE_SKIPPED} with reason {@code condition-false} it was not.
+     *
+     * @since 1.3
+     */
+    public static final String BRANCH = "branch";
+
     private EventProperties() {}
 }

@@ -25,7 +25,10 @@ public final class Topics {
     public static final String NODE_FAILED = "gantry/node/FAILED";
     /** A node attempt failed and will be retried after a delay. */
     public static final String NODE_RETRYING = "gantry/node/RETRYING";
-    /** A node will not run because something upstream failed or the run was cancelled. */
+    /**
+     * A node will not run: its condition was false, something it needs was skipped or failed, it is a
+     * failure path whose source did not fail, or the run stopped; see {@link EventProperties#REASON}.
+     */
     public static final String NODE_SKIPPED = "gantry/node/SKIPPED";
 
     /** A device instance was created. */

@@ -16,6 +16,11 @@ import java.util.Map;
  * @param inputs        the inputs it was called with
  * @param outputs       its outputs, once succeeded
  * @param error         why it failed, when it did
+ * @param reason        why it was {@link NodeStatus#SKIPPED}, one of {@link SkipReasons}; null otherwise
+ * @param branch        for a node with a {@code when} condition, once decided: the condition as written
+ *                      ({@code weigh.ok} or {@code !weigh.ok}); the node ran when its status is not
+ *                      SKIPPED with reason {@link SkipReasons#CONDITION_FALSE}; null otherwise
+ * @since 1.1 ({@code reason} and {@code branch})
  */
 public record NodeRecord(
         NodeStatus status,
@@ -27,7 +32,49 @@ public record NodeRecord(
         int attempts,
         Map<String, Object> inputs,
         Map<String, Object> outputs,
-        ExecutionError error) {
+        ExecutionError error,
+        String reason,
+        String branch) {
+
+    /**
+     * A record without skip reason or branch.
+     *
+     * @param status        its state
+     * @param functionId    the function it called
+     * @param plugin        plugin bundle that ran it
+     * @param pluginVersion version of that bundle
+     * @param startedAt     when its first attempt started
+     * @param durationMs    from first attempt to end, in ms
+     * @param attempts      attempts made so far
+     * @param inputs        the inputs it was called with
+     * @param outputs       its outputs
+     * @param error         why it failed
+     */
+    public NodeRecord(
+            NodeStatus status,
+            String functionId,
+            String plugin,
+            String pluginVersion,
+            Instant startedAt,
+            Long durationMs,
+            int attempts,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            ExecutionError error) {
+        this(
+                status,
+                functionId,
+                plugin,
+                pluginVersion,
+                startedAt,
+                durationMs,
+                attempts,
+                inputs,
+                outputs,
+                error,
+                null,
+                null);
+    }
 
     /**
      * @param functionId the function the node calls
@@ -35,5 +82,26 @@ public record NodeRecord(
      */
     public static NodeRecord pending(String functionId) {
         return new NodeRecord(NodeStatus.PENDING, functionId, null, null, null, null, 0, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * @param newBranch the condition decided for this node
+     * @return this record with that branch
+     * @since 1.1
+     */
+    public NodeRecord withBranch(String newBranch) {
+        return new NodeRecord(
+                status,
+                functionId,
+                plugin,
+                pluginVersion,
+                startedAt,
+                durationMs,
+                attempts,
+                inputs,
+                outputs,
+                error,
+                reason,
+                newBranch);
     }
 }

@@ -10,7 +10,7 @@ public enum NodeStatus {
     SUCCEEDED,
     /** Its function failed for good. */
     FAILED,
-    /** It did not run because something upstream failed. */
+    /** It did not run: its condition was false, something upstream failed or was skipped; see {@link NodeRecord#reason()}. */
     SKIPPED,
     /** It did not run, or was stopped, because the execution was cancelled. */
     CANCELLED;

@@ -44,8 +44,8 @@ final class CompositeListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeSkipped(ExecutionRef run, PlanNode node, NodeStatus status) {
-        listeners.forEach(l -> l.nodeSkipped(run, node, status));
+    public void nodeSkipped(ExecutionRef run, PlanNode node, NodeStatus status, String reason) {
+        listeners.forEach(l -> l.nodeSkipped(run, node, status, reason));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gantry.engine.core.internal.execution;
 
 import static io.gantry.engine.api.event.EventProperties.ATTEMPT;
+import static io.gantry.engine.api.event.EventProperties.BRANCH;
 import static io.gantry.engine.api.event.EventProperties.DELAY_MS;
 import static io.gantry.engine.api.event.EventProperties.DEVICE_ID;
 import static io.gantry.engine.api.event.EventProperties.DONE;
@@ -15,6 +16,7 @@ import static io.gantry.engine.api.event.EventProperties.PIPELINE_ID;
 import static io.gantry.engine.api.event.EventProperties.PIPELINE_VERSION;
 import static io.gantry.engine.api.event.EventProperties.PLUGIN;
 import static io.gantry.engine.api.event.EventProperties.PLUGIN_VERSION;
+import static io.gantry.engine.api.event.EventProperties.REASON;
 import static io.gantry.engine.api.event.EventProperties.STATUS;
 import static io.gantry.engine.api.event.EventProperties.TOTAL;
 
@@ -22,6 +24,7 @@ import io.gantry.engine.api.event.Topics;
 import io.gantry.engine.api.execution.ExecutionError;
 import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.NodeStatus;
+import io.gantry.engine.api.execution.SkipReasons;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
@@ -50,6 +53,9 @@ final class EventingListener implements ExecutionListener {
         properties.put(PLUGIN, plugin);
         properties.put(PLUGIN_VERSION, pluginVersion);
         properties.put("startedAt", startedAt.toString());
+        if (node.when() != null) {
+            properties.put(BRANCH, node.when()); // it runs, so its condition held: the branch taken
+        }
         events.publish(Topics.NODE_EXECUTING, properties);
     }
 
@@ -84,9 +90,15 @@ final class EventingListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeSkipped(ExecutionRef run, PlanNode node, NodeStatus status) {
+    public void nodeSkipped(ExecutionRef run, PlanNode node, NodeStatus status, String reason) {
         Map<String, Object> properties = of(run, node);
         properties.put(STATUS, status.name());
+        if (reason != null) {
+            properties.put(REASON, reason);
+        }
+        if (SkipReasons.CONDITION_FALSE.equals(reason)) {
+            properties.put(BRANCH, node.when()); // the branch not taken
+        }
         events.publish(Topics.NODE_SKIPPED, properties);
     }
 

@@ -46,9 +46,10 @@ public interface ExecutionListener {
     /**
      * The node never started.
      *
-     * @param status {@link NodeStatus#SKIPPED} after a failure, {@link NodeStatus#CANCELLED} after a cancel
+     * @param status {@link NodeStatus#SKIPPED}, or {@link NodeStatus#CANCELLED} after a cancel
+     * @param reason for SKIPPED, one of {@link io.gantry.engine.api.execution.SkipReasons}; null after a cancel
      */
-    default void nodeSkipped(ExecutionRef run, PlanNode node, NodeStatus status) {}
+    default void nodeSkipped(ExecutionRef run, PlanNode node, NodeStatus status, String reason) {}
 
     /** The last call for the run; the record holds the final status, timings and error. */
     default void pipelineEnded(ExecutionRef run, ExecutionRecord finalRecord) {}

@@ -5,25 +5,31 @@ import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.ExecutionStatus;
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
+import io.gantry.engine.api.execution.SkipReasons;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.plan.PlanEdge;
 import io.gantry.engine.core.internal.plan.PlanNode;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * One execution of a plan. A node starts as soon as its last input arrives (a per-node countdown of
- * incoming edges), so independent branches overlap. The first failure or a cancel stops the run:
- * pending nodes are skipped or cancelled, running ones cancelled. The run ends when every node has.
+ * One execution of a plan. A node starts as soon as its last dependency is settled (a per-node
+ * countdown of incoming edges: data, order and condition), so independent branches overlap. A
+ * dependency settles satisfied (its source succeeded, or failed for a failure path) or dead; a
+ * node with a dead dependency it needs, or whose condition is false, is skipped, and that skip
+ * settles its own successors in turn. A failure without a failure path, or a cancel, stops the
+ * run: pending nodes are skipped or cancelled, running ones cancelled. The run ends when every node
+ * has.
  */
 final class ExecutionRun {
     /** Why the run stops early; set once. */
@@ -36,8 +42,7 @@ final class ExecutionRun {
     private final Consumer<ExecutionRun> onEnd;
     private final SerialEvents events = new SerialEvents();
     private final NodeRecords records;
-    private final AtomicIntegerArray missingInputs;
-    private final Object[][] edgeValues;
+    private final Readiness readiness;
     private final AtomicReferenceArray<NodeRun> runs;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicReference<Stop> stop = new AtomicReference<>();
@@ -59,13 +64,8 @@ final class ExecutionRun {
         this.onEnd = onEnd;
         int count = plan.nodeCount();
         this.records = new NodeRecords(plan.nodes());
-        this.missingInputs = new AtomicIntegerArray(count);
-        this.edgeValues = new Object[count][];
+        this.readiness = new Readiness(plan);
         this.runs = new AtomicReferenceArray<>(count);
-        for (PlanNode node : plan.nodes()) {
-            missingInputs.set(node.index(), node.incoming().size());
-            edgeValues[node.index()] = new Object[node.incoming().size()];
-        }
         this.startedAt = context.clock().instant();
     }
 
@@ -167,7 +167,9 @@ final class ExecutionRun {
                         0,
                         inputs,
                         Map.of(),
-                        failure.toError(node.id())));
+                        failure.toError(node.id()),
+                        null,
+                        node.when()));
         nodeFinished(node, NodeStatus.FAILED, Map.of(), failure, 0, 0);
     }
 
@@ -193,10 +195,13 @@ final class ExecutionRun {
         if (given != null) {
             inputs.putAll(given);
         }
-        Object[] values = edgeValues[node.index()];
-        for (PlanEdge edge : node.incoming()) {
+        Object[] values = readiness.values(node.index());
+        List<PlanEdge> incoming = node.incoming();
+        // backwards, so that of several branches feeding one port (join any) the first edge that ran wins
+        for (int i = incoming.size() - 1; i >= 0; i--) {
+            PlanEdge edge = incoming.get(i);
             Object value = values[edge.toSlot()];
-            if (value != null) {
+            if (value != null && edge.kind() == PlanEdge.Kind.DATA) {
                 inputs.put(edge.toPort(), value);
             }
         }
@@ -234,26 +239,70 @@ final class ExecutionRun {
             // the event goes out before any successor can start, so listeners see causal order
             events.emit(() -> context.listener().nodeCompleted(ref, node, outputs, durationMs, attempts));
             if (stop.get() == null) {
-                feedSuccessors(node, outputs);
+                settleSuccessors(node, NodeStatus.SUCCEEDED, outputs);
             }
         } else {
             ExecutionError error = failure.toError(node.id());
             events.emit(() -> context.listener().nodeFailed(ref, node, status, error, durationMs, attempts));
             if (status == NodeStatus.FAILED) {
-                stopWith(new Stop(ExecutionStatus.FAILED, error), NodeStatus.SKIPPED);
+                if (node.hasFailurePath()) {
+                    // handled: the failure paths run, what needed the node's success is skipped
+                    if (stop.get() == null) {
+                        settleSuccessors(node, NodeStatus.FAILED, Map.of());
+                    }
+                } else {
+                    stopWith(new Stop(ExecutionStatus.FAILED, error), NodeStatus.SKIPPED);
+                }
             }
         }
         countDone();
     }
 
-    private void feedSuccessors(PlanNode node, Map<String, Object> outputs) {
+    /**
+     * The node ended (succeeded, or failed with a failure path): settle what depends on it. Nodes
+     * this skips settle their own successors here too, in a loop rather than by recursion, so a long
+     * skipped chain needs no deep stack.
+     */
+    private void settleSuccessors(PlanNode node, NodeStatus status, Map<String, Object> outputs) {
+        Deque<PlanNode> skipped = settle(node, status, outputs, null);
+        while (skipped != null && !skipped.isEmpty()) {
+            PlanNode next = skipped.poll();
+            if (stop.get() == null) {
+                skipped = settle(next, NodeStatus.SKIPPED, Map.of(), skipped);
+            }
+            countDone(); // after its successors are settled, so the run cannot end before they are
+        }
+    }
+
+    /** @return {@code skipped} (created when null) with the successors this skipped, if any */
+    private Deque<PlanNode> settle(
+            PlanNode node, NodeStatus status, Map<String, Object> outputs, Deque<PlanNode> skipped) {
         for (PlanEdge edge : node.outgoing()) {
-            // the write is published to the starting thread by the countdown's volatile decrement
-            edgeValues[edge.toNode()][edge.toSlot()] = outputs.get(edge.fromPort());
-            if (missingInputs.decrementAndGet(edge.toNode()) == 0) {
-                ready(plan.nodes().get(edge.toNode()));
+            int state = readiness.settle(edge, status, outputs);
+            if (Readiness.isSettled(state)) {
+                PlanNode successor = plan.nodes().get(edge.toNode());
+                String reason = readiness.skipReason(successor, state);
+                if (reason == null) {
+                    ready(successor);
+                } else if (claimSkip(successor, reason)) {
+                    if (skipped == null) {
+                        skipped = new ArrayDeque<>();
+                    }
+                    skipped.add(successor);
+                }
             }
         }
+        return skipped;
+    }
+
+    /** @return true when the pending node is now SKIPPED and announced; false when the run stopped it first */
+    private boolean claimSkip(PlanNode node, String reason) {
+        String branch = SkipReasons.CONDITION_FALSE.equals(reason) ? node.when() : null;
+        if (!records.skip(node.index(), NodeStatus.SKIPPED, reason, branch)) {
+            return false; // the run stopped meanwhile, which skipped or cancelled it
+        }
+        events.emit(() -> context.listener().nodeSkipped(ref, node, NodeStatus.SKIPPED, reason));
+        return true;
     }
 
     private void release(PlanNode node) {
@@ -267,9 +316,10 @@ final class ExecutionRun {
         if (!stop.compareAndSet(null, reason)) {
             return false;
         }
+        String skipReason = pendingBecome == NodeStatus.SKIPPED ? SkipReasons.RUN_FAILED : null;
         for (PlanNode node : plan.nodes()) {
-            if (records.skip(node.index(), pendingBecome)) {
-                events.emit(() -> context.listener().nodeSkipped(ref, node, pendingBecome));
+            if (records.skip(node.index(), pendingBecome, skipReason, null)) {
+                events.emit(() -> context.listener().nodeSkipped(ref, node, pendingBecome, skipReason));
                 countDone();
             } else {
                 NodeRun run = runs.get(node.index());

@@ -61,18 +61,35 @@ final class NodeRecords {
                                 0,
                                 inputs,
                                 Map.of(),
-                                null));
+                                null,
+                                null,
+                                nodes.get(index).when()));
     }
 
-    /** @return true when the node was pending and now has the given final status */
-    boolean skip(int index, NodeStatus status) {
+    /**
+     * @param reason why it did not run, for {@link NodeStatus#SKIPPED}; may be null
+     * @param branch the condition decided for it, when it was skipped because of it; else null
+     * @return true when the node was pending and now has the given final status
+     */
+    boolean skip(int index, NodeStatus status, String reason, String branch) {
         NodeRecord pending = records.get(index);
         return pending.status() == NodeStatus.PENDING
                 && records.compareAndSet(
                         index,
                         pending,
                         new NodeRecord(
-                                status, pending.functionId(), null, null, null, null, 0, Map.of(), Map.of(), null));
+                                status,
+                                pending.functionId(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                0,
+                                Map.of(),
+                                Map.of(),
+                                null,
+                                reason,
+                                branch));
     }
 
     /** @return every node's record by node id, in plan order */

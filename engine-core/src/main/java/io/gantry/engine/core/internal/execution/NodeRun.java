@@ -195,7 +195,9 @@ final class NodeRun {
                                 attempts,
                                 inputs,
                                 kept,
-                                failure == null ? null : failure.toError(node.id())));
+                                failure == null ? null : failure.toError(node.id()),
+                                null,
+                                node.when()));
         run.nodeEnded(node, status, kept, failure, durationMs, attempts);
     }
 
@@ -211,7 +213,9 @@ final class NodeRun {
                 attempts,
                 inputs,
                 Map.of(),
-                null);
+                null,
+                null,
+                node.when());
     }
 
     private ExecutionCancelledException cancellation() {

@@ -16,6 +16,7 @@ public final class ExecutionPlan {
     private final List<PlanNode> nodes;
     private final Map<String, PlanNode> byId;
     private final Set<String> functionIds;
+    private final boolean sequenced;
 
     /**
      * @param pipelineId the pipeline's id, or null for an inline (unsaved) pipeline
@@ -35,6 +36,16 @@ public final class ExecutionPlan {
         }
         this.byId = Map.copyOf(index);
         this.functionIds = this.nodes.stream().map(PlanNode::functionId).collect(Collectors.toUnmodifiableSet());
+        this.sequenced =
+                this.nodes.stream().anyMatch(node -> node.when() != null || node.joinsAny() || node.hasFailurePath());
+    }
+
+    /**
+     * @return true when some node has a condition, joins alternative branches or has a failure path:
+     *     only then can a node be skipped while the run goes on
+     */
+    public boolean sequenced() {
+        return sequenced;
     }
 
     /** @return the pipeline id, or null for an inline pipeline */

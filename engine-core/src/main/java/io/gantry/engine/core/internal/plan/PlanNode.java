@@ -14,8 +14,9 @@ import java.util.Map;
  * @param definition  the node as written in the pipeline
  * @param function    the descriptor the node was validated against
  * @param constants   input-port values given in params (ports without an edge only)
- * @param incoming    edges feeding this node, {@link PlanEdge#toSlot()} equal to their position
- * @param outgoing    edges leaving this node
+ * @param incoming    dependencies of this node (data, order and condition), {@link PlanEdge#toSlot()}
+ *                    equal to their position
+ * @param outgoing    dependencies on this node
  */
 public record PlanNode(
         int index,
@@ -25,7 +26,14 @@ public record PlanNode(
         List<PlanEdge> incoming,
         List<PlanEdge> outgoing) {
 
+    /** Incoming dependencies are counted in 16 bits of the scheduler's per-node state. */
+    public static final int MAX_INCOMING = 0xFFFF;
+
     public PlanNode {
+        if (incoming.size() > MAX_INCOMING) {
+            throw new IllegalArgumentException("node '" + definition.id() + "' has " + incoming.size()
+                    + " incoming edges, at most " + MAX_INCOMING);
+        }
         constants = Map.copyOf(constants);
         incoming = List.copyOf(incoming);
         outgoing = List.copyOf(outgoing);
@@ -52,6 +60,44 @@ public record PlanNode(
     /** @return the node's own timeout in ms, or null to fall back to the function's then the engine's */
     public Long timeoutMs() {
         return definition.timeoutMs();
+    }
+
+    /** @return the {@code when} condition as written ({@code x.ok} or {@code !x.ok}), or null */
+    public String when() {
+        return definition.when();
+    }
+
+    /** @return true when the node runs only if its condition's value is false ({@code !x.ok}) */
+    public boolean whenNegated() {
+        String when = definition.when();
+        return when != null && when.startsWith("!");
+    }
+
+    /** @return the slot of the {@link PlanEdge.Kind#WHEN} edge among {@link #incoming()}, or -1 */
+    public int whenSlot() {
+        if (definition.when() != null) {
+            for (PlanEdge edge : incoming) {
+                if (edge.kind() == PlanEdge.Kind.WHEN) {
+                    return edge.toSlot();
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** @return true for {@code "join": "any"}: one completed branch suffices once all are settled */
+    public boolean joinsAny() {
+        return definition.joinsAny();
+    }
+
+    /** @return true when an order edge with {@code "on": "failure"} leaves this node */
+    public boolean hasFailurePath() {
+        for (PlanEdge edge : outgoing) {
+            if (edge.kind() == PlanEdge.Kind.AFTER_FAILURE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true when the port is fed by an edge */

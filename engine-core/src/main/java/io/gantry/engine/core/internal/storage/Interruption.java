@@ -5,6 +5,7 @@ import io.gantry.engine.api.execution.ExecutionRecord;
 import io.gantry.engine.api.execution.ExecutionStatus;
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
+import io.gantry.engine.api.execution.SkipReasons;
 import io.gantry.engine.api.storage.ExecutionRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,9 @@ final class Interruption {
                 node.attempts(),
                 node.inputs(),
                 node.outputs(),
-                failed ? new ExecutionError(error.code(), error.message(), nodeId, null) : null);
+                failed ? new ExecutionError(error.code(), error.message(), nodeId, null) : null,
+                failed ? null : SkipReasons.RUN_FAILED,
+                node.branch());
     }
 
     private static Long millisBetween(Instant from, Instant to) {

@@ -8,53 +8,113 @@ import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PortRef;
+import io.gantry.engine.core.internal.plan.PlanEdge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks edges against the nodes: well-formed references, known nodes and ports, matching types, at
- * most one source per input port, and every required input fed.
+ * most one source per input port (unless the node joins any of its branches), every required input
+ * fed, and order edges between two node ids with a valid {@code on}.
  */
 final class EdgeChecker {
 
     private EdgeChecker() {}
 
-    /** @return the edges whose two ends name known nodes (ports may still be wrong) */
+    /**
+     * @return the edges whose two ends name known nodes (ports may still be wrong); an end that equals
+     *     a node id names the node (an order edge), any other end is {@code node.port}
+     */
     static List<ResolvedEdge> check(List<EdgeDefinition> edges, NodeTable table, List<Problem> problems) {
         List<ResolvedEdge> resolved = new ArrayList<>(edges.size());
         // "node.port" of each fed input port -> index of the first edge feeding it
         Map<String, Integer> fedInputs = new HashMap<>();
         for (int j = 0; j < edges.size(); j++) {
             String path = "edges[" + j + "]";
-            Integer from = checkEnd(edges.get(j).from(), path + ".from", table, problems);
-            Integer to = checkEnd(edges.get(j).to(), path + ".to", table, problems);
+            EdgeDefinition definition = edges.get(j);
+            Integer fromNode = table.indexOf(definition.from());
+            Integer toNode = table.indexOf(definition.to());
+            if (fromNode != null && toNode != null) {
+                order(j, definition, fromNode, toNode, path, problems).ifPresent(resolved::add);
+                continue;
+            }
+            if (fromNode != null || toNode != null) {
+                mixed(definition, fromNode != null, path, table, problems);
+                continue;
+            }
+            if (definition.on() != null) {
+                problems.add(new Problem(
+                        path + ".on",
+                        ProblemCodes.INVALID_EDGE_ON,
+                        "'on' applies only to order edges (between two node ids), not to data edges"));
+            }
+            Integer from = checkEnd(definition.from(), path + ".from", table, problems);
+            Integer to = checkEnd(definition.to(), path + ".to", table, problems);
             if (from == null || to == null) {
                 continue;
             }
             ResolvedEdge edge = new ResolvedEdge(
                     j,
                     from,
-                    PortRef.parse(edges.get(j).from()).port(),
+                    PortRef.parse(definition.from()).port(),
                     to,
-                    PortRef.parse(edges.get(j).to()).port());
+                    PortRef.parse(definition.to()).port(),
+                    PlanEdge.Kind.DATA);
             resolved.add(edge);
             checkPorts(edge, path, table, problems);
             Integer earlier = fedInputs.putIfAbsent(table.nodes().get(to).id() + "." + edge.toPort(), j);
-            if (earlier != null) {
+            // alternative branches may feed the same port of a node joining any of them
+            if (earlier != null && !table.nodes().get(to).joinsAny()) {
                 problems.add(new Problem(
                         path + ".to",
                         ProblemCodes.DUPLICATE_INPUT,
-                        "input '" + edges.get(j).to() + "' is already fed by edges[" + earlier + "]"));
+                        "input '" + definition.to() + "' is already fed by edges[" + earlier + "]"));
             }
         }
         checkInputs(table, fedInputs, problems);
         return resolved;
     }
 
+    private static Optional<ResolvedEdge> order(
+            int j, EdgeDefinition definition, int from, int to, String path, List<Problem> problems) {
+        String on = definition.on();
+        if (on != null && !EdgeDefinition.ON_SUCCESS.equals(on) && !EdgeDefinition.ON_FAILURE.equals(on)) {
+            problems.add(new Problem(
+                    path + ".on",
+                    ProblemCodes.INVALID_EDGE_ON,
+                    "'on' must be 'success' or 'failure', got '" + on + "'"));
+            return Optional.empty();
+        }
+        PlanEdge.Kind kind = definition.onFailure() ? PlanEdge.Kind.AFTER_FAILURE : PlanEdge.Kind.AFTER_SUCCESS;
+        return Optional.of(new ResolvedEdge(j, from, null, to, null, kind));
+    }
+
+    /** One end is a node id, the other is not: name what the other end is. */
+    private static void mixed(
+            EdgeDefinition definition, boolean fromIsNode, String path, NodeTable table, List<Problem> problems) {
+        String node = fromIsNode ? definition.from() : definition.to();
+        String other = fromIsNode ? definition.to() : definition.from();
+        String otherPath = path + (fromIsNode ? ".to" : ".from");
+        Integer named = checkEnd(other, otherPath, table, problems);
+        if (named != null) {
+            problems.add(new Problem(
+                    otherPath,
+                    ProblemCodes.MIXED_EDGE,
+                    "edge joins node '" + node + "' to port '" + other
+                            + "': an order edge joins two node ids, a data edge two ports"));
+        }
+    }
+
     /** @return the node index the reference names, or null after reporting why it names none */
     private static Integer checkEnd(String ref, String path, NodeTable table, List<Problem> problems) {
+        if (ref.indexOf('.') < 0) {
+            problems.add(
+                    new Problem(path, ProblemCodes.UNKNOWN_NODE, "unknown node '" + ref + "' (nor is it 'node.port')"));
+            return null;
+        }
         PortRef port;
         try {
             port = PortRef.parse(ref);

@@ -45,7 +45,8 @@ public final class PipelineValidator {
     public ExecutionPlan validate(PipelineDefinition definition) {
         List<Problem> problems = new ArrayList<>();
         NodeTable table = nodeChecker.check(definition.nodes(), problems);
-        List<ResolvedEdge> edges = EdgeChecker.check(definition.edges(), table, problems);
+        List<ResolvedEdge> edges = new ArrayList<>(EdgeChecker.check(definition.edges(), table, problems));
+        edges.addAll(ConditionChecker.check(table, definition.edges().size(), problems));
         DependencyGraph graph = new DependencyGraph(definition.nodes().size(), edges);
         List<List<String>> cycles = new ArrayList<>();
         for (List<Integer> cycle : graph.cycles()) {
@@ -58,9 +59,11 @@ public final class PipelineValidator {
         if (!cycles.isEmpty()) {
             throw new CircularDependencyException(cycles.get(0), problems);
         }
+        List<Integer> order = graph.topologicalOrder();
+        ExclusiveBranchChecker.check(table, edges, order, problems);
         if (!problems.isEmpty()) {
             throw new PipelineValidationException(problems);
         }
-        return PlanCompiler.compile(definition.id(), table, edges, graph.topologicalOrder());
+        return PlanCompiler.compile(definition.id(), table, edges, order);
     }
 }

@@ -30,7 +30,8 @@ final class PlanCompiler {
                     edge.fromPort(),
                     to,
                     edge.toPort(),
-                    incoming.get(to).size());
+                    incoming.get(to).size(),
+                    edge.kind());
             incoming.get(to).add(planEdge);
             outgoing.get(planEdge.fromNode()).add(planEdge);
         }

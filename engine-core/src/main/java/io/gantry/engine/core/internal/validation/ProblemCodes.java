@@ -17,6 +17,20 @@ public final class ProblemCodes {
     public static final String INVALID_RETRY = "invalid-retry";
     public static final String INVALID_TIMEOUT = "invalid-timeout";
     public static final String CYCLE = "cycle";
+    /** An edge end or a {@code when} names no node. */
+    public static final String UNKNOWN_NODE = "unknown-node";
+    /** An edge joins a node id (order) to a port (data). */
+    public static final String MIXED_EDGE = "mixed-edge";
+    /** {@code on} is not success/failure, or is on a data edge. */
+    public static final String INVALID_EDGE_ON = "invalid-on";
+    /** A {@code when} is not {@code node.port} or {@code !node.port}. */
+    public static final String INVALID_WHEN = "invalid-when";
+    /** A {@code when} names an output that is not boolean. */
+    public static final String CONDITION_NOT_BOOLEAN = "condition-not-boolean";
+    /** {@code join} is not all/any. */
+    public static final String INVALID_JOIN = "invalid-join";
+    /** A node needing every input depends on two branches that exclude each other. */
+    public static final String EXCLUSIVE_BRANCHES = "exclusive-branches";
 
     private ProblemCodes() {}
 }

@@ -71,6 +71,10 @@ class DeviceAndEventsTest {
 
         assertThat(fixture.events.of(handle.id()))
                 .containsExactly(
-                        "started 2", "executing a", "failed a FAILED validation", "skipped b SKIPPED", "ended FAILED");
+                        "started 2",
+                        "executing a",
+                        "failed a FAILED validation",
+                        "skipped b SKIPPED run-failed",
+                        "ended FAILED");
     }
 }

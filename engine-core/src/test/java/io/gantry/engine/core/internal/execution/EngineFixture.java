@@ -83,6 +83,16 @@ final class EngineFixture implements AutoCloseable {
         return this;
     }
 
+    EngineFixture node(NodeDefinition node) {
+        nodes.add(node);
+        return this;
+    }
+
+    EngineFixture edge(String from, String to, String on) {
+        edges.add(new EdgeDefinition(from, to, on));
+        return this;
+    }
+
     EngineFixture edge(String from, String to) {
         edges.add(new EdgeDefinition(from, to));
         return this;

@@ -160,8 +160,8 @@ class FailureHandlingTest {
                 .contains(
                         "failed bad FAILED validation",
                         "failed sibling CANCELLED cancelled",
-                        "skipped after-bad SKIPPED",
-                        "skipped after-sibling SKIPPED");
+                        "skipped after-bad SKIPPED run-failed",
+                        "skipped after-sibling SKIPPED run-failed");
     }
 
     @Test

@@ -27,6 +27,19 @@ final class Fakes {
         return new TestFunction(TestFunction.descriptor(id, null, PASS_IN, PASS_OUT, 0), Fakes::echo);
     }
 
+    /** {@code ok} = its param {@code ok} (a boolean), {@code out = in}, at once. */
+    static TestFunction flag(String id) {
+        return new TestFunction(
+                TestFunction.descriptor(
+                        id, null, PASS_IN, List.of(PortDescriptor.output("ok", PortType.BOOLEAN), PASS_OUT.get(0)), 0),
+                call -> {
+                    Map<String, Object> out = new HashMap<>();
+                    out.put("ok", call.params().get("ok"));
+                    out.put("out", call.inputs().get("in"));
+                    return CompletableFuture.completedFuture(out);
+                });
+    }
+
     /** {@code result = a + b}, at once. */
     static TestFunction sum(String id) {
         return new TestFunction(

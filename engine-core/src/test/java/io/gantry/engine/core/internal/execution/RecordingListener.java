@@ -62,8 +62,8 @@ final class RecordingListener implements ExecutionListener {
     }
 
     @Override
-    public void nodeSkipped(ExecutionRef run, PlanNode node, NodeStatus status) {
-        add(run, "skipped " + node.id() + " " + status);
+    public void nodeSkipped(ExecutionRef run, PlanNode node, NodeStatus status, String reason) {
+        add(run, "skipped " + node.id() + " " + status + (reason == null ? "" : " " + reason));
     }
 
     @Override

@@ -103,6 +103,35 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
     }
 
     @Test
+    void keepsTheSkipReasonAndTheBranchOfANode() {
+        ExecutionRecord run = running("e-skip", "p");
+        Map<String, NodeRecord> nodes = new LinkedHashMap<>(run.nodes());
+        nodes.put(
+                "c",
+                new NodeRecord(
+                        NodeStatus.SKIPPED,
+                        "core.log",
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        "condition-false",
+                        "!a.ok"));
+        ExecutionRecord withSkip = new ExecutionRecord(
+                run.id(), run.pipelineId(), 1, run.status(), run.startedAt(), null, null, 2, 3, nodes, null, STARTER);
+
+        repository.insert(withSkip);
+
+        assertThat(repository.find("e-skip")).contains(withSkip);
+        assertThat(repository.find("e-skip").orElseThrow().nodes().get("c").reason())
+                .isEqualTo("condition-false");
+    }
+
+    @Test
     void keepsWhoStartedARunAndNullWhenThatIsNotKnown() {
         repository.insert(running("e1", "p"));
         ExecutionRecord unknown = running("e2", "p");

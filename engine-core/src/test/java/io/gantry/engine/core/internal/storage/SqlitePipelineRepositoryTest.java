@@ -200,6 +200,26 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
     }
 
     @Test
+    void roundTripsConditionsJoinsAndOrderEdges() {
+        PipelineDefinition definition = new PipelineDefinition(
+                "seq",
+                "sequence",
+                null,
+                List.of(
+                        NodeDefinition.of("weigh", "core.compare", Map.of()),
+                        NodeDefinition.of("reject", "core.log", Map.of()).withWhen("!weigh.result"),
+                        NodeDefinition.of("done", "core.log", Map.of()).withJoin(NodeDefinition.JOIN_ANY)),
+                List.of(
+                        new EdgeDefinition("weigh", "reject"),
+                        new EdgeDefinition("reject", "done", EdgeDefinition.ON_FAILURE),
+                        new EdgeDefinition("weigh.result", "done.in")));
+
+        repository.create(definition);
+
+        assertThat(repository.latest("seq").orElseThrow().definition()).isEqualTo(definition);
+    }
+
+    @Test
     void numbersComeBackAsJacksonReadsThem() {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("smallLong", 5L);

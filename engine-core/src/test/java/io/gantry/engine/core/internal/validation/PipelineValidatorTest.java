@@ -124,7 +124,7 @@ class PipelineValidatorTest {
 
         assertThat(withoutMessages(problems))
                 .containsExactly(
-                        problem("edges[0].from", ProblemCodes.MALFORMED_EDGE),
+                        problem("edges[0].from", ProblemCodes.UNKNOWN_NODE),
                         problem("edges[1].from", ProblemCodes.UNKNOWN_PORT),
                         problem("edges[2].from", ProblemCodes.UNKNOWN_PORT),
                         problem("edges[2].to", ProblemCodes.UNKNOWN_PORT),

@@ -76,6 +76,8 @@ public record ExecutionJson(
      * @param plugin        the plugin that provided the function
      * @param pluginVersion that plugin's version
      * @param error         why it failed, when it did
+     * @param reason        why it was SKIPPED, e.g. {@code condition-false}; absent otherwise
+     * @param branch        for a node with a {@code when}, once decided: the condition as written; absent otherwise
      */
     public record Node(
             String status,
@@ -87,7 +89,9 @@ public record ExecutionJson(
             String functionId,
             String plugin,
             String pluginVersion,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Error error) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Error error,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String branch) {
         static Node of(NodeRecord node) {
             return new Node(
                     node.status().name(),
@@ -99,7 +103,9 @@ public record ExecutionJson(
                     node.functionId(),
                     node.plugin(),
                     node.pluginVersion(),
-                    Error.of(node.error()));
+                    Error.of(node.error()),
+                    node.reason(),
+                    node.branch());
         }
     }
 

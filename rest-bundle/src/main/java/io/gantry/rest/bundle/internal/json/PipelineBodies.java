@@ -61,7 +61,15 @@ public final class PipelineBodies {
         if (problems.count() > before) {
             return null;
         }
-        return new NodeDefinition(node.id(), node.function(), node.device(), node.params(), retry, node.timeoutMs());
+        return new NodeDefinition(
+                node.id(),
+                node.function(),
+                node.device(),
+                node.params(),
+                retry,
+                node.timeoutMs(),
+                node.when(),
+                node.join());
     }
 
     private static RetrySpec retry(FieldProblems problems, PipelineJson.Retry retry, String path) {

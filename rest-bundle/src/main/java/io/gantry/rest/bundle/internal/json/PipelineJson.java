@@ -43,7 +43,7 @@ public record PipelineJson(
                 definition.name(),
                 definition.description(),
                 definition.nodes().stream().map(Node::of).toList(),
-                definition.edges().stream().map(e -> new Edge(e.from(), e.to())).toList());
+                definition.edges().stream().map(Edge::of).toList());
     }
 
     /**
@@ -55,25 +55,48 @@ public record PipelineJson(
      * @param params    constant params and input values
      * @param retry     its retry policy
      * @param timeoutMs its timeout per attempt
+     * @param when      {@code nodeId.port} or {@code !nodeId.port}: run only when that boolean output is
+     *                  true (resp. false), else be skipped
+     * @param join      {@code all} (default) or {@code any}: run when one of the incoming branches ran
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Node(
-            String id, String function, String device, Map<String, Object> params, Retry retry, Long timeoutMs) {
+            String id,
+            String function,
+            String device,
+            Map<String, Object> params,
+            Retry retry,
+            Long timeoutMs,
+            String when,
+            String join) {
         static Node of(NodeDefinition node) {
             return new Node(
-                    node.id(), node.function(), node.device(), node.params(), Retry.of(node.retry()), node.timeoutMs());
+                    node.id(),
+                    node.function(),
+                    node.device(),
+                    node.params(),
+                    Retry.of(node.retry()),
+                    node.timeoutMs(),
+                    node.when(),
+                    node.join());
         }
     }
 
     /**
-     * An edge from an output port to an input port.
+     * An edge from an output port to an input port, or an order edge from one node id to another.
      *
-     * @param from {@code nodeId.outPort}
-     * @param to   {@code nodeId.inPort}
+     * @param from {@code nodeId.outPort}, or a node id
+     * @param to   {@code nodeId.inPort}, or a node id
+     * @param on   of an order edge: {@code success} (default) or {@code failure}
      */
-    public record Edge(String from, String to) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Edge(String from, String to, String on) {
+        static Edge of(EdgeDefinition edge) {
+            return new Edge(edge.from(), edge.to(), edge.on());
+        }
+
         EdgeDefinition toDefinition() {
-            return new EdgeDefinition(from, to);
+            return new EdgeDefinition(from, to, on);
         }
     }
 

@@ -107,4 +107,35 @@ class ExecutionJsonTest {
         assertThat(json.at("/nodes/a/status").asText()).isEqualTo("PENDING");
         assertThat(json.at("/nodes/a/error").isMissingNode()).isTrue();
     }
+
+    @Test
+    void skippedNodeShowsItsReasonAndBranchAndOthersOmitThem() {
+        Map<String, NodeRecord> nodes = new LinkedHashMap<>();
+        nodes.put("weigh", NodeRecord.pending("scale.check"));
+        nodes.put(
+                "reject",
+                new NodeRecord(
+                        NodeStatus.SKIPPED,
+                        "servo.move_to",
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        "condition-false",
+                        "!weigh.ok"));
+        ExecutionRecord record =
+                new ExecutionRecord("e1", "p1", 1, ExecutionStatus.RUNNING, START, null, null, 1, 2, nodes, null);
+
+        JsonNode json = Json.tree(ExecutionJson.of(record));
+
+        assertThat(json.at("/nodes/reject/status").asText()).isEqualTo("SKIPPED");
+        assertThat(json.at("/nodes/reject/reason").asText()).isEqualTo("condition-false");
+        assertThat(json.at("/nodes/reject/branch").asText()).isEqualTo("!weigh.ok");
+        assertThat(json.at("/nodes/weigh").has("reason")).isFalse();
+        assertThat(json.at("/nodes/weigh").has("branch")).isFalse();
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gantry.engine.api.error.PipelineValidationException;
 import io.gantry.engine.api.error.Problem;
+import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
 import io.gantry.engine.api.pipeline.RetrySpec;
@@ -72,6 +73,40 @@ class PipelineBodiesTest {
                 .toIterable()
                 .containsExactly("id", "version", "updatedAt", "name", "description", "nodes", "edges");
         assertThat(json.get("updatedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(PipelineBodies.toDefinition(Json.MAPPER.treeToValue(json, PipelineJson.class)))
+                .isEqualTo(definition.withId("p1"));
+    }
+
+    @Test
+    void orderEdgesConditionsJoinsAndFailurePathsRoundTripThroughTheView() throws Exception {
+        PipelineDefinition definition = read("""
+                {"name":"cell","nodes":[
+                {"id":"axis.home","function":"servo.home","device":"axis-1"},
+                {"id":"weigh","function":"scale.check"},
+                {"id":"place","function":"servo.move_to","when":"weigh.ok"},
+                {"id":"reject","function":"servo.move_to","when":"!weigh.ok"},
+                {"id":"next","function":"core.log","join":"any"},
+                {"id":"alarm","function":"core.log"}],
+                "edges":[{"from":"axis.home","to":"weigh"},{"from":"place","to":"next"},{"from":"reject","to":"next"},
+                {"from":"weigh","to":"alarm","on":"failure"},{"from":"weigh.weight","to":"place.position"}]}""");
+
+        assertThat(definition.nodes().get(2).when()).isEqualTo("weigh.ok");
+        assertThat(definition.nodes().get(3).when()).isEqualTo("!weigh.ok");
+        assertThat(definition.nodes().get(4).joinsAny()).isTrue();
+        assertThat(definition.edges().get(0)).isEqualTo(new EdgeDefinition("axis.home", "weigh"));
+        assertThat(definition.edges().get(3)).isEqualTo(new EdgeDefinition("weigh", "alarm", "failure"));
+
+        PipelineVersion stored =
+                new PipelineVersion("p1", 1, Instant.parse("2026-01-01T00:00:00Z"), definition.withId("p1"));
+        JsonNode json = Json.tree(PipelineJson.of(stored));
+
+        assertThat(json.at("/nodes/3/when").asText()).isEqualTo("!weigh.ok");
+        assertThat(json.at("/nodes/4/join").asText()).isEqualTo("any");
+        assertThat(json.at("/nodes/0").has("when")).isFalse();
+        assertThat(json.at("/nodes/0").has("join")).isFalse();
+        assertThat(json.at("/edges/3/on").asText()).isEqualTo("failure");
+        assertThat(json.at("/edges/0").has("on")).isFalse();
+        assertThat(json.at("/edges/4").fieldNames()).toIterable().containsExactly("from", "to");
         assertThat(PipelineBodies.toDefinition(Json.MAPPER.treeToValue(json, PipelineJson.class)))
                 .isEqualTo(definition.withId("p1"));
     }

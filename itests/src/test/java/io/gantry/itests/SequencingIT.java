@@ -1,0 +1,191 @@
+package io.gantry.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gantry.itests.support.Await;
+import io.gantry.itests.support.EventRecorder;
+import io.gantry.itests.support.GantryContainer;
+import io.gantry.itests.support.Http;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.event.Event;
+
+/**
+ * Cell sequencing through real HTTP on the shipped plugins: order edges, a decision with its two
+ * branches joined again, and a failure path that keeps the run SUCCEEDED; a pipeline with every
+ * sequencing mistake is refused with each problem at its path.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SequencingIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    private BundleContext context;
+
+    private Http http;
+    private EventRecorder recorder;
+
+    @Configuration
+    public Option[] config() {
+        return GantryContainer.options(GantryContainer.withShippedPlugins(Path.of("target/itest-sequencing/deploy")));
+    }
+
+    @Before
+    public void pluginsAreLive() {
+        http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
+        Await.until("the shipped plugins' functions", WAIT, () -> {
+            String functions = http.get("/api/functions").body();
+            return functions.contains("core.threshold") && functions.contains("servo.move_to");
+        });
+        recorder = new EventRecorder(context);
+    }
+
+    @After
+    public void stopRecording() {
+        recorder.close();
+    }
+
+    @Test
+    public void aCellSequenceDecidesJoinsAndHandlesAFailedPick() throws Exception {
+        String axis = connectedAxis();
+        String pipeline = """
+                {"id":"cell","name":"cell","nodes":[
+                  {"id":"axis.home","function":"servo.home","device":"AXIS"},
+                  {"id":"weigh","function":"core.threshold","params":{"value":12.5,"min":10,"max":15}},
+                  {"id":"place","function":"servo.move_to","device":"AXIS","params":{"position":40},"when":"weigh.inRange"},
+                  {"id":"reject","function":"servo.move_to","device":"AXIS","params":{"position":90},"when":"!weigh.inRange"},
+                  {"id":"next","function":"core.log","join":"any"},
+                  {"id":"pick","function":"servo.move_to","device":"AXIS","params":{"position":500}},
+                  {"id":"alarm","function":"core.log","params":{"value":"pick failed"}},
+                  {"id":"afterPick","function":"core.log","params":{"value":"picked"}}],
+                 "edges":[
+                  {"from":"axis.home","to":"weigh"},
+                  {"from":"place.position","to":"next.value"},
+                  {"from":"reject.position","to":"next.value"},
+                  {"from":"next","to":"pick"},
+                  {"from":"pick","to":"alarm","on":"failure"},
+                  {"from":"pick","to":"afterPick"}]}""".replace("AXIS", axis);
+        HttpResponse<String> saved = http.post("/api/pipelines", pipeline);
+        assertEquals(saved.body(), 201, saved.statusCode());
+        JsonNode stored = JSON.readTree(http.get("/api/pipelines/cell").body());
+        assertEquals("!weigh.inRange", stored.at("/nodes/3/when").asText());
+        assertEquals("any", stored.at("/nodes/4/join").asText());
+        assertEquals("failure", stored.at("/edges/4/on").asText());
+        assertFalse(stored.at("/edges/0").has("on"));
+
+        HttpResponse<String> answer = http.post("/api/pipelines/cell/executions?wait=true", "{}");
+        assertEquals(answer.body(), 200, answer.statusCode());
+        JsonNode run = JSON.readTree(answer.body());
+
+        assertEquals(answer.body(), "SUCCEEDED", run.path("status").asText());
+        assertTrue(
+                answer.body(),
+                run.path("error").isMissingNode() || run.path("error").isNull());
+        JsonNode nodes = run.path("nodes");
+        assertEquals("SUCCEEDED", nodes.at("/place/status").asText());
+        assertEquals("weigh.inRange", nodes.at("/place/branch").asText());
+        assertEquals("SKIPPED", nodes.at("/reject/status").asText());
+        assertEquals("condition-false", nodes.at("/reject/reason").asText());
+        assertEquals("!weigh.inRange", nodes.at("/reject/branch").asText());
+        assertEquals("SUCCEEDED", nodes.at("/next/status").asText());
+        assertEquals(40.0, nodes.at("/next/inputs/value").asDouble(), 0);
+        assertEquals("FAILED", nodes.at("/pick/status").asText());
+        assertFalse(nodes.at("/pick/error/code").asText().isEmpty());
+        assertEquals("SUCCEEDED", nodes.at("/alarm/status").asText());
+        assertEquals("SKIPPED", nodes.at("/afterPick/status").asText());
+        assertEquals("upstream-failed", nodes.at("/afterPick/reason").asText());
+
+        String executionId = run.path("id").asText();
+        recorder.await(
+                "the run's end event",
+                WAIT,
+                e -> executionId.equals(e.getProperty("executionId"))
+                        && e.getTopic().equals("gantry/pipeline/COMPLETED"));
+        Event skipped = only(executionId, "gantry/node/SKIPPED", "reject");
+        assertEquals("condition-false", skipped.getProperty("reason"));
+        assertEquals("!weigh.inRange", skipped.getProperty("branch"));
+        assertEquals(
+                "weigh.inRange",
+                only(executionId, "gantry/node/EXECUTING", "place").getProperty("branch"));
+        assertEquals(
+                "upstream-failed",
+                only(executionId, "gantry/node/SKIPPED", "afterPick").getProperty("reason"));
+        List<String> steps = recorder.stepsOf(executionId);
+        assertTrue(steps.toString(), steps.indexOf("node/COMPLETED axis.home") < steps.indexOf("node/EXECUTING weigh"));
+        assertTrue(steps.toString(), steps.indexOf("node/FAILED pick") < steps.indexOf("node/EXECUTING alarm"));
+    }
+
+    @Test
+    public void everySequencingMistakeIsRefusedAtSaveWithItsPath() throws Exception {
+        HttpResponse<String> answer = http.post("/api/pipelines", """
+                {"id":"bad-cell","name":"bad cell","nodes":[
+                  {"id":"home","function":"core.constant","params":{"value":1}},
+                  {"id":"weigh","function":"core.threshold","params":{"value":12.5,"min":10}},
+                  {"id":"good","function":"core.log","params":{"value":"good"},"when":"weigh.inRange"},
+                  {"id":"bad","function":"core.log","params":{"value":"bad"},"when":"!weigh.inRange"},
+                  {"id":"both","function":"core.add"},
+                  {"id":"odd","function":"core.log","params":{"value":1},"when":"home.value"}],
+                 "edges":[
+                  {"from":"home","to":"mvoe"},
+                  {"from":"home","to":"good.value"},
+                  {"from":"good.value","to":"both.a"},
+                  {"from":"bad.value","to":"both.b"},
+                  {"from":"home","to":"weigh","on":"later"}]}""");
+
+        assertEquals(answer.body(), 422, answer.statusCode());
+        JsonNode errors = JSON.readTree(answer.body()).path("errors");
+        List<String> found = new ArrayList<>();
+        errors.forEach(
+                e -> found.add(e.path("path").asText() + " " + e.path("code").asText()));
+        assertTrue(found.toString(), found.contains("edges[0].to unknown-node"));
+        assertTrue(found.toString(), found.contains("edges[1].to mixed-edge"));
+        assertTrue(found.toString(), found.contains("edges[4].on invalid-on"));
+        assertTrue(found.toString(), found.contains("nodes[5].when condition-not-boolean"));
+        assertTrue(found.toString(), found.contains("nodes[4] exclusive-branches"));
+        assertTrue(
+                answer.body(), answer.body().contains("'good'") && answer.body().contains("'bad'"));
+        assertEquals(404, http.get("/api/pipelines/bad-cell").statusCode());
+    }
+
+    private String connectedAxis() throws Exception {
+        HttpResponse<String> created = http.post("/api/devices", """
+                {"type":"mock-servo","name":"sequencing axis","config":{"minPosition":0,"maxPosition":100,"maxSpeed":1000000}}""");
+        assertEquals(created.body(), 201, created.statusCode());
+        String id = JSON.readTree(created.body()).path("id").asText();
+        HttpResponse<String> connected = http.post("/api/devices/" + id + "/connect", "{}");
+        assertEquals(connected.body(), 200, connected.statusCode());
+        Await.until(
+                "the axis to connect",
+                WAIT,
+                () -> http.get("/api/devices/" + id).body().contains("\"status\":\"CONNECTED\""));
+        return id;
+    }
+
+    private Event only(String executionId, String topic, String nodeId) {
+        List<Event> found = recorder.events(e -> executionId.equals(e.getProperty("executionId"))
+                && topic.equals(e.getTopic())
+                && nodeId.equals(e.getProperty("nodeId")));
+        assertEquals(topic + " " + nodeId, 1, found.size());
+        return found.get(0);
+    }
+}
