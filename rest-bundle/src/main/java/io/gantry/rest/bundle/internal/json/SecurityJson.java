@@ -1,13 +1,15 @@
 package io.gantry.rest.bundle.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.gantry.engine.api.security.AuditEntry;
 import io.gantry.engine.api.security.IssuedToken;
 import io.gantry.engine.api.security.TokenInfo;
 import io.gantry.engine.api.security.UserInfo;
 import java.time.Instant;
 
-/** The bodies of {@code /api/session}, {@code /api/users}, {@code /api/tokens} and {@code /api/audit}. */
+/**
+ * The bodies of {@code /api/session}, {@code /api/users} and {@code /api/tokens}. The audit trail's
+ * entries are answered as the API's records are.
+ */
 public final class SecurityJson {
     private SecurityJson() {}
 
@@ -130,42 +132,4 @@ public final class SecurityJson {
      * @param expiresAt when it stops working; absent for never
      */
     public record TokenBody(String name, String user, String role, Instant expiresAt) {}
-
-    /**
-     * One audit line.
-     *
-     * @param id      its number
-     * @param at      when
-     * @param who     the caller
-     * @param action  what was asked
-     * @param target  of what
-     * @param outcome ok, refused, denied or failed
-     * @param status  the HTTP status, 0 for none
-     * @param source  from where
-     * @param detail  more
-     */
-    public record Audit(
-            long id,
-            Instant at,
-            String who,
-            String action,
-            String target,
-            String outcome,
-            int status,
-            String source,
-            String detail) {
-        /** @param entry the entry @return its JSON */
-        public static Audit of(AuditEntry entry) {
-            return new Audit(
-                    entry.id(),
-                    entry.at(),
-                    entry.who(),
-                    entry.action(),
-                    entry.target(),
-                    entry.outcome(),
-                    entry.status(),
-                    entry.source(),
-                    entry.detail());
-        }
-    }
 }

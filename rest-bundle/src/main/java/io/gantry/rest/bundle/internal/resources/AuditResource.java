@@ -1,9 +1,9 @@
 package io.gantry.rest.bundle.internal.resources;
 
+import io.gantry.engine.api.security.AuditEntry;
 import io.gantry.engine.api.security.AuditQuery;
 import io.gantry.engine.api.security.AuditTrail;
 import io.gantry.engine.api.security.Role;
-import io.gantry.rest.bundle.internal.json.SecurityJson;
 import io.gantry.rest.bundle.internal.problem.InvalidRequests;
 import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
@@ -45,7 +45,7 @@ public final class AuditResource implements RestResource {
      */
     @GET
     @RequiresRole(Role.ADMIN)
-    public List<SecurityJson.Audit> find(
+    public List<AuditEntry> find(
             @QueryParam("who") String who,
             @QueryParam("action") String action,
             @QueryParam("target") String target,
@@ -64,6 +64,6 @@ public final class AuditResource implements RestResource {
                 QueryParams.instant("since", since),
                 QueryParams.instant("until", until),
                 limit == null ? 100 : QueryParams.integer("limit", limit, 1, 1000));
-        return trail.find(query).stream().map(SecurityJson.Audit::of).toList();
+        return trail.find(query);
     }
 }
