@@ -441,9 +441,12 @@ export class Editor {
     const add = h('select', { testid: 'order-add', disabled },
       h('option', { value: '' }, '— run after… —'), others.filter((n) => !ordered.has(n.id)).map((n) => h('option', { value: n.id }, n.id)));
     add.addEventListener('change', () => { if (add.value) this.addOrderEdge(add.value, node.id); });
-    // folded unless the node is sequenced, so a plain node's inspector stays as short as it was
+    // folded unless the node is sequenced, so a plain node's inspector stays as short as it was;
+    // opened by hand, it stays open while that node is inspected (an edit rebuilds the inspector)
     const sequenced = !!condition || node.join !== undefined || incoming.length > 0;
-    return [h('details.sequence', { testid: 'node-sequence', open: sequenced }, h('summary', {}, 'Sequence'),
+    const open = sequenced || this.sequenceOpenFor === node.id;
+    const keepOpen = (e) => { this.sequenceOpenFor = e.target.open ? node.id : null; };
+    return [h('details.sequence', { testid: 'node-sequence', open, ontoggle: keepOpen }, h('summary', {}, 'Sequence'),
       h('label', {}, h('span.name', {}, 'Run only if'), h('span.type', {}, condition ? conditionLabel(condition) : 'boolean output'), when),
       h('label.check', {}, h('span.name', {}, 'Negate'), h('span.type', {}, 'if not'), negate),
       h('label', {}, h('span.name', {}, 'Join'), h('span.type', {}, 'of branches'), join),
