@@ -7,6 +7,7 @@
 import { del, get, request, seg } from './api.js';
 import { events } from './events.js';
 import { fmtMs, fmtTime, h, notify } from './dom.js';
+import { isFailurePath, isOrderEdge, nodeIds } from './model.js';
 import { allow } from './session.js';
 
 const RANK = { pending: 0, running: 1, retrying: 1, succeeded: 2, failed: 2, skipped: 2, cancelled: 2 };
@@ -112,7 +113,7 @@ export class RunPanel {
         status, durationMs: event.durationMs, attempt: event.attempt, reason: event.reason, branch: event.branch,
         error: status === 'failed' || status === 'retrying' ? event.error || event.errorCode : undefined,
       });
-      if (status === 'failed') this.showError(`${event.nodeId}: ${event.error || event.errorCode || 'failed'}`);
+      if (status === 'failed') this.showError(`${event.nodeId}: ${event.error || event.errorCode || 'failed'}${this.handled(event.nodeId)}`);
     } else if (event.topic === 'gantry/pipeline/COMPLETED' || event.topic === 'gantry/pipeline/FAILED' || event.topic === 'gantry/pipeline/CANCELLED') {
       x.status = event.topic.slice('gantry/pipeline/'.length).replace('COMPLETED', 'SUCCEEDED');
       if (event.error) this.showError(event.error, false);
@@ -163,13 +164,20 @@ export class RunPanel {
       else this.setNode(nodeId, state);
     }
     const failed = Object.entries(snapshot.nodes || {}).find(([, n]) => n.status === 'FAILED' && n.error);
-    if (failed) this.showError(`${failed[0]}: ${failed[1].error.message || failed[1].error.code}`);
+    if (failed) this.showError(`${failed[0]}: ${failed[1].error.message || failed[1].error.code}${this.handled(failed[0])}`);
     else if (snapshot.error) this.showError(snapshot.error.message || snapshot.error.code, false);
   }
 
   resync() {
     if (this.execution) this.refreshFromServer();
     this.loadHistorySoon();
+  }
+
+  /** What to add to a node's failure when a failure path handles it (the run goes on). */
+  handled(nodeId) {
+    const model = this.editor.model;
+    const ids = model ? nodeIds(model) : new Set();
+    return model && model.edges.some((e) => isFailurePath(e) && isOrderEdge(e, ids) && e.from === nodeId) ? ' — handled by its failure path' : '';
   }
 
   /** Shows why the run failed; a failed node's own reason is not replaced by the pipeline's summary. */

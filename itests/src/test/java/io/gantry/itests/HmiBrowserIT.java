@@ -373,6 +373,9 @@ public class HmiBrowserIT {
         assertTrue(label("place"), label("place").contains("taken: weigh.inRange"));
         assertTrue(hasClass("pick", "st-failed"));
         assertTrue(hasClass("alarm", "st-succeeded"));
+        assertTrue(
+                browser.byTestId("run-error").getText(),
+                browser.byTestId("run-error").getText().contains("handled by its failure path"));
         browser.screenshot("sequence-run");
         browser.until(
                 "the run in the history",
