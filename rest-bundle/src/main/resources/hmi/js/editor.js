@@ -3,12 +3,16 @@
 // select and delete, set params in a form built from the function's params schema. Every change
 // is checked by the server (POST /pipelines/validate) and its errors are put on the nodes. Editing,
 // validating and saving need the engineer role: for the roles below it the editor only shows.
+// The inspector also sets a node's sequencing: its `when` condition, its `join`, and the order
+// edges (plain or failure paths) that make it run after other nodes. Everything else the stored
+// JSON holds is kept as it came, so a save sends back what it did not touch.
 
 import { ApiError, request, seg } from './api.js';
 import { catalog } from './catalog.js';
 import { debounce, fmtMs, h, notify } from './dom.js';
 import { schemaForm } from './form.js';
-import { boxId, createGraph, draw, layout, placePorts, portId, split } from './graph.js';
+import { boxId, conditionLabel, createGraph, draw, layout, placePorts, portId } from './graph.js';
+import { conditionOf, endOf, isOrderEdge, nodeIds, touches } from './model.js';
 import { session } from './session.js';
 
 const NODE_PATH = /^nodes\[(\d+)\]/;
@@ -51,6 +55,10 @@ export class Editor {
     cy.on('tap', 'node.port', (e) => this.tapPort(e.target));
     cy.on('tap', 'node.box', (e) => { this.disarm(); this.showInspector(e.target.data('node')); });
     cy.on('tap', 'edge.link', () => { this.disarm(); this.showInspector(null); });
+    cy.on('tap', 'edge.order', (e) => { this.disarm(); this.showEdgeInspector(e.target.data('index')); });
+    // why a node is in its state, on hovering it (Cytoscape draws on a canvas: the container's title)
+    cy.on('mouseover', 'node.box', (e) => { cy.container().title = this.stateTitle(e.target.data('node')); });
+    cy.on('mouseout', 'node.box', () => { cy.container().title = ''; });
     cy.on('tap', (e) => { if (e.target === cy) { this.disarm(); this.showInspector(null); } });
     cy.on('position', 'node.box', (e) => placePorts(cy, e.target));
     cy.on('dragfree', 'node.box', (e) => this.positions.set(e.target.data('node'), { ...e.target.position() }));
@@ -84,7 +92,12 @@ export class Editor {
     draw(this.cy, this.model, (id) => catalog.fn(id), (id) => this.statusLines(id), this.positions);
     for (const [node, messages] of this.nodeErrors) if (messages.length) this.cy.getElementById(boxId(node)).addClass('invalid');
     for (const index of this.edgeErrors) this.cy.getElementById(`e|${index}`).addClass('invalid');
-    for (const [node, state] of this.runState) this.cy.getElementById(boxId(node)).addClass(`st-${state.status}`);
+    for (const [node, state] of this.runState) {
+      const box = this.cy.getElementById(boxId(node));
+      box.addClass(`st-${state.status}`);
+      if (state.branch) box.addClass(state.status === 'skipped' ? 'branch-not-taken' : 'branch-taken');
+      if (state.reason) box.data('reason', state.reason);
+    }
     if (this.armed) this.cy.getElementById(this.armed).addClass('armed');
   }
 
@@ -101,16 +114,29 @@ export class Editor {
     if (state) {
       const icon = { pending: '…', running: '▶', succeeded: '✓', failed: '✗', skipped: '⤼', retrying: '↻', cancelled: '■' }[state.status] || '';
       status = `${icon} ${state.status}`;
-      if (state.durationMs !== undefined && state.durationMs !== null) status += ` · ${fmtMs(state.durationMs)}`;
+      if (state.status === 'skipped' && state.reason) status += ` · ${state.reason}`;
+      else if (state.durationMs !== undefined && state.durationMs !== null) status += ` · ${fmtMs(state.durationMs)}`;
       if (state.status === 'retrying' && state.attempt) status += ` · attempt ${state.attempt + 1}`;
       if (state.error) message = state.error;
+      else if (state.branch) message = `${state.status === 'skipped' ? '✗ not taken' : '✓ taken'}: ${state.branch}`;
     }
     const errors = this.nodeErrors.get(nodeId);
     if (message === BLANK && errors && errors.length) message = `⚠ ${errors[0]}`;
     return [status, message];
   }
 
-  /** Paints run states: nodeId → {status, durationMs?, error?, attempt?}; null clears. */
+  /** A node's run state in words, for its tooltip. */
+  stateTitle(nodeId) {
+    const state = this.runState.get(nodeId);
+    if (!state) return nodeId;
+    let text = `${nodeId}: ${state.status}`;
+    if (state.reason) text += ` (${state.reason})`;
+    if (state.branch) text += ` — branch ${state.branch} ${state.status === 'skipped' ? 'not taken' : 'taken'}`;
+    if (state.error) text += ` — ${state.error}`;
+    return text;
+  }
+
+  /** Paints run states: nodeId → {status, durationMs?, error?, attempt?, reason?, branch?}; null clears. */
   setRunState(states) {
     this.runState = new Map(states ? Object.entries(states) : []);
     this.redraw();
@@ -192,10 +218,13 @@ export class Editor {
     const selected = this.cy.$(':selected');
     if (!selected.length) { notify('Select a node or an edge first.', 'info'); return; }
     const nodes = new Set(selected.filter('node.box').map((b) => b.data('node')));
-    const edges = new Set(selected.filter('edge.link').map((e) => e.data('index')));
+    const edges = new Set(selected.filter('edge.link, edge.order').map((e) => e.data('index')));
     this.edit((m) => {
+      const ids = nodeIds(m); // before the nodes go: an end is read against the ids it was written for
+      m.edges = m.edges.filter((e, i) => !edges.has(i) && ![...nodes].some((n) => touches(e, n, ids)));
       m.nodes = m.nodes.filter((n) => !nodes.has(n.id));
-      m.edges = m.edges.filter((e, i) => !edges.has(i) && !nodes.has(split(e.from)[0]) && !nodes.has(split(e.to)[0]));
+      // a condition on a deleted node's output would name an unknown node
+      for (const n of m.nodes) { const c = conditionOf(n); if (c && nodes.has(endOf(c.ref, ids).node)) delete n.when; }
     });
     for (const n of nodes) this.positions.delete(n);
     this.showInspector(null);
@@ -242,7 +271,7 @@ export class Editor {
         const edge = m && this.model.edges[+m[1]];
         if (edge) {
           this.edgeErrors.add(+m[1]);
-          this.addNodeError(split(path.endsWith('.from') ? edge.from : edge.to)[0], message);
+          this.addNodeError(endOf(path.endsWith('.from') ? edge.from : edge.to, this.model).node, message);
           continue;
         }
         this.generalErrors.push(path ? `${path}: ${message}` : message);
@@ -344,6 +373,7 @@ export class Editor {
         parts.push(h('label', {}, h('span.name', {}, input.name, input.required ? h('span.req', {}, ' *') : null), h('span.type', {}, input.type), select));
       }
     }
+    parts.push(...this.sequencingParts(node, disabled));
     parts.push(h('h4', {}, 'Parameters'));
     const form = schemaForm(fn ? fn.params : {}, node.params || {}, 'param');
     const formErrors = h('ul.errors', { testid: 'param-errors' });
@@ -372,6 +402,89 @@ export class Editor {
     attempts.addEventListener('change', apply);
     this.inspector.replaceChildren(...parts);
     this.renderInspectorErrors();
+  }
+
+  /**
+   * The inspector's sequencing fields of a node: its condition (a boolean output of another node,
+   * negated or not), its join, the order edges into it (each plain or a failure path) and a select
+   * to add one.
+   */
+  sequencingParts(node, disabled) {
+    const ids = nodeIds(this.model);
+    const others = this.model.nodes.filter((n) => n.id !== node.id);
+    const condition = conditionOf(node);
+    const booleans = others.flatMap((n) => (catalog.fn(n.function)?.outputs || []).filter((o) => o.type === 'boolean').map((o) => `${n.id}.${o.name}`));
+    if (condition && !booleans.includes(condition.ref)) booleans.push(condition.ref); // as stored, even if unknown now
+    const when = h('select', { testid: 'node-when', disabled },
+      h('option', { value: '' }, '— always —'), booleans.map((ref) => h('option', { value: ref }, ref)));
+    when.value = condition ? condition.ref : '';
+    const negate = h('input', { type: 'checkbox', testid: 'node-when-negate', disabled: disabled || !condition, checked: !!(condition && condition.negated) });
+    const setWhen = () => {
+      this.edit(() => { if (when.value) node.when = `${negate.checked ? '!' : ''}${when.value}`; else delete node.when; });
+      this.refreshInspector(); // the negate box follows whether there is a condition
+    };
+    when.addEventListener('change', setWhen);
+    negate.addEventListener('change', setWhen);
+    const join = h('select', { testid: 'node-join', disabled }, h('option', { value: 'all' }, 'all (default)'), h('option', { value: 'any' }, 'any'));
+    join.value = node.join === 'any' ? 'any' : 'all';
+    join.addEventListener('change', () => this.edit(() => { if (join.value === 'any') node.join = 'any'; else delete node.join; }));
+
+    const incoming = this.model.edges.map((e, index) => ({ e, index })).filter(({ e }) => isOrderEdge(e, ids) && e.to === node.id);
+    const rows = incoming.map(({ e, index }) => {
+      const on = h('select', { testid: `order-on-${e.from}`, disabled }, h('option', { value: 'success' }, 'on success'), h('option', { value: 'failure' }, 'on failure'));
+      on.value = e.on === 'failure' ? 'failure' : 'success';
+      on.addEventListener('change', () => this.setOn(index, on.value));
+      return h('li', { testid: `order-${e.from}` }, h('span', {}, `after ${e.from} `), on,
+        h('button', { type: 'button', testid: `order-remove-${e.from}`, disabled, onclick: () => this.removeEdge(index) }, '×'));
+    });
+    const ordered = new Set(incoming.map(({ e }) => e.from));
+    const add = h('select', { testid: 'order-add', disabled },
+      h('option', { value: '' }, '— run after… —'), others.filter((n) => !ordered.has(n.id)).map((n) => h('option', { value: n.id }, n.id)));
+    add.addEventListener('change', () => { if (add.value) this.addOrderEdge(add.value, node.id); });
+    // folded unless the node is sequenced, so a plain node's inspector stays as short as it was;
+    // opened by hand, it stays open while that node is inspected (an edit rebuilds the inspector)
+    const sequenced = !!condition || node.join !== undefined || incoming.length > 0;
+    const open = sequenced || this.sequenceOpenFor === node.id;
+    const keepOpen = (e) => { this.sequenceOpenFor = e.target.open ? node.id : null; };
+    return [h('details.sequence', { testid: 'node-sequence', open, ontoggle: keepOpen }, h('summary', {}, 'Sequence'),
+      h('label', {}, h('span.name', {}, 'Run only if'), h('span.type', {}, condition ? conditionLabel(condition) : 'boolean output'), when),
+      h('label.check', {}, h('span.name', {}, 'Negate'), h('span.type', {}, 'if not'), negate),
+      h('label', {}, h('span.name', {}, 'Join'), h('span.type', {}, 'of branches'), join),
+      h('ul.orders', { testid: 'node-orders' }, rows),
+      h('label', {}, h('span.name', {}, 'Order'), h('span.type', {}, 'no data'), add))];
+  }
+
+  /** Adds an order edge: `to` starts only after `from` succeeded (or, set later, failed). */
+  addOrderEdge(from, to) {
+    this.edit((m) => { if (!m.edges.some((e) => e.from === from && e.to === to)) m.edges.push({ from, to }); });
+    this.refreshInspector();
+  }
+
+  /** Makes an order edge a failure path or a plain one (`success`, the default, is left out). */
+  setOn(index, on) {
+    this.edit((m) => { const e = m.edges[index]; if (on === 'failure') e.on = 'failure'; else delete e.on; });
+    this.refreshInspector();
+  }
+
+  removeEdge(index) {
+    this.edit((m) => { m.edges = m.edges.filter((e, i) => i !== index); });
+    this.refreshInspector();
+  }
+
+  /** The inspector of an order edge: its ends, on success or on failure, and a delete. */
+  showEdgeInspector(index) {
+    const edge = this.model && this.model.edges[index];
+    if (!edge) { this.showInspector(null); return; }
+    this.inspected = null;
+    this.inspectorErrorBox = null;
+    const disabled = this.locked;
+    const on = h('select', { testid: 'edge-on', disabled }, h('option', { value: 'success' }, 'on success'), h('option', { value: 'failure' }, 'on failure'));
+    on.value = edge.on === 'failure' ? 'failure' : 'success';
+    on.addEventListener('change', () => { this.setOn(index, on.value); this.showEdgeInspector(index); });
+    this.inspector.replaceChildren(h('h3', { testid: 'inspector-title' }, `${edge.from} → ${edge.to}`),
+      h('div.muted', {}, `${edge.to} starts after ${edge.from} ${edge.on === 'failure' ? 'failed' : 'succeeded'} (order, no data)`),
+      h('label', {}, h('span.name', {}, 'Runs'), h('span.type', {}, 'order edge'), on),
+      h('div.row', {}, h('button.danger', { type: 'button', testid: 'edge-delete', disabled, onclick: () => { this.removeEdge(index); this.showInspector(null); } }, 'Delete edge')));
   }
 
   /** For the browser test: where a node's box or port is drawn, in page pixels of the graph. */

@@ -1,12 +1,15 @@
 // Drawing a pipeline with Cytoscape.js: a box per node with its input ports on the left edge and
 // its output ports on the right, edges from output port to input port, laid out left to right by
 // dagre. The boxes are laid out on their own (through invisible box-to-box edges); the ports follow
-// their box.
+// their box. Order edges (node id to node id) go box to box, dashed, and failure paths red and
+// labelled; a node's `when` and `join: any` are lines of its box.
 
 // The build fills in Cytoscape's version from cytoscape.version in rest-bundle/pom.xml, its only
 // home (the path carries it so that browsers may keep the library for good).
 import cytoscape from '../vendor/cytoscape-@cytoscape.version@/cytoscape.esm.min.mjs';
 import dagre from '../vendor/cytoscape-dagre-4.0.1/cytoscape-dagre.min.mjs';
+
+import { conditionOf, endOf, isFailurePath, isOrderEdge, nodeIds } from './model.js';
 
 cytoscape.use(dagre);
 
@@ -55,6 +58,19 @@ const style = [
   } },
   { selector: 'edge.link:selected', style: { 'line-color': '#1f6feb', 'target-arrow-color': '#1f6feb', width: 3 } },
   { selector: 'edge.link.invalid', style: { 'line-color': '#cf222e', 'target-arrow-color': '#cf222e', 'line-style': 'dashed' } },
+  { selector: 'edge.order', style: {
+    width: 2, 'line-color': '#57606a', 'target-arrow-color': '#57606a', 'target-arrow-shape': 'triangle',
+    'curve-style': 'bezier', 'arrow-scale': 0.9, 'line-style': 'dashed', 'line-dash-pattern': [6, 4],
+  } },
+  { selector: 'edge.order.failure', style: {
+    'line-color': '#cf222e', 'target-arrow-color': '#cf222e', label: 'data(label)', 'font-size': 10, color: '#cf222e',
+    'text-background-color': '#ffffff', 'text-background-opacity': 1, 'text-background-padding': 2, 'text-rotation': 'autorotate',
+  } },
+  { selector: 'edge.order:selected', style: { 'line-color': '#1f6feb', 'target-arrow-color': '#1f6feb', width: 3 } },
+  { selector: 'edge.order.invalid', style: { 'line-color': '#cf222e', 'target-arrow-color': '#cf222e', 'line-dash-pattern': [2, 3] } },
+  { selector: 'node.box.conditional', style: { 'border-style': 'double', 'border-width': 4 } },
+  { selector: 'node.box.branch-taken', style: { 'border-color': COLORS.succeeded } },
+  { selector: 'node.box.branch-not-taken', style: { 'border-color': COLORS.skipped, 'background-color': '#eaeef2' } },
   { selector: 'edge.ghost', style: { opacity: 0, events: 'no', width: 1 } },
 ];
 
@@ -84,35 +100,53 @@ export function createGraph(container) {
  */
 export function draw(cy, model, fnOf, extraLines, positions) {
   const elements = [];
+  const ids = nodeIds(model);
+  const ghosts = new Set();
+  const ghost = (fromNode, toNode) => {
+    const id = `g|${fromNode}|${toNode}`;
+    if (ids.has(fromNode) && ids.has(toNode) && !ghosts.has(id)) {
+      ghosts.add(id);
+      elements.push({ group: 'edges', classes: 'ghost', data: { id, source: boxId(fromNode), target: boxId(toNode) } });
+    }
+  };
   for (const node of model.nodes) {
     const fn = fnOf(node.function);
     const inputs = fn ? fn.inputs : [];
     const outputs = fn ? fn.outputs : [];
-    const lines = [node.id, node.function + (node.device ? ` @ ${node.device}` : ''), ...extraLines(node.id)]
+    const condition = conditionOf(node);
+    const sequencing = [
+      condition ? conditionLabel(condition) : null,
+      node.join === 'any' ? 'join: any' : null,
+    ].filter(Boolean);
+    const lines = [node.id, node.function + (node.device ? ` @ ${node.device}` : ''), ...sequencing, ...extraLines(node.id)]
       .map((line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS - 1)}…` : line));
     const header = lines.length * LINE + 10;
     const h = header + Math.max(inputs.length, outputs.length, 1) * ROW + 4;
-    elements.push({ group: 'nodes', classes: 'box', data: { id: boxId(node.id), node: node.id, label: lines.join('\n'), h, header, ty: lines.length * LINE + 6 } });
+    elements.push({ group: 'nodes', classes: condition ? 'box conditional' : 'box',
+      data: { id: boxId(node.id), node: node.id, label: lines.join('\n'), h, header, ty: lines.length * LINE + 6, when: node.when, join: node.join } });
+    // a condition orders the node after its source's box, for the layout
+    if (condition) ghost(endOf(condition.ref, ids).node, node.id);
     inputs.forEach((p, i) => elements.push({ group: 'nodes', classes: `port in t-${p.type}${p.required ? ' required' : ''}`, grabbable: false, selectable: false,
       data: { id: portId(node.id, 'in', p.name), node: node.id, port: p.name, dir: 'in', type: p.type, index: i, label: p.required ? `${p.name}*` : p.name } }));
     outputs.forEach((p, i) => elements.push({ group: 'nodes', classes: `port out t-${p.type}`, grabbable: false, selectable: false,
       data: { id: portId(node.id, 'out', p.name), node: node.id, port: p.name, dir: 'out', type: p.type, index: i, label: p.name } }));
   }
   const has = new Set(elements.map((e) => e.data.id));
-  const ghosts = new Set();
   model.edges.forEach((edge, index) => {
-    const [fromNode, fromPort] = split(edge.from);
-    const [toNode, toPort] = split(edge.to);
-    const source = portId(fromNode, 'out', fromPort);
-    const target = portId(toNode, 'in', toPort);
-    if (has.has(source) && has.has(target)) {
-      elements.push({ group: 'edges', classes: 'link', data: { id: `e|${index}`, index, source, target } });
+    const from = endOf(edge.from, ids);
+    const to = endOf(edge.to, ids);
+    if (isOrderEdge(edge, ids)) {
+      const failure = isFailurePath(edge);
+      elements.push({ group: 'edges', classes: failure ? 'order failure' : 'order',
+        data: { id: `e|${index}`, index, source: boxId(from.node), target: boxId(to.node), on: failure ? 'failure' : 'success', label: failure ? 'on failure' : '' } });
+    } else {
+      const source = portId(from.node, 'out', from.port);
+      const target = portId(to.node, 'in', to.port);
+      if (has.has(source) && has.has(target)) {
+        elements.push({ group: 'edges', classes: 'link', data: { id: `e|${index}`, index, source, target } });
+      }
     }
-    const ghost = `g|${fromNode}|${toNode}`;
-    if (has.has(boxId(fromNode)) && has.has(boxId(toNode)) && !ghosts.has(ghost)) {
-      ghosts.add(ghost);
-      elements.push({ group: 'edges', classes: 'ghost', data: { id: ghost, source: boxId(fromNode), target: boxId(toNode) } });
-    }
+    ghost(from.node, to.node);
   });
   const selected = cy.$(':selected').map((e) => e.id());
   cy.batch(() => {
@@ -152,7 +186,5 @@ export function placePorts(cy, box) {
   });
 }
 
-export function split(ref) {
-  const dot = String(ref).lastIndexOf('.');
-  return dot < 0 ? [ref, ''] : [ref.slice(0, dot), ref.slice(dot + 1)];
-}
+/** How a box shows its condition: `if weigh.inRange`, `if not weigh.inRange`. */
+export const conditionLabel = ({ ref, negated }) => `if ${negated ? 'not ' : ''}${ref}`;

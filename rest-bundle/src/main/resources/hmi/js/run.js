@@ -1,11 +1,13 @@
 // Running a pipeline and watching it: Run, Cancel, a progress bar, node states painted from the
 // event stream (and re-read over REST after a reconnect or gap), and the pipeline's execution
-// history with per-node timings and outputs. Run and Cancel need the operator role (and Run of a
+// history with per-node timings and outputs. A skipped node shows why (`reason`), a node with a
+// `when` which branch was taken (`branch`), from the events and from the record alike. Run and Cancel need the operator role (and Run of a
 // pipeline with unsaved changes the engineer role, as it saves first).
 
 import { del, get, request, seg } from './api.js';
 import { events } from './events.js';
 import { fmtMs, fmtTime, h, notify } from './dom.js';
+import { isFailurePath, isOrderEdge, nodeIds } from './model.js';
 import { allow } from './session.js';
 
 const RANK = { pending: 0, running: 1, retrying: 1, succeeded: 2, failed: 2, skipped: 2, cancelled: 2 };
@@ -108,10 +110,10 @@ export class RunPanel {
     const status = NODE_TOPICS[event.topic];
     if (status && event.nodeId) {
       this.setNode(event.nodeId, {
-        status, durationMs: event.durationMs, attempt: event.attempt,
+        status, durationMs: event.durationMs, attempt: event.attempt, reason: event.reason, branch: event.branch,
         error: status === 'failed' || status === 'retrying' ? event.error || event.errorCode : undefined,
       });
-      if (status === 'failed') this.showError(`${event.nodeId}: ${event.error || event.errorCode || 'failed'}`);
+      if (status === 'failed') this.showError(`${event.nodeId}: ${event.error || event.errorCode || 'failed'}${this.handled(event.nodeId)}`);
     } else if (event.topic === 'gantry/pipeline/COMPLETED' || event.topic === 'gantry/pipeline/FAILED' || event.topic === 'gantry/pipeline/CANCELLED') {
       x.status = event.topic.slice('gantry/pipeline/'.length).replace('COMPLETED', 'SUCCEEDED');
       if (event.error) this.showError(event.error, false);
@@ -155,20 +157,27 @@ export class RunPanel {
     if (TERMINAL.has(snapshot.status)) x.done = snapshot.progress ? snapshot.progress.done : x.done;
     for (const [nodeId, node] of Object.entries(snapshot.nodes || {})) {
       const status = node.status.toLowerCase();
-      const state = { status, durationMs: node.durationMs, attempts: node.attempts };
+      const state = { status, durationMs: node.durationMs, attempts: node.attempts, reason: node.reason, branch: node.branch };
       if (node.error) state.error = node.error.message || node.error.code;
       // the server's word wins once the execution ended; while it runs, newer events may lead
       if (TERMINAL.has(snapshot.status)) x.states[nodeId] = state;
       else this.setNode(nodeId, state);
     }
     const failed = Object.entries(snapshot.nodes || {}).find(([, n]) => n.status === 'FAILED' && n.error);
-    if (failed) this.showError(`${failed[0]}: ${failed[1].error.message || failed[1].error.code}`);
+    if (failed) this.showError(`${failed[0]}: ${failed[1].error.message || failed[1].error.code}${this.handled(failed[0])}`);
     else if (snapshot.error) this.showError(snapshot.error.message || snapshot.error.code, false);
   }
 
   resync() {
     if (this.execution) this.refreshFromServer();
     this.loadHistorySoon();
+  }
+
+  /** What to add to a node's failure when a failure path handles it (the run goes on). */
+  handled(nodeId) {
+    const model = this.editor.model;
+    const ids = model ? nodeIds(model) : new Set();
+    return model && model.edges.some((e) => isFailurePath(e) && isOrderEdge(e, ids) && e.from === nodeId) ? ' — handled by its failure path' : '';
   }
 
   /** Shows why the run failed; a failed node's own reason is not replaced by the pipeline's summary. */
@@ -247,7 +256,9 @@ export class RunPanel {
     }
     for (const row of this.historyBox.querySelectorAll('tr[data-execution]')) row.classList.toggle('selected', row.dataset.execution === id);
     const states = {};
-    for (const [nodeId, n] of Object.entries(x.nodes || {})) states[nodeId] = { status: n.status.toLowerCase(), durationMs: n.durationMs, error: n.error && n.error.message };
+    for (const [nodeId, n] of Object.entries(x.nodes || {})) {
+      states[nodeId] = { status: n.status.toLowerCase(), durationMs: n.durationMs, error: n.error && n.error.message, reason: n.reason, branch: n.branch };
+    }
     if (!this.execution || this.execution.status !== 'RUNNING') {
       this.execution = { id: x.id, pipelineId: x.pipelineId, status: x.status, done: x.progress.done, total: x.progress.total, states, error: null };
       this.error.hidden = true;
@@ -257,9 +268,10 @@ export class RunPanel {
     this.detailBox.replaceChildren(h('div.detail', { testid: 'execution-detail' },
       h('h4', {}, `Execution ${x.id.slice(0, 8)} · v${x.pipelineVersion} · `, h('span.badge', { 'data-state': x.status }, x.status), ` · ${fmtMs(x.durationMs)}`),
       x.error ? h('div.error', {}, x.error.message) : null,
-      h('table.grid.compact', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Node'), h('th', {}, 'Status'), h('th', {}, 'Took'), h('th', {}, 'Try'), h('th', {}, 'Outputs'))),
+      h('table.grid.compact', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Node'), h('th', {}, 'Status'), h('th', {}, 'Why'), h('th', {}, 'Took'), h('th', {}, 'Try'), h('th', {}, 'Outputs'))),
         h('tbody', {}, Object.entries(x.nodes || {}).map(([nodeId, n]) => h('tr', { testid: `detail-node-${nodeId}` },
-          h('td', {}, nodeId), h('td', {}, h('span.badge', { 'data-state': n.status }, n.status)), h('td', {}, fmtMs(n.durationMs)), h('td', {}, String(n.attempts)),
+          h('td', {}, nodeId), h('td', {}, h('span.badge', { 'data-state': n.status }, n.status)),
+          h('td', { testid: `detail-why-${nodeId}` }, [n.reason, n.branch ? `branch ${n.branch}` : null].filter(Boolean).join(' · ')), h('td', {}, fmtMs(n.durationMs)), h('td', {}, String(n.attempts)),
           h('td', {}, n.error ? h('span.error', {}, n.error.message) : h('code', {}, JSON.stringify(n.outputs)))))))));
   }
 }

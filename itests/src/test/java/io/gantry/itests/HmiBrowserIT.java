@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.itests.support.Browser;
 import io.gantry.itests.support.DistributionProcess;
@@ -32,7 +33,8 @@ import org.openqa.selenium.support.ui.Select;
  * process: everything is done by clicking and typing in the page, after logging in through its login
  * form with the initial admin token the controller wrote to its data folder. The core-functions plugin
  * is kept out of deploy/ at the start and dropped in by a later test, then removed and uploaded again
- * from the plugins view. The last tests log out, are refused with a wrong login, look at the page as a
+ * from the plugins view; then a sequenced pipeline (order edges, a failure path, a decision) made over
+ * REST is drawn, run, edited in the inspector and saved back with its sequencing intact. The last tests log out, are refused with a wrong login, look at the page as a
  * viewer, see the page go back to the login when the viewer's token is revoked, and read the browser's
  * console for Content-Security-Policy violations. Screenshots of each step go to {@code target/hmi-screenshots/}.
  */
@@ -210,6 +212,8 @@ public class HmiBrowserIT {
         browser.until(
                 "two runs in the history",
                 d -> d.findElements(By.cssSelector("[data-testid=history-row]")).size() == 2);
+        // the notice of the save sits fixed over the bottom right corner, where the history may be, until it fades
+        browser.until("the save notice gone", d -> !browser.byTestId("notice").isDisplayed());
         List<WebElement> rows = browser.byTestId("history").findElements(By.cssSelector("[data-testid=history-row]"));
         rows.get(rows.size() - 1).click(); // the oldest: the green run
         WebElement detail = browser.byTestId("execution-detail");
@@ -306,6 +310,126 @@ public class HmiBrowserIT {
         browser.until(
                 "the upload reported", d -> browser.byTestId("notice").getText().contains("io.gantry.core.functions"));
         browser.screenshot("plugin-uploaded");
+    }
+
+    @Test
+    public void ha_drawsOrderEdgesFailurePathsAndDecisionsRunsThemAndKeepsThemThroughASave() throws IOException {
+        // a dotted node id ordered before a decision, its two branches joined with join any, and a
+        // pick out of the axis' range whose failure path raises the alarm
+        String pipeline = """
+                {"id":"cell-hmi","name":"cell-hmi","nodes":[
+                  {"id":"cell.start","function":"core.constant","params":{"value":1}},
+                  {"id":"weigh","function":"core.threshold","params":{"value":12.5,"min":10,"max":15}},
+                  {"id":"place","function":"core.log","params":{"value":"good"},"when":"weigh.inRange"},
+                  {"id":"reject","function":"core.log","params":{"value":"bad"},"when":"!weigh.inRange"},
+                  {"id":"next","function":"core.log","join":"any"},
+                  {"id":"pick","function":"servo.move_to","device":"axis-1","params":{"position":500}},
+                  {"id":"alarm","function":"core.log","params":{"value":"pick failed"}}],
+                 "edges":[
+                  {"from":"cell.start","to":"weigh"},
+                  {"from":"place.value","to":"next.value"},
+                  {"from":"reject.value","to":"next.value"},
+                  {"from":"next","to":"pick"},
+                  {"from":"pick","to":"alarm","on":"failure"}]}""";
+        HttpResponse<String> created = gantry.http().post("/api/pipelines", pipeline);
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode stored =
+                JSON.readTree(gantry.http().get("/api/pipelines/cell-hmi").body());
+
+        browser.click("tab-pipelines");
+        openPipeline("cell-hmi", "version 1");
+        browser.until(
+                "seven boxes drawn",
+                d -> Long.valueOf(7).equals(browser.js("return window.gantryHmi.editor.cy.nodes('.box').length")));
+        assertEquals(
+                List.of("cell.start>weigh", "next>pick", "pick>alarm:failure"),
+                browser.js("return window.gantryHmi.editor.cy.edges('.order').map(e => e.source().data('node') + '>'"
+                        + " + e.target().data('node') + (e.hasClass('failure') ? ':failure' : '')).sort()"));
+        assertEquals(
+                "on failure", browser.js("return window.gantryHmi.editor.cy.edges('.order.failure').data('label')"));
+        assertEquals(
+                List.of("p|place|out|value>p|next|in|value", "p|reject|out|value>p|next|in|value"),
+                browser.js("return window.gantryHmi.editor.cy.edges('.link').map(e => e.source().id() + '>'"
+                        + " + e.target().id()).sort()"));
+        assertTrue(label("place"), label("place").contains("if weigh.inRange"));
+        assertTrue(label("reject"), label("reject").contains("if not weigh.inRange"));
+        assertTrue(label("next"), label("next").contains("join: any"));
+        assertTrue(hasClass("reject", "conditional"));
+        browser.until(
+                "the server finds no errors",
+                d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
+        browser.screenshot("sequence-editor");
+
+        // the run: the branch not taken is skipped for its condition, the failure path runs
+        browser.click("run-button");
+        browser.until(
+                "run status SUCCEEDED",
+                d -> browser.byTestId("run-status").getText().equals("SUCCEEDED"));
+        browser.until("reject skipped", d -> hasClass("reject", "st-skipped"));
+        browser.until("the reason on reject", d -> label("reject").contains("condition-false"));
+        assertEquals("condition-false", browser.js("return window.gantryHmi.editor.runState.get('reject').reason"));
+        assertTrue(hasClass("reject", "branch-not-taken"));
+        assertTrue(hasClass("place", "branch-taken"));
+        assertTrue(label("place"), label("place").contains("taken: weigh.inRange"));
+        assertTrue(hasClass("pick", "st-failed"));
+        assertTrue(hasClass("alarm", "st-succeeded"));
+        assertTrue(
+                browser.byTestId("run-error").getText(),
+                browser.byTestId("run-error").getText().contains("handled by its failure path"));
+        browser.screenshot("sequence-run");
+        browser.until(
+                "the run in the history",
+                d -> d.findElements(By.cssSelector("[data-testid=history-row]")).size() == 1);
+        browser.byTestId("history")
+                .findElement(By.cssSelector("[data-testid=history-row]"))
+                .click();
+        browser.until(
+                "the record says why reject was skipped",
+                d -> browser.byTestId("detail-why-reject").getText().contains("condition-false"));
+        assertTrue(browser.byTestId("detail-why-place").getText().contains("branch weigh.inRange"));
+
+        // the inspector: an order edge added, made a failure path, removed; a condition negated and back
+        clickBox("alarm");
+        browser.until(
+                "the inspector shows alarm",
+                d -> browser.byTestId("inspector-title").getText().equals("alarm"));
+        assertEquals("failure", browser.byTestId("order-on-pick").getDomProperty("value"));
+        new Select(browser.byTestId("order-add")).selectByValue("cell.start");
+        browser.until("an order edge cell.start -> alarm", d -> orderEdges().contains("cell.start>alarm"));
+        new Select(browser.byTestId("order-on-cell.start")).selectByValue("failure");
+        browser.until("it is a failure path", d -> orderEdges().contains("cell.start>alarm:failure"));
+        browser.click("order-remove-cell.start");
+        browser.until("it is gone", d -> !orderEdges().contains("cell.start>alarm:failure"));
+        clickBox("reject");
+        browser.until(
+                "the inspector shows reject",
+                d -> browser.byTestId("inspector-title").getText().equals("reject"));
+        assertEquals("weigh.inRange", browser.byTestId("node-when").getDomProperty("value"));
+        assertTrue(browser.byTestId("node-when-negate").isSelected());
+        assertEquals("all", browser.byTestId("node-join").getDomProperty("value"));
+        browser.click("node-when-negate");
+        browser.until("reject runs if weigh.inRange", d -> "weigh.inRange".equals(when("reject")));
+        browser.click("node-when-negate");
+        browser.until("reject runs if not weigh.inRange", d -> "!weigh.inRange".equals(when("reject")));
+        browser.until(
+                "the server finds no errors",
+                d -> "0".equals(browser.byTestId("validation-errors").getDomAttribute("data-count")));
+
+        // saved back unchanged from the HMI: when, join and on are all still there
+        browser.click("pipeline-save");
+        browser.until(
+                "version 2 saved",
+                d -> browser.byTestId("version-banner").getText().equals("version 2"));
+        JsonNode saved =
+                JSON.readTree(gantry.http().get("/api/pipelines/cell-hmi").body());
+        assertEquals(2, saved.path("version").asInt());
+        assertEquals(stored.path("nodes"), saved.path("nodes"));
+        assertEquals(stored.path("edges"), saved.path("edges"));
+        assertEquals("weigh.inRange", saved.at("/nodes/2/when").asText());
+        assertEquals("!weigh.inRange", saved.at("/nodes/3/when").asText());
+        assertEquals("any", saved.at("/nodes/4/join").asText());
+        assertEquals("failure", saved.at("/edges/4/on").asText());
+        assertFalse(saved.at("/edges/0").has("on"));
     }
 
     @Test
@@ -490,6 +614,30 @@ public class HmiBrowserIT {
                 node,
                 dir,
                 port);
+    }
+
+    /** Opens a stored pipeline from the list, once it is listed, and waits for its version. */
+    private static void openPipeline(String name, String banner) {
+        browser.until(name + " opened", d -> {
+            d.findElements(By.cssSelector("[data-testid=pipeline-item]")).stream()
+                    .filter(item -> item.getText().contains(name))
+                    .findFirst()
+                    .ifPresent(WebElement::click);
+            return browser.byTestId("version-banner").getText().equals(banner)
+                    && name.equals(
+                            browser.js("return window.gantryHmi.editor.model && window.gantryHmi.editor.model.name"));
+        });
+    }
+
+    /** The order edges drawn, as {@code from>to} with {@code :failure} for a failure path. */
+    private static List<?> orderEdges() {
+        return (List<?>) browser.js("return window.gantryHmi.editor.cy.edges('.order').map(e => e.source().data('node')"
+                + " + '>' + e.target().data('node') + (e.hasClass('failure') ? ':failure' : ''))");
+    }
+
+    /** A node's {@code when} in the editor's model. */
+    private static Object when(String node) {
+        return browser.js("return window.gantryHmi.editor.model.nodes.find(n => n.id === arguments[0]).when", node);
     }
 
     private static boolean hasClass(String node, String cls) {
