@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -268,6 +269,36 @@ class RepeatTest {
 
         assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(record.nodes().get("wait").outputs()).isEqualTo(Map.of("present", true));
+    }
+
+    @Test
+    void aCancelWhileTheNextIterationQueuesForTheDeviceEndsTheNodeAndLeavesTheDeviceFree() throws Exception {
+        CountDownLatch hogStarted = new CountDownLatch(1);
+        fixture.function(sensor("probe", EngineFixture.SERVO))
+                .function(Fakes.hanging("hog", EngineFixture.SERVO, hogStarted, new CountDownLatch(1)))
+                .function(new TestFunction(
+                        TestFunction.descriptor("move", EngineFixture.SERVO, Fakes.PASS_IN, Fakes.PASS_OUT, 0),
+                        Fakes::echo));
+        fixture.device("cell");
+        // listed first, the poll takes the device first; the hog, queued behind it, takes it after the
+        // first iteration and keeps it, so the second iteration waits in the device's queue
+        fixture.node(new NodeDefinition("wait", "probe", "cell", Map.of(), null, null)
+                        .withRepeat(RepeatSpec.until("present", 5, 0)))
+                .node(new NodeDefinition("hog", "hog", "cell", Map.of(), null, null));
+        ExecutionHandle handle = fixture.engine().start(fixture.plan(), 1, Map.of());
+        assertThat(hogStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+        handle.cancel();
+        ExecutionRecord record = await(handle);
+
+        assertThat(record.status()).isEqualTo(ExecutionStatus.CANCELLED);
+        assertThat(record.nodes().get("wait").status()).isEqualTo(NodeStatus.CANCELLED);
+        assertThat(record.nodes().get("wait").iterations()).isEqualTo(1);
+        assertThat(sensorCalls).hasValue(1);
+        // the iteration that was granted the device after the cancel gave it back: a new run gets it
+        fixture.nodes.clear();
+        fixture.node(new NodeDefinition("move", "move", "cell", Map.of("in", 1), null, null));
+        assertThat(run().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
 
     @Test
