@@ -214,6 +214,24 @@ class RepeatTest {
     }
 
     @Test
+    void theTimeoutAppliesToEachIterationsAttemptsNotToTheWholeLoop() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        fixture.function(new TestFunction(
+                TestFunction.descriptor("slow", null, Fakes.PASS_IN, Fakes.PASS_OUT, 0),
+                call -> calls.incrementAndGet() == 2 ? new CompletableFuture<>() : Fakes.echo(call)));
+        fixture.node(new NodeDefinition("move", "slow", null, Map.of("in", 1), new RetrySpec(2, 0, 1, 0, 0), 50L)
+                .withRepeat(RepeatSpec.times(3)));
+
+        ExecutionHandle handle = fixture.engine().start(fixture.plan(), 1, Map.of());
+        ExecutionRecord record = await(handle);
+
+        assertThat(record.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(record.nodes().get("move").iterations()).isEqualTo(3);
+        assertThat(record.nodes().get("move").attempts()).isEqualTo(4);
+        assertThat(fixture.events.of(handle.id())).contains("retrying move 2 timeout");
+    }
+
+    @Test
     void eachIterationIsAnEventWithItsNumberAndConditionValue() throws Exception {
         presentFrom = 2;
         try (TestEvents bus = new TestEvents()) {
