@@ -167,6 +167,93 @@ public class SequencingIT {
         assertEquals(404, http.get("/api/pipelines/bad-cell").statusCode());
     }
 
+    @Test
+    public void aRepeatedMoveAndAnExhaustedPollThatRaisesItsAlarm() throws Exception {
+        String axis = connectedAxis();
+        String pipeline = """
+                {"id":"loops","name":"loops","nodes":[
+                  {"id":"shake","function":"servo.move_to","device":"AXIS","params":{"position":40},
+                   "repeat":{"times":3,"intervalMs":10}},
+                  {"id":"check","function":"core.threshold","params":{"value":50,"min":0,"max":10},
+                   "repeat":{"until":"inRange","maxIterations":3,"intervalMs":10}},
+                  {"id":"alarm","function":"core.log","params":{"value":"never in range"}},
+                  {"id":"afterCheck","function":"core.log","params":{"value":"in range"}}],
+                 "edges":[
+                  {"from":"shake","to":"check"},
+                  {"from":"check","to":"alarm","on":"failure"},
+                  {"from":"check","to":"afterCheck"}]}""".replace("AXIS", axis);
+        HttpResponse<String> saved = http.post("/api/pipelines", pipeline);
+        assertEquals(saved.body(), 201, saved.statusCode());
+        JsonNode stored = JSON.readTree(http.get("/api/pipelines/loops").body());
+        assertEquals(3, stored.at("/nodes/0/repeat/times").asInt());
+        assertEquals("inRange", stored.at("/nodes/1/repeat/until").asText());
+        assertEquals(3, stored.at("/nodes/1/repeat/maxIterations").asInt());
+
+        HttpResponse<String> answer = http.post("/api/pipelines/loops/executions?wait=true", "{}");
+        assertEquals(answer.body(), 200, answer.statusCode());
+        JsonNode run = JSON.readTree(answer.body());
+
+        assertEquals(answer.body(), "SUCCEEDED", run.path("status").asText());
+        JsonNode nodes = run.path("nodes");
+        assertEquals("SUCCEEDED", nodes.at("/shake/status").asText());
+        assertEquals(3, nodes.at("/shake/iterations").asInt());
+        assertEquals(40.0, nodes.at("/shake/outputs/position").asDouble(), 0);
+        assertEquals("FAILED", nodes.at("/check/status").asText());
+        assertEquals(3, nodes.at("/check/iterations").asInt());
+        assertEquals("repeat-exhausted", nodes.at("/check/error/code").asText());
+        assertEquals("SUCCEEDED", nodes.at("/alarm/status").asText());
+        assertEquals("upstream-failed", nodes.at("/afterCheck/reason").asText());
+        assertFalse(nodes.at("/alarm").has("iterations"));
+
+        String executionId = run.path("id").asText();
+        recorder.await(
+                "the run's end event",
+                WAIT,
+                e -> executionId.equals(e.getProperty("executionId"))
+                        && e.getTopic().equals("gantry/pipeline/COMPLETED"));
+        List<Event> polls = recorder.events(e -> executionId.equals(e.getProperty("executionId"))
+                && "gantry/node/ITERATION".equals(e.getTopic())
+                && "check".equals(e.getProperty("nodeId")));
+        assertEquals(polls.toString(), 3, polls.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i + 1, polls.get(i).getProperty("iteration"));
+            assertEquals(Boolean.FALSE, polls.get(i).getProperty("conditionValue"));
+        }
+        assertEquals(
+                1,
+                recorder.events(e -> executionId.equals(e.getProperty("executionId"))
+                                && "gantry/node/COMPLETED".equals(e.getTopic())
+                                && "shake".equals(e.getProperty("nodeId")))
+                        .size());
+        List<String> steps = recorder.stepsOf(executionId);
+        assertTrue(steps.toString(), steps.indexOf("node/COMPLETED shake") < steps.indexOf("node/EXECUTING check"));
+        assertTrue(steps.toString(), steps.indexOf("node/FAILED check") < steps.indexOf("node/EXECUTING alarm"));
+    }
+
+    @Test
+    public void unboundedAndMalformedLoopsAreRefusedAtSaveWithTheirPaths() throws Exception {
+        HttpResponse<String> answer = http.post("/api/pipelines", """
+                {"id":"bad-loops","name":"bad loops","nodes":[
+                  {"id":"forever","function":"core.log","repeat":{}},
+                  {"id":"poll","function":"core.threshold","params":{"value":1},"repeat":{"until":"inRange"}},
+                  {"id":"many","function":"core.log","repeat":{"times":10001,"intervalMs":-1}},
+                  {"id":"wrong","function":"core.threshold","params":{"value":1},
+                   "repeat":{"until":"value","maxIterations":5}}]}""");
+
+        assertEquals(answer.body(), 422, answer.statusCode());
+        List<String> found = new ArrayList<>();
+        JSON.readTree(answer.body())
+                .path("errors")
+                .forEach(e ->
+                        found.add(e.path("path").asText() + " " + e.path("code").asText()));
+        assertTrue(found.toString(), found.contains("nodes[0].repeat unbounded-repeat"));
+        assertTrue(found.toString(), found.contains("nodes[1].repeat.maxIterations unbounded-repeat"));
+        assertTrue(found.toString(), found.contains("nodes[2].repeat.times invalid-repeat"));
+        assertTrue(found.toString(), found.contains("nodes[2].repeat.intervalMs invalid-repeat"));
+        assertTrue(found.toString(), found.contains("nodes[3].repeat.until unknown-port"));
+        assertEquals(404, http.get("/api/pipelines/bad-loops").statusCode());
+    }
+
     private String connectedAxis() throws Exception {
         HttpResponse<String> created = http.post("/api/devices", """
                 {"type":"mock-servo","name":"sequencing axis","config":{"minPosition":0,"maxPosition":100,"maxSpeed":1000000}}""");

@@ -63,5 +63,19 @@ public final class EventProperties {
      */
     public static final String BRANCH = "branch";
 
+    /**
+     * Of {@link Topics#NODE_ITERATION}: the iteration that ended, from 1 (Integer).
+     *
+     * @since 1.3
+     */
+    public static final String ITERATION = "iteration";
+    /**
+     * Of {@link Topics#NODE_ITERATION} of an {@code until} loop: the value of the {@code until} output
+     * after that iteration (Boolean); the loop ends at the first true.
+     *
+     * @since 1.3
+     */
+    public static final String CONDITION_VALUE = "conditionValue";
+
     private EventProperties() {}
 }

@@ -23,6 +23,16 @@ public final class Topics {
     public static final String NODE_COMPLETED = "gantry/node/COMPLETED";
     /** A node failed for good. */
     public static final String NODE_FAILED = "gantry/node/FAILED";
+    /**
+     * An iteration of a node with {@code repeat} ended with outputs: carries
+     * {@link EventProperties#ITERATION} (from 1), {@link EventProperties#OUTPUTS} of that iteration and,
+     * for an {@code until} loop, {@link EventProperties#CONDITION_VALUE}. {@link #NODE_EXECUTING} comes
+     * once before the first iteration, {@link #NODE_COMPLETED} or {@link #NODE_FAILED} once after the
+     * last.
+     *
+     * @since 1.3
+     */
+    public static final String NODE_ITERATION = "gantry/node/ITERATION";
     /** A node attempt failed and will be retried after a delay. */
     public static final String NODE_RETRYING = "gantry/node/RETRYING";
     /**

@@ -20,7 +20,10 @@ import java.util.Map;
  * @param branch        for a node with a {@code when} condition, once decided: the condition as written
  *                      ({@code weigh.ok} or {@code !weigh.ok}); the node ran when its status is not
  *                      SKIPPED with reason {@link SkipReasons#CONDITION_FALSE}; null otherwise
- * @since 1.1 ({@code reason} and {@code branch})
+ * @param iterations    for a node with {@code repeat}: iterations started so far (the last one may be
+ *                      running or have failed); 0 for a node without {@code repeat} or not started.
+ *                      {@code attempts} then counts the attempts of all iterations together
+ * @since 1.1 ({@code reason}, {@code branch} and {@code iterations})
  */
 public record NodeRecord(
         NodeStatus status,
@@ -34,7 +37,54 @@ public record NodeRecord(
         Map<String, Object> outputs,
         ExecutionError error,
         String reason,
-        String branch) {
+        String branch,
+        int iterations) {
+
+    /**
+     * A record of a node without {@code repeat}.
+     *
+     * @param status        its state
+     * @param functionId    the function it called
+     * @param plugin        plugin bundle that ran it
+     * @param pluginVersion version of that bundle
+     * @param startedAt     when its first attempt started
+     * @param durationMs    from first attempt to end, in ms
+     * @param attempts      attempts made so far
+     * @param inputs        the inputs it was called with
+     * @param outputs       its outputs
+     * @param error         why it failed
+     * @param reason        why it was skipped
+     * @param branch        the condition decided for it
+     * @since 1.1
+     */
+    public NodeRecord(
+            NodeStatus status,
+            String functionId,
+            String plugin,
+            String pluginVersion,
+            Instant startedAt,
+            Long durationMs,
+            int attempts,
+            Map<String, Object> inputs,
+            Map<String, Object> outputs,
+            ExecutionError error,
+            String reason,
+            String branch) {
+        this(
+                status,
+                functionId,
+                plugin,
+                pluginVersion,
+                startedAt,
+                durationMs,
+                attempts,
+                inputs,
+                outputs,
+                error,
+                reason,
+                branch,
+                0);
+    }
 
     /**
      * A record without skip reason or branch.
@@ -102,6 +152,7 @@ public record NodeRecord(
                 outputs,
                 error,
                 reason,
-                newBranch);
+                newBranch,
+                iterations);
     }
 }

@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param join      {@link #JOIN_ALL} (the default when null): the node needs every incoming edge;
  *                  {@link #JOIN_ANY}: it runs when at least one incoming branch completed and all
  *                  others were skipped
- * @since 1.1 ({@code when} and {@code join})
+ * @param repeat    a bounded loop: the node runs several times (see {@link RepeatSpec}); null to run
+ *                  once
+ * @since 1.1 ({@code when}, {@code join} and {@code repeat})
  */
 public record NodeDefinition(
         String id,
@@ -30,7 +32,8 @@ public record NodeDefinition(
         RetrySpec retry,
         Long timeoutMs,
         String when,
-        String join) {
+        String join,
+        RepeatSpec repeat) {
     /** {@code join} of a node that needs every incoming edge (the default). */
     public static final String JOIN_ALL = "all";
     /** {@code join} of a node fed by alternative branches, of which one runs. */
@@ -41,6 +44,31 @@ public record NodeDefinition(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(function, "function");
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /**
+     * A node that runs once.
+     *
+     * @param id        node id
+     * @param function  function id
+     * @param device    device id, null for pure functions
+     * @param params    params and port constants
+     * @param retry     retry policy, null for the default
+     * @param timeoutMs timeout per attempt in ms, null for the default
+     * @param when      condition, or null
+     * @param join      {@link #JOIN_ALL}, {@link #JOIN_ANY} or null
+     * @since 1.1
+     */
+    public NodeDefinition(
+            String id,
+            String function,
+            String device,
+            Map<String, Object> params,
+            RetrySpec retry,
+            Long timeoutMs,
+            String when,
+            String join) {
+        this(id, function, device, params, retry, timeoutMs, when, join, null);
     }
 
     /**
@@ -55,7 +83,7 @@ public record NodeDefinition(
      */
     public NodeDefinition(
             String id, String function, String device, Map<String, Object> params, RetrySpec retry, Long timeoutMs) {
-        this(id, function, device, params, retry, timeoutMs, null, null);
+        this(id, function, device, params, retry, timeoutMs, null, null, null);
     }
 
     /**
@@ -79,7 +107,7 @@ public record NodeDefinition(
      * @since 1.1
      */
     public NodeDefinition withWhen(String condition) {
-        return new NodeDefinition(id, function, device, params, retry, timeoutMs, condition, join);
+        return new NodeDefinition(id, function, device, params, retry, timeoutMs, condition, join, repeat);
     }
 
     /**
@@ -88,6 +116,15 @@ public record NodeDefinition(
      * @since 1.1
      */
     public NodeDefinition withJoin(String mode) {
-        return new NodeDefinition(id, function, device, params, retry, timeoutMs, when, mode);
+        return new NodeDefinition(id, function, device, params, retry, timeoutMs, when, mode, repeat);
+    }
+
+    /**
+     * @param loop the bounded loop, or null to run once
+     * @return this node with that loop
+     * @since 1.1
+     */
+    public NodeDefinition withRepeat(RepeatSpec loop) {
+        return new NodeDefinition(id, function, device, params, retry, timeoutMs, when, join, loop);
     }
 }

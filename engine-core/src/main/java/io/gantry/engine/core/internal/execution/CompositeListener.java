@@ -33,6 +33,12 @@ final class CompositeListener implements ExecutionListener {
     }
 
     @Override
+    public void nodeIterated(
+            ExecutionRef run, PlanNode node, int iteration, Map<String, Object> outputs, Boolean conditionValue) {
+        listeners.forEach(l -> l.nodeIterated(run, node, iteration, outputs, conditionValue));
+    }
+
+    @Override
     public void nodeRetrying(ExecutionRef run, PlanNode node, int nextAttempt, long delayMs, ExecutionError reason) {
         listeners.forEach(l -> l.nodeRetrying(run, node, nextAttempt, delayMs, reason));
     }

@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.execution;
 
 import static io.gantry.engine.api.event.EventProperties.ATTEMPT;
 import static io.gantry.engine.api.event.EventProperties.BRANCH;
+import static io.gantry.engine.api.event.EventProperties.CONDITION_VALUE;
 import static io.gantry.engine.api.event.EventProperties.DELAY_MS;
 import static io.gantry.engine.api.event.EventProperties.DEVICE_ID;
 import static io.gantry.engine.api.event.EventProperties.DONE;
@@ -10,6 +11,7 @@ import static io.gantry.engine.api.event.EventProperties.ERROR;
 import static io.gantry.engine.api.event.EventProperties.ERROR_CODE;
 import static io.gantry.engine.api.event.EventProperties.EXECUTION_ID;
 import static io.gantry.engine.api.event.EventProperties.FUNCTION_ID;
+import static io.gantry.engine.api.event.EventProperties.ITERATION;
 import static io.gantry.engine.api.event.EventProperties.NODE_ID;
 import static io.gantry.engine.api.event.EventProperties.OUTPUTS;
 import static io.gantry.engine.api.event.EventProperties.PIPELINE_ID;
@@ -67,6 +69,18 @@ final class EventingListener implements ExecutionListener {
         properties.put(DURATION_MS, durationMs);
         properties.put(ATTEMPT, attempts);
         events.publish(Topics.NODE_COMPLETED, properties);
+    }
+
+    @Override
+    public void nodeIterated(
+            ExecutionRef run, PlanNode node, int iteration, Map<String, Object> outputs, Boolean conditionValue) {
+        Map<String, Object> properties = of(run, node);
+        properties.put(ITERATION, iteration);
+        properties.put(OUTPUTS, outputs);
+        if (conditionValue != null) {
+            properties.put(CONDITION_VALUE, conditionValue);
+        }
+        events.publish(Topics.NODE_ITERATION, properties);
     }
 
     @Override

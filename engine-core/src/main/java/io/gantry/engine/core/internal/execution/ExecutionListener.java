@@ -27,6 +27,16 @@ public interface ExecutionListener {
             ExecutionRef run, PlanNode node, Map<String, Object> outputs, long durationMs, int attempts) {}
 
     /**
+     * An iteration of a node with {@code repeat} ended with outputs; the node then runs again or ends.
+     *
+     * @param iteration      the iteration that ended, from 1
+     * @param outputs        its outputs
+     * @param conditionValue for an {@code until} loop, the value of the {@code until} output; else null
+     */
+    default void nodeIterated(
+            ExecutionRef run, PlanNode node, int iteration, Map<String, Object> outputs, Boolean conditionValue) {}
+
+    /**
      * An attempt failed and another follows.
      *
      * @param nextAttempt the attempt that will run, 2 for the first retry

@@ -212,19 +212,57 @@ final class ExecutionRun {
         events.emit(() -> context.listener().nodeExecuting(ref, node, resolved.plugin(), resolved.pluginVersion(), at));
     }
 
+    void nodeIterated(PlanNode node, int iteration, Map<String, Object> outputs, Boolean conditionValue) {
+        events.emit(() -> context.listener().nodeIterated(ref, node, iteration, outputs, conditionValue));
+    }
+
+    /**
+     * Takes the node's device (if any) and a slot again for its next iteration, as {@link #ready} does
+     * for its first: queued, never blocking a thread.
+     *
+     * @param then    runs once both are held; it must lead to one {@link #releaseHold}
+     * @param refused runs instead when the device's queue is full; nothing is held then
+     */
+    void reacquire(PlanNode node, Runnable then, Consumer<Throwable> refused) {
+        if (node.deviceId() == null) {
+            context.dispatcher().submit(then);
+        } else {
+            context.deviceLocks().acquire(node.deviceId()).whenComplete((held, refusal) -> {
+                if (refusal == null) {
+                    context.dispatcher().submit(then);
+                } else {
+                    refused.accept(refusal);
+                }
+            });
+        }
+    }
+
+    /** Gives back the node's slot and device while it waits between iterations, or once it ended. */
+    void releaseHold(PlanNode node) {
+        release(node);
+    }
+
     void nodeRetrying(PlanNode node, int nextAttempt, long delayMs, ExecutionError reason) {
         events.emit(() -> context.listener().nodeRetrying(ref, node, nextAttempt, delayMs, reason));
     }
 
-    /** Called once per started node, after its record holds the final state. */
+    /**
+     * Called once per started node, after its record holds the final state.
+     *
+     * @param holding true when the node still holds its slot and device (false when it ended while
+     *     waiting between iterations, having given them back)
+     */
     void nodeEnded(
             PlanNode node,
             NodeStatus status,
             Map<String, Object> outputs,
             Failure failure,
             long durationMs,
-            int attempts) {
-        release(node);
+            int attempts,
+            boolean holding) {
+        if (holding) {
+            release(node);
+        }
         nodeFinished(node, status, outputs, failure, durationMs, attempts);
     }
 

@@ -19,6 +19,11 @@ record Failure(String code, String message, String deviceId, boolean retryable) 
     static final String INTERNAL = "internal";
     static final String CANCELLED = "cancelled";
 
+    /** A {@code repeat} loop reached its bound: not retryable, the node's function did its part. */
+    static Failure exhausted(PlanNode node, String message) {
+        return new Failure(ExecutionError.REPEAT_EXHAUSTED, message, node.deviceId(), false);
+    }
+
     static Failure of(Throwable thrown, PlanNode node) {
         Throwable cause = unwrap(thrown);
         if (cause instanceof GantryException g) {

@@ -5,6 +5,7 @@ import io.gantry.engine.api.error.ExecutionCancelledException;
 import io.gantry.engine.api.error.GantryException;
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
+import io.gantry.engine.api.pipeline.RepeatSpec;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.core.internal.logging.MdcKeys;
 import io.gantry.engine.core.internal.plan.PlanNode;
@@ -22,6 +23,11 @@ import org.slf4j.MDC;
  * Runs one started node to its end: resolves its function and device, calls it with a timeout, and
  * retries retryable failures after a backoff, all without blocking a thread. Ends exactly once, with
  * outputs, a failure, or a cancel, whichever comes first.
+ *
+ * <p>A node with {@code repeat} runs iteration after iteration, each one a call with its own retries
+ * and timeouts. Between two iterations it gives back its slot and device and waits on the scheduler,
+ * then queues for both again like any node: no thread waits, and other nodes may use the device
+ * meanwhile. A cancel during that wait ends the node at once.
  */
 final class NodeRun {
     private final ExecutionRun run;
@@ -39,8 +45,22 @@ final class NodeRun {
     /** True while waiting to retry, when no attempt can notice a cancel. */
     private volatile boolean inBackoff;
 
+    /** Attempts of the current iteration. */
     private volatile int attempts;
+    /** Attempts of the iterations before the current one. */
+    private volatile int earlierAttempts;
+
     private volatile ResolvedNode target;
+
+    private final RepeatSpec repeat;
+    /** The current iteration, from 1. */
+    private volatile int iteration = 1;
+    /** Between iterations: neither slot nor device held, the wake-up due. Guarded by this. */
+    private boolean waiting;
+    /** Whether the node holds its slot (and device); false only while waiting. Guarded by this. */
+    private boolean holding = true;
+
+    private volatile ScheduledFuture<?> wake;
 
     NodeRun(ExecutionRun run, EngineContext context, PlanNode node, Map<String, Object> inputs, Instant startedAt) {
         this.run = run;
@@ -49,6 +69,7 @@ final class NodeRun {
         this.inputs = inputs;
         this.retry = node.retry() != null ? node.retry() : context.config().defaultRetry();
         this.timeoutMs = timeoutOf(node, context.config());
+        this.repeat = node.definition().repeat();
         this.startedAt = startedAt;
         this.startMillis = startedAt.toEpochMilli();
     }
@@ -77,6 +98,22 @@ final class NodeRun {
         if (inBackoff) {
             finish(NodeStatus.CANCELLED, Map.of(), Failure.of(cancellation(), node));
         }
+        endWaiting();
+    }
+
+    /** Ends the node CANCELLED if it waits between iterations; the wake-up, if it still comes, does nothing. */
+    private void endWaiting() {
+        synchronized (this) {
+            if (!waiting) {
+                return;
+            }
+            waiting = false;
+        }
+        ScheduledFuture<?> due = wake;
+        if (due != null) {
+            due.cancel(false);
+        }
+        finish(NodeStatus.CANCELLED, Map.of(), Failure.of(cancellation(), node));
     }
 
     private void attempt(int attempt) {
@@ -97,7 +134,7 @@ final class NodeRun {
         }
         attempts = attempt;
         target = resolved;
-        if (attempt == 1) {
+        if (attempt == 1 && iteration == 1) {
             run.nodeExecuting(node, resolved, startedAt);
         }
         run.records().replaceRunning(node.index(), running());
@@ -117,7 +154,7 @@ final class NodeRun {
                 context.guard().record(node, failure == null ? null : failure.toError(node.id()));
             }
             if (failure == null) {
-                finish(NodeStatus.SUCCEEDED, outputs, null);
+                succeeded(outputs);
             } else {
                 failed(attempt, failure);
             }
@@ -125,6 +162,88 @@ final class NodeRun {
         if (!invocation.outcome().isDone()) {
             call(resolved, invocation);
         }
+    }
+
+    /** An iteration (or the only run) ended with outputs: end the node, or run it again. */
+    private void succeeded(Map<String, Object> outputs) {
+        if (repeat == null) {
+            finish(NodeStatus.SUCCEEDED, outputs, null);
+            return;
+        }
+        int done = iteration;
+        Boolean value = repeat.polls() ? Boolean.TRUE.equals(outputs.get(repeat.until())) : null;
+        run.nodeIterated(node, done, outputs, value);
+        if (repeat.polls() ? value : done >= repeat.bound()) {
+            finish(NodeStatus.SUCCEEDED, outputs, null);
+        } else if (done >= repeat.bound()) {
+            finish(
+                    NodeStatus.FAILED,
+                    Map.of(),
+                    Failure.exhausted(
+                            node,
+                            "node '" + node.id() + "': output '" + repeat.until() + "' was still false after " + done
+                                    + " iterations (maxIterations " + repeat.bound() + ")"));
+        } else {
+            nextIteration();
+        }
+    }
+
+    /** Gives back slot and device, waits the interval on the scheduler, then queues for both again. */
+    private void nextIteration() {
+        synchronized (this) {
+            waiting = true;
+            holding = false;
+        }
+        run.releaseHold(node);
+        Runnable wakeUp = () -> run.reacquire(node, this::resume, this::refused);
+        long delayMs = repeat.interval();
+        if (delayMs == 0) {
+            wakeUp.run();
+        } else {
+            ScheduledFuture<?> due = context.scheduler().schedule(wakeUp, delayMs, TimeUnit.MILLISECONDS);
+            wake = due;
+            if (!isWaiting()) {
+                due.cancel(false); // a cancel ended the wait before it could see the wake-up to withdraw
+            }
+        }
+        if (cancelled) {
+            endWaiting(); // a cancel before waiting was set found nothing to end
+        }
+    }
+
+    private synchronized boolean isWaiting() {
+        return waiting;
+    }
+
+    /** Slot and device are held again: start the next iteration, unless a cancel ended the node. */
+    private void resume() {
+        boolean mine;
+        synchronized (this) {
+            mine = waiting;
+            if (mine) {
+                waiting = false;
+                holding = true;
+            }
+        }
+        if (!mine) {
+            run.releaseHold(node); // a cancel ended the node while this waited for slot and device
+            return;
+        }
+        earlierAttempts += attempts;
+        attempts = 0;
+        iteration++;
+        attempt(1);
+    }
+
+    /** The device's queue was full when the next iteration asked for it: the node fails like any refused call. */
+    private void refused(Throwable refusal) {
+        synchronized (this) {
+            if (!waiting) {
+                return;
+            }
+            waiting = false;
+        }
+        finish(NodeStatus.FAILED, Map.of(), Failure.of(refusal, node));
     }
 
     private void call(ResolvedNode resolved, NodeInvocation invocation) {
@@ -179,6 +298,13 @@ final class NodeRun {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
+        boolean release;
+        synchronized (this) {
+            release = holding;
+            holding = false;
+        }
+        int allAttempts = earlierAttempts + attempts;
+        int iterations = repeat == null ? 0 : iteration;
         long durationMs = context.clock().millis() - startMillis;
         Map<String, Object> kept = outputs.isEmpty() ? Map.of() : Collections.unmodifiableMap(new HashMap<>(outputs));
         ResolvedNode resolved = target;
@@ -192,13 +318,14 @@ final class NodeRun {
                                 resolved == null ? null : resolved.pluginVersion(),
                                 startedAt,
                                 durationMs,
-                                attempts,
+                                allAttempts,
                                 inputs,
                                 kept,
                                 failure == null ? null : failure.toError(node.id()),
                                 null,
-                                node.when()));
-        run.nodeEnded(node, status, kept, failure, durationMs, attempts);
+                                node.when(),
+                                iterations));
+        run.nodeEnded(node, status, kept, failure, durationMs, allAttempts, release);
     }
 
     private NodeRecord running() {
@@ -210,12 +337,13 @@ final class NodeRun {
                 resolved.pluginVersion(),
                 startedAt,
                 null,
-                attempts,
+                earlierAttempts + attempts,
                 inputs,
                 Map.of(),
                 null,
                 null,
-                node.when());
+                node.when(),
+                repeat == null ? 0 : iteration);
     }
 
     private ExecutionCancelledException cancellation() {

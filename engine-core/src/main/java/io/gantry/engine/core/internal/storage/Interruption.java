@@ -72,7 +72,8 @@ final class Interruption {
                 node.outputs(),
                 failed ? new ExecutionError(error.code(), error.message(), nodeId, null) : null,
                 failed ? null : SkipReasons.RUN_FAILED,
-                node.branch());
+                node.branch(),
+                node.iterations());
     }
 
     private static Long millisBetween(Instant from, Instant to) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Checks each node on its own: id, function, device, retry, timeout, params and constant inputs. */
+/** Checks each node on its own: id, function, device, retry, timeout, repeat, params and constant inputs. */
 final class NodeChecker {
     /** Beyond this a retry loop is a mistake, not a policy. */
     static final int MAX_ATTEMPTS = 100;
@@ -43,6 +43,7 @@ final class NodeChecker {
             checkId(i, node, indexById, problems);
             descriptors[i] = checkFunction(i, node, problems);
             checkRetryAndTimeout(i, node, problems);
+            RepeatChecker.check(i, node, descriptors[i], problems);
             if (descriptors[i] != null) {
                 checkDevice(i, node, descriptors[i], problems);
                 checkParams(i, node, descriptors[i], problems);

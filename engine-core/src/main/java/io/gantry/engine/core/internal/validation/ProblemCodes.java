@@ -32,5 +32,10 @@ public final class ProblemCodes {
     /** A node needing every input depends on two branches that exclude each other. */
     public static final String EXCLUSIVE_BRANCHES = "exclusive-branches";
 
+    /** A {@code repeat} has no bound: neither {@code times} nor {@code maxIterations}. */
+    public static final String UNBOUNDED_REPEAT = "unbounded-repeat";
+    /** A {@code repeat} mixes {@code times} and {@code until}, or a number is out of range. */
+    public static final String INVALID_REPEAT = "invalid-repeat";
+
     private ProblemCodes() {}
 }

@@ -51,6 +51,12 @@ final class RecordingListener implements ExecutionListener {
     }
 
     @Override
+    public void nodeIterated(
+            ExecutionRef run, PlanNode node, int iteration, Map<String, Object> outputs, Boolean conditionValue) {
+        add(run, "iteration " + node.id() + " " + iteration + (conditionValue == null ? "" : " " + conditionValue));
+    }
+
+    @Override
     public void nodeRetrying(ExecutionRef run, PlanNode node, int nextAttempt, long delayMs, ExecutionError reason) {
         add(run, "retrying " + node.id() + " " + nextAttempt + " " + reason.code());
     }

@@ -10,6 +10,7 @@ import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
+import io.gantry.engine.api.pipeline.RepeatSpec;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,7 +201,7 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
     }
 
     @Test
-    void roundTripsConditionsJoinsAndOrderEdges() {
+    void roundTripsConditionsJoinsOrderEdgesAndLoops() {
         PipelineDefinition definition = new PipelineDefinition(
                 "seq",
                 "sequence",
@@ -208,7 +209,10 @@ class SqlitePipelineRepositoryTest extends DatabaseTestSupport {
                 List.of(
                         NodeDefinition.of("weigh", "core.compare", Map.of()),
                         NodeDefinition.of("reject", "core.log", Map.of()).withWhen("!weigh.result"),
-                        NodeDefinition.of("done", "core.log", Map.of()).withJoin(NodeDefinition.JOIN_ANY)),
+                        NodeDefinition.of("done", "core.log", Map.of()).withJoin(NodeDefinition.JOIN_ANY),
+                        NodeDefinition.of("poll", "core.compare", Map.of())
+                                .withRepeat(RepeatSpec.until("result", 20, 500L)),
+                        NodeDefinition.of("stack", "core.log", Map.of()).withRepeat(RepeatSpec.times(3))),
                 List.of(
                         new EdgeDefinition("weigh", "reject"),
                         new EdgeDefinition("reject", "done", EdgeDefinition.ON_FAILURE),

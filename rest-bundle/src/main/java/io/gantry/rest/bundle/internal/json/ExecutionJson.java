@@ -78,6 +78,8 @@ public record ExecutionJson(
      * @param error         why it failed, when it did
      * @param reason        why it was SKIPPED, e.g. {@code condition-false}; absent otherwise
      * @param branch        for a node with a {@code when}, once decided: the condition as written; absent otherwise
+     * @param iterations    for a node with {@code repeat}, once started: the iterations started so far
+     *                      ({@code attempts} then counts those of all iterations); absent otherwise
      */
     public record Node(
             String status,
@@ -91,7 +93,8 @@ public record ExecutionJson(
             String pluginVersion,
             @JsonInclude(JsonInclude.Include.NON_NULL) Error error,
             @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String branch) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String branch,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer iterations) {
         static Node of(NodeRecord node) {
             return new Node(
                     node.status().name(),
@@ -105,7 +108,8 @@ public record ExecutionJson(
                     node.pluginVersion(),
                     Error.of(node.error()),
                     node.reason(),
-                    node.branch());
+                    node.branch(),
+                    node.iterations() == 0 ? null : node.iterations());
         }
     }
 

@@ -69,7 +69,8 @@ public final class PipelineBodies {
                 retry,
                 node.timeoutMs(),
                 node.when(),
-                node.join());
+                node.join(),
+                node.repeat() == null ? null : node.repeat().toSpec());
     }
 
     private static RetrySpec retry(FieldProblems problems, PipelineJson.Retry retry, String path) {

@@ -5,6 +5,7 @@ import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineSummary;
 import io.gantry.engine.api.pipeline.PipelineVersion;
+import io.gantry.engine.api.pipeline.RepeatSpec;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +59,7 @@ public record PipelineJson(
      * @param when      {@code nodeId.port} or {@code !nodeId.port}: run only when that boolean output is
      *                  true (resp. false), else be skipped
      * @param join      {@code all} (default) or {@code any}: run when one of the incoming branches ran
+     * @param repeat    a bounded loop: run {@code times} times, or until a boolean output is true
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Node(
@@ -68,7 +70,8 @@ public record PipelineJson(
             Retry retry,
             Long timeoutMs,
             String when,
-            String join) {
+            String join,
+            Repeat repeat) {
         static Node of(NodeDefinition node) {
             return new Node(
                     node.id(),
@@ -78,7 +81,30 @@ public record PipelineJson(
                     Retry.of(node.retry()),
                     node.timeoutMs(),
                     node.when(),
-                    node.join());
+                    node.join(),
+                    Repeat.of(node.repeat()));
+        }
+    }
+
+    /**
+     * A bounded loop, as written; the validator checks it at save.
+     *
+     * @param times         run exactly this many times (1 to 10,000)
+     * @param until         a boolean output port of the node: run until it is true
+     * @param maxIterations the bound of an {@code until} loop (1 to 10,000); exhausting it fails the node
+     *                      with {@code repeat-exhausted}
+     * @param intervalMs    the wait between iterations (0 to 3,600,000 ms)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Repeat(Integer times, String until, Integer maxIterations, Long intervalMs) {
+        static Repeat of(RepeatSpec spec) {
+            return spec == null
+                    ? null
+                    : new Repeat(spec.times(), spec.until(), spec.maxIterations(), spec.intervalMs());
+        }
+
+        RepeatSpec toSpec() {
+            return new RepeatSpec(times, until, maxIterations, intervalMs);
         }
     }
 

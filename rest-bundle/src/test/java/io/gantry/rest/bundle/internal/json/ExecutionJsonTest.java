@@ -138,4 +138,34 @@ class ExecutionJsonTest {
         assertThat(json.at("/nodes/weigh").has("reason")).isFalse();
         assertThat(json.at("/nodes/weigh").has("branch")).isFalse();
     }
+
+    @Test
+    void repeatedNodeShowsItsIterationsAndOthersOmitThem() {
+        Map<String, NodeRecord> nodes = new LinkedHashMap<>();
+        nodes.put("home", NodeRecord.pending("servo.home"));
+        nodes.put(
+                "wait",
+                new NodeRecord(
+                        NodeStatus.RUNNING,
+                        "core.compare",
+                        "io.gantry.plugins.core-functions",
+                        "1.0.0",
+                        START,
+                        null,
+                        4,
+                        Map.of(),
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        3));
+        ExecutionRecord record =
+                new ExecutionRecord("e1", "p1", 1, ExecutionStatus.RUNNING, START, null, null, 0, 2, nodes, null);
+
+        JsonNode json = Json.tree(ExecutionJson.of(record));
+
+        assertThat(json.at("/nodes/wait/iterations").asInt()).isEqualTo(3);
+        assertThat(json.at("/nodes/wait/attempts").asInt()).isEqualTo(4);
+        assertThat(json.at("/nodes/home").has("iterations")).isFalse();
+    }
 }

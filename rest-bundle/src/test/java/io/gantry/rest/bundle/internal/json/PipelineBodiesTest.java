@@ -9,6 +9,7 @@ import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
+import io.gantry.engine.api.pipeline.RepeatSpec;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,40 @@ class PipelineBodiesTest {
         assertThat(json.at("/edges/4").fieldNames()).toIterable().containsExactly("from", "to");
         assertThat(PipelineBodies.toDefinition(Json.MAPPER.treeToValue(json, PipelineJson.class)))
                 .isEqualTo(definition.withId("p1"));
+    }
+
+    @Test
+    void repeatLoopsRoundTripThroughTheView() throws Exception {
+        PipelineDefinition definition = read("""
+                {"name":"cell","nodes":[
+                {"id":"stack","function":"core.log","repeat":{"times":3}},
+                {"id":"wait","function":"core.compare","repeat":{"until":"result","maxIterations":50,"intervalMs":200}},
+                {"id":"log","function":"core.log"}],
+                "edges":[{"from":"wait","to":"log","on":"failure"}]}""");
+
+        assertThat(definition.nodes().get(0).repeat()).isEqualTo(RepeatSpec.times(3));
+        assertThat(definition.nodes().get(1).repeat()).isEqualTo(RepeatSpec.until("result", 50, 200));
+        assertThat(definition.nodes().get(2).repeat()).isNull();
+
+        PipelineVersion stored =
+                new PipelineVersion("p1", 1, Instant.parse("2026-01-01T00:00:00Z"), definition.withId("p1"));
+        JsonNode json = Json.tree(PipelineJson.of(stored));
+
+        assertThat(json.at("/nodes/0/repeat").fieldNames()).toIterable().containsExactly("times");
+        assertThat(json.at("/nodes/1/repeat").fieldNames())
+                .toIterable()
+                .containsExactly("until", "maxIterations", "intervalMs");
+        assertThat(json.at("/nodes/1/repeat/intervalMs").asLong()).isEqualTo(200);
+        assertThat(json.at("/nodes/2").has("repeat")).isFalse();
+        assertThat(PipelineBodies.toDefinition(Json.MAPPER.treeToValue(json, PipelineJson.class)))
+                .isEqualTo(definition.withId("p1"));
+    }
+
+    @Test
+    void aLoopWithoutBoundIsReadAsWrittenForTheValidatorToRefuse() throws Exception {
+        PipelineDefinition definition = read("""
+                {"name":"p","nodes":[{"id":"a","function":"f","repeat":{}}]}""");
+        assertThat(definition.nodes().get(0).repeat()).isEqualTo(new RepeatSpec(null, null, null, null));
     }
 
     private static PipelineDefinition read(String json) throws Exception {
