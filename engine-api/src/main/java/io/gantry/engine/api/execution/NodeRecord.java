@@ -41,52 +41,6 @@ public record NodeRecord(
         int iterations) {
 
     /**
-     * A record of a node without {@code repeat}.
-     *
-     * @param status        its state
-     * @param functionId    the function it called
-     * @param plugin        plugin bundle that ran it
-     * @param pluginVersion version of that bundle
-     * @param startedAt     when its first attempt started
-     * @param durationMs    from first attempt to end, in ms
-     * @param attempts      attempts made so far
-     * @param inputs        the inputs it was called with
-     * @param outputs       its outputs
-     * @param error         why it failed
-     * @param reason        why it was skipped
-     * @param branch        the condition decided for it
-     * @since 1.1
-     */
-    public NodeRecord(
-            NodeStatus status,
-            String functionId,
-            String plugin,
-            String pluginVersion,
-            Instant startedAt,
-            Long durationMs,
-            int attempts,
-            Map<String, Object> inputs,
-            Map<String, Object> outputs,
-            ExecutionError error,
-            String reason,
-            String branch) {
-        this(
-                status,
-                functionId,
-                plugin,
-                pluginVersion,
-                startedAt,
-                durationMs,
-                attempts,
-                inputs,
-                outputs,
-                error,
-                reason,
-                branch,
-                0);
-    }
-
-    /**
      * A record without skip reason or branch.
      *
      * @param status        its state
@@ -123,7 +77,8 @@ public record NodeRecord(
                 outputs,
                 error,
                 null,
-                null);
+                null,
+                0);
     }
 
     /**

@@ -47,31 +47,6 @@ public record NodeDefinition(
     }
 
     /**
-     * A node that runs once.
-     *
-     * @param id        node id
-     * @param function  function id
-     * @param device    device id, null for pure functions
-     * @param params    params and port constants
-     * @param retry     retry policy, null for the default
-     * @param timeoutMs timeout per attempt in ms, null for the default
-     * @param when      condition, or null
-     * @param join      {@link #JOIN_ALL}, {@link #JOIN_ANY} or null
-     * @since 1.1
-     */
-    public NodeDefinition(
-            String id,
-            String function,
-            String device,
-            Map<String, Object> params,
-            RetrySpec retry,
-            Long timeoutMs,
-            String when,
-            String join) {
-        this(id, function, device, params, retry, timeoutMs, when, join, null);
-    }
-
-    /**
      * A node without condition that needs all its inputs.
      *
      * @param id        node id

@@ -169,7 +169,8 @@ final class ExecutionRun {
                         Map.of(),
                         failure.toError(node.id()),
                         null,
-                        node.when()));
+                        node.when(),
+                        0));
         nodeFinished(node, NodeStatus.FAILED, Map.of(), failure, 0, 0);
     }
 

@@ -63,7 +63,8 @@ final class NodeRecords {
                                 Map.of(),
                                 null,
                                 null,
-                                nodes.get(index).when()));
+                                nodes.get(index).when(),
+                                0));
     }
 
     /**
@@ -89,7 +90,8 @@ final class NodeRecords {
                                 Map.of(),
                                 null,
                                 reason,
-                                branch));
+                                branch,
+                                0));
     }
 
     /** @return every node's record by node id, in plan order */

@@ -49,7 +49,7 @@ class SequencingTest {
 
     private static NodeRecord skipped(String reason, String branch) {
         return new NodeRecord(
-                NodeStatus.SKIPPED, "pass", null, null, null, null, 0, Map.of(), Map.of(), null, reason, branch);
+                NodeStatus.SKIPPED, "pass", null, null, null, null, 0, Map.of(), Map.of(), null, reason, branch, 0);
     }
 
     @Test

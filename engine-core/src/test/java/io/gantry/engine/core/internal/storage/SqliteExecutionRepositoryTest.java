@@ -120,7 +120,8 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
                         Map.of(),
                         null,
                         "condition-false",
-                        "!a.ok"));
+                        "!a.ok",
+                        0));
         ExecutionRecord withSkip = new ExecutionRecord(
                 run.id(), run.pipelineId(), 1, run.status(), run.startedAt(), null, null, 2, 3, nodes, null, STARTER);
 

@@ -126,7 +126,8 @@ class ExecutionJsonTest {
                         Map.of(),
                         null,
                         "condition-false",
-                        "!weigh.ok"));
+                        "!weigh.ok",
+                        0));
         ExecutionRecord record =
                 new ExecutionRecord("e1", "p1", 1, ExecutionStatus.RUNNING, START, null, null, 1, 2, nodes, null);
 
