@@ -1,6 +1,8 @@
 package io.gantry.engine.api.execution;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,6 +21,15 @@ import java.util.Map;
  * @param error           why it failed or was cancelled; null otherwise
  * @param startedBy       who started it ({@link io.gantry.engine.api.security.Identity#who()}); null
  *                        when that was not recorded (executions of before 1.1)
+ * @param inputs          the values of the pipeline's declared inputs this run took (defaults
+ *                        included), by name; empty when it declares none
+ * @param outputs         the values of the pipeline's declared outputs, by name, once the run ended;
+ *                        an output whose node did not succeed is absent
+ * @param parentExecutionId the execution whose {@code core.call} node started this one; null for a
+ *                        run started directly
+ * @param parentNodeId    that node's id; null for a run started directly
+ * @since 1.1 ({@code startedBy}, {@code inputs}, {@code outputs}, {@code parentExecutionId} and
+ *     {@code parentNodeId})
  */
 public record ExecutionRecord(
         String id,
@@ -32,7 +43,17 @@ public record ExecutionRecord(
         int total,
         Map<String, NodeRecord> nodes,
         ExecutionError error,
-        String startedBy) {
+        String startedBy,
+        Map<String, Object> inputs,
+        Map<String, Object> outputs,
+        String parentExecutionId,
+        String parentNodeId) {
+
+    /** Copies the maps; JSON null values are kept. */
+    public ExecutionRecord {
+        inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
 
     /** An execution whose starter is not known, as 1.0 made them. */
     public ExecutionRecord(
@@ -59,6 +80,10 @@ public record ExecutionRecord(
                 total,
                 nodes,
                 error,
+                null,
+                null,
+                null,
+                null,
                 null);
     }
 }

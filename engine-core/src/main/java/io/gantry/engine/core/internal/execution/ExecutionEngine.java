@@ -96,10 +96,38 @@ public final class ExecutionEngine {
      */
     public ExecutionHandle start(
             String executionId, ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs, String startedBy) {
-        List<Map<String, Object>> placed = RunInputs.place(plan, inputs == null ? Map.of() : inputs);
-        ExecutionRef ref = new ExecutionRef(executionId, plan.pipelineId(), pipelineVersion, startedBy);
+        return start(executionId, plan, pipelineVersion, inputs, startedBy, null);
+    }
+
+    /**
+     * Starts a run, as a sub-pipeline run of a {@code core.call} node when {@code parent} is given.
+     *
+     * @param parent the calling node; null for a direct run
+     * @see #start(String, ExecutionPlan, int, Map, String)
+     */
+    public ExecutionHandle start(
+            String executionId,
+            ExecutionPlan plan,
+            int pipelineVersion,
+            Map<String, Object> inputs,
+            String startedBy,
+            ParentLink parent) {
+        RunInputs placed = RunInputs.place(plan, inputs == null ? Map.of() : inputs);
+        ExecutionRef ref = new ExecutionRef(
+                executionId,
+                plan.pipelineId(),
+                pipelineVersion,
+                startedBy,
+                placed.declared(),
+                parent == null ? null : parent.executionId(),
+                parent == null ? null : parent.nodeId(),
+                parent == null ? 0 : parent.depth() + 1);
         ExecutionRun run = new ExecutionRun(
-                context, plan, ref, placed, ended -> running.remove(ended.ref().executionId()));
+                context,
+                plan,
+                ref,
+                placed.perNode(),
+                ended -> running.remove(ended.ref().executionId()));
         ExecutionHandle handle = new ExecutionHandle(run);
         if (running.putIfAbsent(executionId, handle) != null) {
             throw new ConflictException("execution '" + executionId + "' is already running");

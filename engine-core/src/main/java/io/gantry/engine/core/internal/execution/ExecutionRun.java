@@ -6,6 +6,8 @@ import io.gantry.engine.api.execution.ExecutionStatus;
 import io.gantry.engine.api.execution.NodeRecord;
 import io.gantry.engine.api.execution.NodeStatus;
 import io.gantry.engine.api.execution.SkipReasons;
+import io.gantry.engine.api.pipeline.PipelineOutput;
+import io.gantry.engine.api.pipeline.PortRef;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.plan.PlanEdge;
 import io.gantry.engine.core.internal.plan.PlanNode;
@@ -14,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -124,7 +127,28 @@ final class ExecutionRun {
                 plan.nodeCount(),
                 records.snapshot(),
                 stopped == null ? null : stopped.error(),
-                ref.startedBy());
+                ref.startedBy(),
+                ref.inputs(),
+                outputs(),
+                ref.parentExecutionId(),
+                ref.parentNodeId());
+    }
+
+    /** @return the declared outputs whose source node succeeded with a value, by name */
+    private Map<String, Object> outputs() {
+        if (plan.outputs().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (PipelineOutput output : plan.outputs()) {
+            PortRef from = PortRef.parse(output.from());
+            plan.node(from.nodeId()).map(node -> records.get(node.index())).ifPresent(record -> {
+                if (record.status() == NodeStatus.SUCCEEDED && record.outputs().containsKey(from.port())) {
+                    values.put(output.name(), record.outputs().get(from.port()));
+                }
+            });
+        }
+        return values;
     }
 
     /**

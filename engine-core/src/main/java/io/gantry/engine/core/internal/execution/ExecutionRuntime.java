@@ -6,14 +6,17 @@ import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.storage.ExecutionRepository;
+import io.gantry.engine.api.storage.PipelineRepository;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.health.HealthPart;
+import io.gantry.engine.core.internal.plan.CallTarget;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import io.gantry.engine.core.internal.resilience.DeviceBreakers;
 import io.gantry.engine.core.internal.resilience.DeviceGuard;
+import io.gantry.engine.core.internal.validation.LiveValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -30,6 +33,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -51,6 +55,7 @@ public final class ExecutionRuntime implements HealthCheck {
     private final JournalingListener journaling;
     private final ExecutionEngine engine;
     private final int maxNodesInFlight;
+    private final ExecutionRepository executions;
 
     /**
      * @param config     limits and defaults
@@ -60,6 +65,8 @@ public final class ExecutionRuntime implements HealthCheck {
      * @param executions where records are stored
      * @param inFlight   counts calls per plugin, for safe updates
      * @param breakers   the devices' circuit breakers, asked before every device call
+     * @param validator  plans the pipelines that {@code core.call} nodes run
+     * @param pipelines  the stored pipelines, for {@code core.call}
      */
     @Activate
     public ExecutionRuntime(
@@ -69,17 +76,23 @@ public final class ExecutionRuntime implements HealthCheck {
             @Reference EventPublisher events,
             @Reference ExecutionRepository executions,
             @Reference InFlightCalls inFlight,
-            @Reference DeviceBreakers breakers) {
+            @Reference DeviceBreakers breakers,
+            @Reference LiveValidator validator,
+            @Reference PipelineRepository pipelines) {
         this(
                 config,
-                new RegistryNodeResolver(registry, devices, inFlight),
+                (Function<ExecutionRuntime, NodeResolver>) runtime -> new BuiltinNodeResolver(
+                        new RegistryNodeResolver(registry, devices, inFlight),
+                        Map.of(
+                                CallTarget.FUNCTION_ID,
+                                new CallFunction(new RuntimeSubPipelineRuns(runtime, validator, pipelines)))),
                 breakers,
                 events,
                 executions,
                 Clock.systemUTC());
     }
 
-    /** The runtime over any resolver and guard: what the DS constructor wires, and what tests fake. */
+    /** The runtime over any resolver and guard: what tests fake. */
     ExecutionRuntime(
             ExecutionRuntimeConfiguration config,
             NodeResolver resolver,
@@ -87,6 +100,22 @@ public final class ExecutionRuntime implements HealthCheck {
             EventPublisher events,
             ExecutionRepository executions,
             Clock clock) {
+        this(config, (Function<ExecutionRuntime, NodeResolver>) runtime -> resolver, guard, events, executions, clock);
+    }
+
+    /**
+     * @param resolvers makes the resolver; given this runtime, which {@code core.call} starts runs on
+     *                  (it is used only once nodes run, after construction)
+     */
+    ExecutionRuntime(
+            ExecutionRuntimeConfiguration config,
+            Function<ExecutionRuntime, NodeResolver> resolvers,
+            DeviceGuard guard,
+            EventPublisher events,
+            ExecutionRepository executions,
+            Clock clock) {
+        NodeResolver resolver = resolvers.apply(this);
+        this.executions = executions;
         int threads = config.workerThreads() > 0
                 ? config.workerThreads()
                 : Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -138,11 +167,20 @@ public final class ExecutionRuntime implements HealthCheck {
      */
     public ExecutionRecord start(
             ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs, String startedBy) {
+        return start(plan, pipelineVersion, inputs, startedBy, null);
+    }
+
+    /**
+     * Starts a plan, as the sub-pipeline run of a {@code core.call} node when {@code parent} is given;
+     * see {@link #start(ExecutionPlan, int, Map, String)}.
+     */
+    ExecutionRecord start(
+            ExecutionPlan plan, int pipelineVersion, Map<String, Object> inputs, String startedBy, ParentLink parent) {
         String id = UUID.randomUUID().toString();
         journaling.track(id);
         ExecutionHandle handle;
         try {
-            handle = engine.start(id, plan, pipelineVersion, inputs, startedBy);
+            handle = engine.start(id, plan, pipelineVersion, inputs, startedBy, parent);
         } catch (RuntimeException e) {
             journaling.forget(id);
             throw e;
@@ -150,6 +188,16 @@ public final class ExecutionRuntime implements HealthCheck {
         ExecutionRecord first = journaling.storedStart(id).join();
         // null only if the run ended before its start was announced, which the engine never does
         return first != null ? first : handle.snapshot();
+    }
+
+    /** @return the stored record of a run */
+    Optional<ExecutionRecord> stored(String executionId) {
+        return executions.find(executionId);
+    }
+
+    /** @return which run it is, while it goes */
+    Optional<ExecutionRef> runningRef(String executionId) {
+        return engine.running(executionId).map(ExecutionHandle::ref);
     }
 
     /** @return the live record of a run still going */

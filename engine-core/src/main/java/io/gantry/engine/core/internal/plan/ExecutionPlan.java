@@ -1,5 +1,7 @@
 package io.gantry.engine.core.internal.plan;
 
+import io.gantry.engine.api.pipeline.PipelineInput;
+import io.gantry.engine.api.pipeline.PipelineOutput;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,28 @@ public final class ExecutionPlan {
     private final Map<String, PlanNode> byId;
     private final Set<String> functionIds;
     private final boolean sequenced;
+    private final List<PipelineInput> inputs;
+    private final List<PipelineOutput> outputs;
+    private final boolean callsPipelines;
 
     /**
      * @param pipelineId the pipeline's id, or null for an inline (unsaved) pipeline
      * @param nodes      nodes whose {@link PlanNode#index()} equals their position
      */
     public ExecutionPlan(String pipelineId, List<PlanNode> nodes) {
+        this(pipelineId, nodes, List.of(), List.of());
+    }
+
+    /**
+     * @param pipelineId the pipeline's id, or null for an inline (unsaved) pipeline
+     * @param nodes      nodes whose {@link PlanNode#index()} equals their position
+     * @param inputs     the pipeline's declared inputs, validated (their targets exist and are free)
+     * @param outputs    its declared outputs, validated (their sources exist)
+     */
+    public ExecutionPlan(
+            String pipelineId, List<PlanNode> nodes, List<PipelineInput> inputs, List<PipelineOutput> outputs) {
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
         this.pipelineId = pipelineId;
         this.nodes = List.copyOf(nodes);
         Map<String, PlanNode> index = new HashMap<>();
@@ -38,6 +56,25 @@ public final class ExecutionPlan {
         this.functionIds = this.nodes.stream().map(PlanNode::functionId).collect(Collectors.toUnmodifiableSet());
         this.sequenced =
                 this.nodes.stream().anyMatch(node -> node.when() != null || node.joinsAny() || node.hasFailurePath());
+        this.callsPipelines = functionIds.contains(CallTarget.FUNCTION_ID);
+    }
+
+    /** @return the declared inputs, in the order written */
+    public List<PipelineInput> inputs() {
+        return inputs;
+    }
+
+    /** @return the declared outputs, in the order written */
+    public List<PipelineOutput> outputs() {
+        return outputs;
+    }
+
+    /**
+     * @return true when a node calls another stored pipeline: the plan then depends on pipelines saved
+     *     after it, not only on plugins
+     */
+    public boolean callsPipelines() {
+        return callsPipelines;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.gantry.engine.core.internal.registry;
 
+import io.gantry.engine.core.internal.plan.CallTarget;
 import io.gantry.engine.core.internal.registry.IdOwners.IdKind;
 import io.gantry.plugin.rules.DescriptorRules;
 import java.util.ArrayList;
@@ -58,6 +59,10 @@ final class AdmissionCheck {
             String what = kind.label() + " '" + id + "'";
             if (!seen.add(id)) {
                 problems.add(what + " is registered twice by this plugin");
+                continue;
+            }
+            if (kind == IdKind.FUNCTION && CallTarget.FUNCTION_ID.equals(id)) {
+                problems.add(what + " is built into the controller");
                 continue;
             }
             String owner = owners.ownerOf(kind, id).orElse(entry.plugin());

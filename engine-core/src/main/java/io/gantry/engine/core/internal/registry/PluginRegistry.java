@@ -12,6 +12,7 @@ import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.engine.api.service.PluginInfo;
 import io.gantry.engine.api.service.RejectedFile;
 import io.gantry.engine.core.internal.events.EventPublisher;
+import io.gantry.engine.core.internal.plan.CallTarget;
 import io.gantry.engine.core.internal.registry.IdOwners.IdKind;
 import io.gantry.engine.core.internal.registry.PluginEntry.Admission;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
@@ -26,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -58,6 +60,9 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
     private final BundleContext context;
     private final PluginProblems problems;
     private final EventPublisher events;
+    /** {@code core.call} comes with the engine (its ports are the called pipeline's), not from a plugin. */
+    private static final FunctionInfo BUILT_IN_CALL = new FunctionInfo(CallTarget.GENERIC, "built-in", "");
+
     private final AdmissionCheck admissionCheck;
     private final SynchronousBundleListener bundleListener = this::bundleChanged;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
@@ -333,14 +338,19 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
 
     @Override
     public List<FunctionInfo> functions() {
-        return servingFunctions.values().stream()
-                .sorted(Comparator.comparing(p -> p.descriptor().id()))
-                .map(p -> new FunctionInfo(p.descriptor(), p.plugin(), p.version()))
+        return Stream.concat(
+                        Stream.of(BUILT_IN_CALL),
+                        servingFunctions.values().stream()
+                                .map(p -> new FunctionInfo(p.descriptor(), p.plugin(), p.version())))
+                .sorted(Comparator.comparing(info -> info.descriptor().id()))
                 .toList();
     }
 
     @Override
     public Optional<FunctionInfo> function(String functionId) {
+        if (CallTarget.FUNCTION_ID.equals(functionId)) {
+            return Optional.of(BUILT_IN_CALL);
+        }
         return liveFunction(functionId).map(p -> new FunctionInfo(p.descriptor(), p.plugin(), p.version()));
     }
 

@@ -47,7 +47,11 @@ final class Interruption {
                 run.total(),
                 nodes,
                 error,
-                run.startedBy());
+                run.startedBy(),
+                run.inputs(),
+                run.outputs(),
+                run.parentExecutionId(),
+                run.parentNodeId());
     }
 
     private static NodeRecord end(String nodeId, NodeRecord node, ExecutionError error, Instant now) {

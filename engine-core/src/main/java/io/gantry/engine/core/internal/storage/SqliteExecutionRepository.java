@@ -26,20 +26,24 @@ import java.util.Optional;
  */
 public class SqliteExecutionRepository implements ExecutionRepository {
     private static final TypeReference<Map<String, NodeRecord>> NODES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() {};
     private static final String RUNNING = ExecutionStatus.RUNNING.name();
     private static final String SELECT = "SELECT id, pipeline_id, pipeline_version, status, started_at, finished_at, "
-            + "duration_ms, done, total, nodes, error, started_by FROM execution ";
+            + "duration_ms, done, total, nodes, error, started_by, inputs, outputs, parent_execution_id, parent_node_id "
+            + "FROM execution ";
     private static final String UPDATE = "UPDATE execution SET pipeline_id = ?, pipeline_version = ?, status = ?, "
-            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = ?, error = ?, started_by = ? "
-            + "WHERE id = ?";
+            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = ?, error = ?, started_by = ?, "
+            + "inputs = ?, outputs = ?, parent_execution_id = ?, parent_node_id = ? WHERE id = ?";
     private static final String INSERT = "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
-            + "finished_at, duration_ms, done, total, nodes, error, started_by, id) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "finished_at, duration_ms, done, total, nodes, error, started_by, inputs, outputs, parent_execution_id, "
+            + "parent_node_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT = INSERT + " ON CONFLICT (id) DO UPDATE SET pipeline_id = excluded.pipeline_id, "
             + "pipeline_version = excluded.pipeline_version, status = excluded.status, "
             + "started_at = excluded.started_at, finished_at = excluded.finished_at, "
             + "duration_ms = excluded.duration_ms, done = excluded.done, total = excluded.total, "
-            + "nodes = excluded.nodes, error = excluded.error, started_by = excluded.started_by "
+            + "nodes = excluded.nodes, error = excluded.error, started_by = excluded.started_by, "
+            + "inputs = excluded.inputs, outputs = excluded.outputs, parent_execution_id = excluded.parent_execution_id, "
+            + "parent_node_id = excluded.parent_node_id "
             // an ended run's row is final: a stale RUNNING snapshot arriving late must not revive it
             + "WHERE execution.status = '" + RUNNING + "'";
 
@@ -107,12 +111,15 @@ public class SqliteExecutionRepository implements ExecutionRepository {
         return database.query(
                 "list executions",
                 SELECT + "WHERE (? IS NULL OR pipeline_id = ?) AND (? IS NULL OR status = ?) "
+                        + "AND (? IS NULL OR parent_execution_id = ?) "
                         + "ORDER BY started_at DESC, seq DESC LIMIT ?",
                 SqliteExecutionRepository::execution,
                 query.pipelineId(),
                 query.pipelineId(),
                 status,
                 status,
+                query.parentExecutionId(),
+                query.parentExecutionId(),
                 query.limit());
     }
 
@@ -174,6 +181,10 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             JsonCodec.write(r.nodes()),
             r.error() == null ? null : JsonCodec.write(r.error()),
             r.startedBy(),
+            r.inputs().isEmpty() ? null : JsonCodec.write(r.inputs()),
+            r.outputs().isEmpty() ? null : JsonCodec.write(r.outputs()),
+            r.parentExecutionId(),
+            r.parentNodeId(),
             r.id()
         };
     }
@@ -191,6 +202,10 @@ public class SqliteExecutionRepository implements ExecutionRepository {
                 row.getInt("total"),
                 JsonCodec.read(row.getString("nodes"), NODES),
                 JsonCodec.read(row.getString("error"), ExecutionError.class),
-                row.getString("started_by"));
+                row.getString("started_by"),
+                JsonCodec.read(row.getString("inputs"), VALUES),
+                JsonCodec.read(row.getString("outputs"), VALUES),
+                row.getString("parent_execution_id"),
+                row.getString("parent_node_id"));
     }
 }

@@ -28,7 +28,8 @@ final class EdgeChecker {
      * @return the edges whose two ends name known nodes (ports may still be wrong); an end that equals
      *     a node id names the node (an order edge), any other end is {@code node.port}
      */
-    static List<ResolvedEdge> check(List<EdgeDefinition> edges, NodeTable table, List<Problem> problems) {
+    static List<ResolvedEdge> check(
+            List<EdgeDefinition> edges, NodeTable table, Map<String, String> fedByInputs, List<Problem> problems) {
         List<ResolvedEdge> resolved = new ArrayList<>(edges.size());
         // "node.port" of each fed input port -> index of the first edge feeding it
         Map<String, Integer> fedInputs = new HashMap<>();
@@ -74,7 +75,7 @@ final class EdgeChecker {
                         "input '" + definition.to() + "' is already fed by edges[" + earlier + "]"));
             }
         }
-        checkInputs(table, fedInputs, problems);
+        checkInputs(table, fedInputs, fedByInputs, problems);
         return resolved;
     }
 
@@ -156,8 +157,12 @@ final class EdgeChecker {
         }
     }
 
-    /** Each input port takes an edge or a constant, not both; required ones need one of them. */
-    private static void checkInputs(NodeTable table, Map<String, Integer> fedInputs, List<Problem> problems) {
+    /**
+     * Each input port takes one of an edge, a constant or a declared pipeline input; required ones need
+     * one of them.
+     */
+    private static void checkInputs(
+            NodeTable table, Map<String, Integer> fedInputs, Map<String, String> fedByInputs, List<Problem> problems) {
         for (int i = 0; i < table.nodes().size(); i++) {
             FunctionDescriptor function = table.functions()[i];
             if (function == null) {
@@ -167,13 +172,20 @@ final class EdgeChecker {
             for (PortDescriptor port : function.inputs()) {
                 Integer edge = fedInputs.get(node.id() + "." + port.name());
                 boolean constant = node.params().containsKey(port.name());
+                String declared = fedByInputs.get(node.id() + "." + port.name());
                 String path = path(i) + ".params." + port.name();
-                if (edge != null && constant) {
+                if (declared != null && (edge != null || constant)) {
+                    problems.add(new Problem(
+                            declared,
+                            ProblemCodes.DUPLICATE_INPUT,
+                            "input '" + node.id() + "." + port.name() + "' is also fed by "
+                                    + (edge != null ? "edges[" + edge + "]" : "a constant in " + path)));
+                } else if (edge != null && constant) {
                     problems.add(new Problem(
                             path,
                             ProblemCodes.DUPLICATE_INPUT,
                             "input '" + port.name() + "' has both a constant and edges[" + edge + "]"));
-                } else if (edge == null && !constant && port.required()) {
+                } else if (edge == null && !constant && declared == null && port.required()) {
                     problems.add(new Problem(
                             path,
                             ProblemCodes.MISSING_INPUT,

@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.validation;
 
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
+import io.gantry.engine.api.storage.PipelineRepository;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
@@ -25,15 +26,22 @@ public final class LiveValidator {
     /**
      * @param registry live functions
      * @param devices  live devices
-     * @param schemas  the params schema checker
+     * @param schemas   the params schema checker
+     * @param pipelines the stored pipelines, for {@code core.call}
      */
     @Activate
     public LiveValidator(
             @Reference PluginRegistry registry,
             @Reference DeviceManager devices,
-            @Reference JsonSchemaChecker schemas) {
+            @Reference JsonSchemaChecker schemas,
+            @Reference PipelineRepository pipelines) {
         this.validator = new PipelineValidator(
-                id -> registry.liveFunction(id).map(f -> f.descriptor()), devices::typeOf, schemas);
+                id -> registry.liveFunction(id).map(f -> f.descriptor()),
+                devices::typeOf,
+                schemas,
+                target -> target.version() == null
+                        ? pipelines.latest(target.pipelineId())
+                        : pipelines.version(target.pipelineId(), target.version()));
         this.registry = registry;
         this.plans = new PlanCache(
                 id -> registry.liveFunction(id).map(f -> f.descriptor()), devices::typeOf, validator::validate);

@@ -7,7 +7,9 @@ import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.RetrySpec;
+import io.gantry.engine.core.internal.plan.CallTarget;
 import io.gantry.engine.core.internal.schema.ParamsSchemaChecker;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,21 +37,36 @@ final class NodeChecker {
         this.schemaChecker = schemaChecker;
     }
 
-    NodeTable check(List<NodeDefinition> nodes, List<Problem> problems) {
+    /** Checks a {@code core.call} node, whose ports are the called pipeline's. */
+    @FunctionalInterface
+    interface Calls {
+        Optional<CallChecker.Checked> check(int index, NodeDefinition node, List<Problem> problems);
+    }
+
+    NodeTable check(List<NodeDefinition> written, Calls calls, List<Problem> problems) {
+        List<NodeDefinition> nodes = new ArrayList<>(written);
         FunctionDescriptor[] descriptors = new FunctionDescriptor[nodes.size()];
         Map<String, Integer> indexById = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             NodeDefinition node = nodes.get(i);
             checkId(i, node, indexById, problems);
-            descriptors[i] = checkFunction(i, node, problems);
+            if (CallTarget.FUNCTION_ID.equals(node.function())) {
+                Optional<CallChecker.Checked> checked = calls.check(i, node, problems);
+                descriptors[i] = checked.map(CallChecker.Checked::descriptor).orElse(null);
+                if (checked.isPresent()) {
+                    nodes.set(i, checked.get().node());
+                }
+            } else {
+                descriptors[i] = checkFunction(i, node, problems);
+            }
             checkRetryAndTimeout(i, node, problems);
             RepeatChecker.check(i, node, descriptors[i], problems);
             if (descriptors[i] != null) {
                 checkDevice(i, node, descriptors[i], problems);
-                checkParams(i, node, descriptors[i], problems);
+                checkParams(i, nodes.get(i), descriptors[i], problems);
             }
         }
-        return new NodeTable(nodes, descriptors, indexById);
+        return new NodeTable(List.copyOf(nodes), descriptors, indexById);
     }
 
     private static void checkId(int i, NodeDefinition node, Map<String, Integer> indexById, List<Problem> problems) {

@@ -5,10 +5,13 @@ import io.gantry.engine.api.error.PipelineValidationException;
 import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
+import io.gantry.engine.api.pipeline.PipelineVersion;
+import io.gantry.engine.core.internal.plan.CallTarget;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.schema.ParamsSchemaChecker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,6 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class PipelineValidator {
     private final NodeChecker nodeChecker;
+    private final CallChecker callChecker;
 
     /**
      * @param functions          function id to its descriptor, empty when no live plugin offers it
@@ -30,6 +34,22 @@ public final class PipelineValidator {
             Function<String, Optional<FunctionDescriptor>> functions,
             Function<String, Optional<String>> deviceTypeOfDevice,
             ParamsSchemaChecker schemaChecker) {
+        this(functions, deviceTypeOfDevice, schemaChecker, target -> Optional.empty());
+    }
+
+    /**
+     * @param functions          function id to its descriptor, empty when no live plugin offers it
+     * @param deviceTypeOfDevice device id to its device type id, empty when no such device exists
+     * @param schemaChecker      checks a node's params against its function's JSON Schema
+     * @param pipelines          the stored pipeline version a {@code core.call} names (a null version:
+     *                           the latest), empty when not stored
+     */
+    public PipelineValidator(
+            Function<String, Optional<FunctionDescriptor>> functions,
+            Function<String, Optional<String>> deviceTypeOfDevice,
+            ParamsSchemaChecker schemaChecker,
+            Function<CallTarget, Optional<PipelineVersion>> pipelines) {
+        this.callChecker = new CallChecker(Objects.requireNonNull(pipelines, "pipelines"));
         this.nodeChecker = new NodeChecker(
                 Objects.requireNonNull(functions, "functions"),
                 Objects.requireNonNull(deviceTypeOfDevice, "deviceTypeOfDevice"),
@@ -43,9 +63,19 @@ public final class PipelineValidator {
      * @throws PipelineValidationException when anything else is wrong, listing every problem
      */
     public ExecutionPlan validate(PipelineDefinition definition) {
+        return validate(definition, definition.id() == null ? List.of() : List.of(definition.id()));
+    }
+
+    /** @param stack the pipelines whose {@code core.call} nodes led here, outermost first */
+    private ExecutionPlan validate(PipelineDefinition definition, List<String> stack) {
         List<Problem> problems = new ArrayList<>();
-        NodeTable table = nodeChecker.check(definition.nodes(), problems);
-        List<ResolvedEdge> edges = new ArrayList<>(EdgeChecker.check(definition.edges(), table, problems));
+        NodeTable table = nodeChecker.check(
+                definition.nodes(),
+                (i, node, found) -> callChecker.check(i, node, stack, this::validate, found),
+                problems);
+        Map<String, String> fedByInputs = InterfaceChecker.checkInputs(definition.inputs(), table, problems);
+        InterfaceChecker.checkOutputs(definition.outputs(), table, problems);
+        List<ResolvedEdge> edges = new ArrayList<>(EdgeChecker.check(definition.edges(), table, fedByInputs, problems));
         edges.addAll(ConditionChecker.check(table, definition.edges().size(), problems));
         DependencyGraph graph = new DependencyGraph(definition.nodes().size(), edges);
         List<List<String>> cycles = new ArrayList<>();
@@ -64,6 +94,6 @@ public final class PipelineValidator {
         if (!problems.isEmpty()) {
             throw new PipelineValidationException(problems);
         }
-        return PlanCompiler.compile(definition.id(), table, edges, order);
+        return PlanCompiler.compile(definition, table, edges, order);
     }
 }

@@ -79,7 +79,8 @@ public final class PlanCache {
         // only for this run
         long before = generation.get();
         ExecutionPlan plan = compiler.apply(stored.definition());
-        if (generation.get() == before) {
+        // a plan that calls other pipelines pinned their versions as they were now: compiled per run
+        if (generation.get() == before && !plan.callsPipelines()) {
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }

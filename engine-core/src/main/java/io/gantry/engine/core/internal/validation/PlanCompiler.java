@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.validation;
 
 import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.pipeline.NodeDefinition;
+import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.plan.PlanEdge;
 import io.gantry.engine.core.internal.plan.PlanNode;
@@ -15,7 +16,8 @@ final class PlanCompiler {
 
     private PlanCompiler() {}
 
-    static ExecutionPlan compile(String pipelineId, NodeTable table, List<ResolvedEdge> edges, List<Integer> order) {
+    static ExecutionPlan compile(
+            PipelineDefinition definition, NodeTable table, List<ResolvedEdge> edges, List<Integer> order) {
         int count = order.size();
         int[] planIndex = new int[count];
         for (int position = 0; position < count; position++) {
@@ -38,16 +40,16 @@ final class PlanCompiler {
         List<PlanNode> nodes = new ArrayList<>(count);
         for (int position = 0; position < count; position++) {
             int original = order.get(position);
-            NodeDefinition definition = table.nodes().get(original);
+            NodeDefinition node = table.nodes().get(original);
             nodes.add(new PlanNode(
                     position,
-                    definition,
+                    node,
                     table.functions()[original],
-                    constants(definition, table.functions()[original].inputs()),
+                    constants(node, table.functions()[original].inputs()),
                     incoming.get(position),
                     outgoing.get(position)));
         }
-        return new ExecutionPlan(pipelineId, nodes);
+        return new ExecutionPlan(definition.id(), nodes, definition.inputs(), definition.outputs());
     }
 
     private static Map<String, Object> constants(NodeDefinition node, List<PortDescriptor> inputs) {

@@ -37,5 +37,22 @@ public final class ProblemCodes {
     /** A {@code repeat} mixes {@code times} and {@code until}, or a number is out of range. */
     public static final String INVALID_REPEAT = "invalid-repeat";
 
+    /** A declared input or output name is malformed. */
+    public static final String INVALID_NAME = "invalid-name";
+    /** A declared input or output name is used twice. */
+    public static final String DUPLICATE_NAME = "duplicate-name";
+    /** A {@code core.call} node names no pipeline, or a malformed version. */
+    public static final String INVALID_CALL = "invalid-call";
+    /** A {@code core.call} names a pipeline or version that is not stored. */
+    public static final String UNKNOWN_PIPELINE = "unknown-pipeline";
+    /** A pipeline calls itself, directly or through others. */
+    public static final String CALL_CYCLE = "call-cycle";
+    /** Calls nest deeper than the controller allows. */
+    public static final String CALL_TOO_DEEP = "call-too-deep";
+    /** A called pipeline does not validate now. */
+    public static final String CALLED_PIPELINE_INVALID = "called-pipeline-invalid";
+    /** A node can never run, whatever the conditions' values. */
+    public static final String NEVER_RUNS = "never-runs";
+
     private ProblemCodes() {}
 }

@@ -76,6 +76,18 @@ class PluginRegistryTest {
     }
 
     @Test
+    void noPluginMayTakeOverTheBuiltInCall() {
+        Bundle vendor = framework.hotDeployed("vendor", "1.0.0");
+        registry.bindFunction(function("core.call"), framework.reference(vendor));
+
+        assertThat(registry.admit(vendor)).containsExactly("function 'core.call' is built into the controller");
+        assertThat(registry.function("core.call"))
+                .get()
+                .extracting(f -> f.plugin())
+                .isEqualTo("built-in");
+    }
+
+    @Test
     void ownershipStaysWithTheOwnerWhileItIsAwayForItsOwnUpdate() {
         Bundle core = admitted("core", function("core.add"));
         registry.unbindFunction(registry.liveFunction("core.add").orElseThrow().service());
@@ -167,7 +179,10 @@ class PluginRegistryTest {
                 .anyMatch(p -> p.equals("function 'bad.ports': input port 'x' is declared twice"))
                 .anyMatch(p -> p.startsWith("device type 'bad-device': the config schema is not JSON"))
                 .anyMatch(p -> p.equals("function 'bad.twice' is registered twice by this plugin"));
-        assertThat(registry.functions()).isEmpty();
+        assertThat(registry.functions())
+                .as("only the built-in")
+                .extracting(f -> f.descriptor().id())
+                .containsExactly("core.call");
         assertThat(registry.deviceTypes()).isEmpty();
     }
 

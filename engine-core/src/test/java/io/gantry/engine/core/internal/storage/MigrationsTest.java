@@ -38,7 +38,7 @@ class MigrationsTest {
 
         try (SqliteDatabase database = TestDatabases.open(file)) {
             assertThat(database.query("history", "SELECT version FROM schema_version", r -> r.getInt(1)))
-                    .containsExactly(1, 2);
+                    .containsExactly(1, 2, 3);
         }
     }
 
@@ -54,7 +54,7 @@ class MigrationsTest {
         }
 
         try (SqliteDatabase database = TestDatabases.open(file)) {
-            assertThat(database.read("version", Migrations::currentVersion)).isEqualTo(2);
+            assertThat(database.read("version", Migrations::currentVersion)).isEqualTo(3);
             assertThat(new SqliteExecutionRepository(database, Clock.systemUTC()).find("old"))
                     .get()
                     .extracting(ExecutionRecord::startedBy)

@@ -61,7 +61,22 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
                         null));
         nodes.put("c", NodeRecord.pending("core.log"));
         return new ExecutionRecord(
-                id, pipelineId, 1, ExecutionStatus.RUNNING, now, null, null, 1, 3, nodes, null, STARTER);
+                id,
+                pipelineId,
+                1,
+                ExecutionStatus.RUNNING,
+                now,
+                null,
+                null,
+                1,
+                3,
+                nodes,
+                null,
+                STARTER,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static ExecutionRecord finished(ExecutionRecord run, ExecutionStatus status, Instant at) {
@@ -77,7 +92,11 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
                 run.total(),
                 run.nodes(),
                 status == ExecutionStatus.FAILED ? new ExecutionError("device-fault", "boom", "b", "axis-1") : null,
-                run.startedBy());
+                run.startedBy(),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Inserts a run started now and finished one second later, then moves the clock on a minute. */
@@ -123,7 +142,22 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
                         "!a.ok",
                         0));
         ExecutionRecord withSkip = new ExecutionRecord(
-                run.id(), run.pipelineId(), 1, run.status(), run.startedAt(), null, null, 2, 3, nodes, null, STARTER);
+                run.id(),
+                run.pipelineId(),
+                1,
+                run.status(),
+                run.startedAt(),
+                null,
+                null,
+                2,
+                3,
+                nodes,
+                null,
+                STARTER,
+                null,
+                null,
+                null,
+                null);
 
         repository.insert(withSkip);
 

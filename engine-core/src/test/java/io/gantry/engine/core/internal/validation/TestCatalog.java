@@ -79,6 +79,10 @@ final class TestCatalog {
 
     private TestCatalog() {}
 
+    static Map<String, FunctionDescriptor> functions() {
+        return FUNCTIONS;
+    }
+
     static PipelineValidator validator() {
         return new PipelineValidator(
                 id -> Optional.ofNullable(FUNCTIONS.get(id)),
