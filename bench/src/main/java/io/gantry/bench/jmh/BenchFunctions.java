@@ -24,6 +24,9 @@ final class BenchFunctions {
     static final String GATHER = "bench.gather";
     static final String DELAY = "bench.delay";
     static final String FLAG = "bench.flag";
+    static final String COUNTDOWN = "bench.countdown";
+    /** The countdown's boolean output, the port an {@code until} loop watches. */
+    static final String DONE = "done";
     /** How many inputs the gathering sink offers; a fan-out may use any number up to it. */
     static final int GATHER_WIDTH = 1000;
 
@@ -43,6 +46,20 @@ final class BenchFunctions {
         return function(FLAG, IN, outputs, call -> {
             Object in = call.inputs().get("in");
             return CompletableFuture.completedFuture(in == null ? Map.of("ok", true) : Map.of("ok", true, "out", in));
+        });
+    }
+
+    /**
+     * {@code done} false until the {@code calls}-th call of a run, then true; {@code out = in}: the
+     * end condition of an {@code until} loop, since a call cannot see which iteration it is.
+     */
+    static PipelineFunction countdown(int calls) {
+        List<PortDescriptor> outputs = List.of(PortDescriptor.output(DONE, PortType.BOOLEAN), OUT.get(0));
+        Countdown countdown = new Countdown(calls);
+        return function(COUNTDOWN, IN, outputs, call -> {
+            boolean done = countdown.next(call.executionId());
+            return CompletableFuture.completedFuture(
+                    Map.of(DONE, done, "out", call.inputs().get("in")));
         });
     }
 
@@ -99,5 +116,28 @@ final class BenchFunctions {
                 return body.apply(invocation);
             }
         };
+    }
+
+    /**
+     * Counts the calls of the current run; a new execution id starts again from 1, so a run that
+     * broke off mid-loop cannot shift the next one. The iterations of a loop follow one another,
+     * possibly on different threads, hence the lock (never contended).
+     */
+    private static final class Countdown {
+        private final int calls;
+        private String executionId;
+        private int count;
+
+        Countdown(int calls) {
+            this.calls = calls;
+        }
+
+        synchronized boolean next(String execution) {
+            if (!execution.equals(executionId)) {
+                executionId = execution;
+                count = 0;
+            }
+            return ++count >= calls;
+        }
     }
 }

@@ -41,6 +41,7 @@ final class EngineRig implements AutoCloseable {
                 BenchFunctions.PASS, BenchFunctions.pass(),
                 BenchFunctions.GATHER, BenchFunctions.gather(),
                 BenchFunctions.FLAG, BenchFunctions.flag(),
+                BenchFunctions.COUNTDOWN, BenchFunctions.countdown(LoopBenchmark.ITERATIONS),
                 BenchFunctions.DELAY, BenchFunctions.delay(timer, ParallelBranchesBenchmark.DELAY_MS));
         Function<String, Optional<String>> noDevices = device -> Optional.empty();
         validator = new PipelineValidator(

@@ -3,6 +3,7 @@ package io.gantry.bench.jmh;
 import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
+import io.gantry.engine.api.pipeline.RepeatSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,5 +62,25 @@ final class PipelineShapes {
             edges.add(new EdgeDefinition("x" + i, "after" + i));
         }
         return new PipelineDefinition("decisions-" + steps, steps + " decisions", null, nodes, edges);
+    }
+
+    /**
+     * One node looping {@code iterations} times with no wait between: {@code times} on a no-op, or
+     * {@code until} the countdown's {@code done}. The until loop's bound is the count itself, so a
+     * countdown that ended late would fail the run instead of timing more iterations.
+     */
+    static PipelineDefinition loop(boolean until, int iterations) {
+        NodeDefinition node = until
+                ? NodeDefinition.of("loop", BenchFunctions.COUNTDOWN, Map.of("in", 1))
+                        .withRepeat(RepeatSpec.until(BenchFunctions.DONE, iterations, 0))
+                : NodeDefinition.of("loop", BenchFunctions.PASS, Map.of("in", 1))
+                        .withRepeat(RepeatSpec.times(iterations));
+        String kind = until ? "until" : "times";
+        return new PipelineDefinition(
+                "loop-" + kind + "-" + iterations,
+                iterations + " iterations (" + kind + ")",
+                null,
+                List.of(node),
+                List.of());
     }
 }

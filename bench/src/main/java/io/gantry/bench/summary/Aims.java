@@ -10,6 +10,7 @@ final class Aims {
     static {
         BY_NAME_PREFIX.put("engine: 1,000-node chain of no-ops, per node", "a few µs");
         BY_NAME_PREFIX.put("engine: 1 → 1,000 no-ops → 1 fan-out/fan-in, per node", "a few µs");
+        BY_NAME_PREFIX.put("engine: one node looping 1,000 times, per iteration", "a few µs");
         BY_NAME_PREFIX.put("engine: wall time of 50 ms branches", "4 within 2% of 1");
         BY_NAME_PREFIX.put("REST 10-node wait=true, 16 conn: requests/s", "≥ 11,400 (3× Node-RED's 3,800)");
         BY_NAME_PREFIX.put("REST 10-node wait=true, 16 conn: p99", "< 8 ms");

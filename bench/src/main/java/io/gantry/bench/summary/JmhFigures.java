@@ -13,8 +13,15 @@ import java.util.function.DoubleUnaryOperator;
  * nodes the pipeline has.
  */
 final class JmhFigures {
-    /** Benchmark method → how the summary names it, and by how many nodes to divide for a per-node figure. */
-    private record Shape(String name, int perNodeDivisor) {}
+    /**
+     * Benchmark method → how the summary names it, and by how many nodes (or loop iterations, the
+     * {@code each}) to divide for a per-node figure.
+     */
+    private record Shape(String name, int perNodeDivisor, String each) {
+        Shape(String name, int perNodeDivisor) {
+            this(name, perNodeDivisor, "node");
+        }
+    }
 
     private static final Map<String, Shape> SHAPES = Map.of(
             "ChainBenchmark.chainOf1000", new Shape("engine: 1,000-node chain of no-ops, per run", 1000),
@@ -27,7 +34,8 @@ final class JmhFigures {
                     new Shape("engine: plan of a stored 100-node pipeline, validated", 0),
             "PlanCacheBenchmark.cacheHit100Nodes",
                     new Shape("engine: plan of a stored 100-node pipeline, cache hit", 0),
-            "ParallelBranchesBenchmark.branchesOf50ms", new Shape("engine: wall time of 50 ms branches", 0));
+            "ParallelBranchesBenchmark.branchesOf50ms", new Shape("engine: wall time of 50 ms branches", 0),
+            "LoopBenchmark.loopOf1000", new Shape("engine: one node looping 1,000 times, per run", 1000, "iteration"));
 
     private JmhFigures() {}
 
@@ -43,11 +51,12 @@ final class JmhFigures {
             figures.add(new Figure(shape.name() + params, unit, samples, jmhNote(result)));
             if (shape.perNodeDivisor() > 0) {
                 int nodes = shape.perNodeDivisor();
+                String each = shape.each();
                 figures.add(new Figure(
-                        shape.name().replace("per run", "per node"),
-                        unit.replace("/op", "/node"),
+                        shape.name().replace("per run", "per " + each) + params,
+                        unit.replace("/op", "/" + each),
                         samples(result.path("primaryMetric").path("rawData"), x -> x / nodes),
-                        "per run ÷ " + nodes + " nodes"));
+                        "per run ÷ " + nodes + " " + each + "s"));
             }
         }
         return figures;

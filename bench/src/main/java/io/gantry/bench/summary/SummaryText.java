@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** The summary as a table to read: one line per figure, its aim beside it, skipped benchmarks and why. */
 final class SummaryText {
-    private static final String ROW = "  %-62s %12s %12s %12s  %-8s %s%n";
+    // wide enough for the longest names and units (the loop's "…, per iteration, loop=until", "us/iteration")
+    private static final String ROW = "  %-70s %12s %12s %12s  %-12s %s%n";
 
     private SummaryText() {}
 
@@ -37,7 +38,7 @@ final class SummaryText {
             String name = figure.path("name").asText();
             if (figure.has("skipped")) {
                 text.append(String.format(
-                        "  %-62s skipped: %s%n", name, figure.path("skipped").asText()));
+                        "  %-70s skipped: %s%n", name, figure.path("skipped").asText()));
             } else {
                 text.append(String.format(
                         ROW,
