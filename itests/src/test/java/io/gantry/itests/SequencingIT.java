@@ -254,6 +254,146 @@ public class SequencingIT {
         assertEquals(404, http.get("/api/pipelines/bad-loops").statusCode());
     }
 
+    @Test
+    public void aCalledPipelineRunsAsItsOwnExecutionWithTypedInputsAndOutputs() throws Exception {
+        String axis = connectedAxis();
+        HttpResponse<String> child = http.post("/api/pipelines", """
+                {"id":"go-to","name":"go to","nodes":[
+                  {"id":"move","function":"servo.move_to","device":"AXIS"}],
+                 "inputs":[{"name":"target","type":"number","to":["move.position"],"description":"mm"}],
+                 "outputs":[{"name":"at","from":"move.position"}]}""".replace("AXIS", axis));
+        assertEquals(child.body(), 201, child.statusCode());
+        HttpResponse<String> parent = http.post("/api/pipelines", """
+                {"id":"cell-calls","name":"cell calls","nodes":[
+                  {"id":"cycle","function":"core.call","params":{"pipeline":"go-to"},"repeat":{"times":2}},
+                  {"id":"report","function":"core.log"},
+                  {"id":"alarm","function":"core.log","params":{"value":"move failed"}}],
+                 "edges":[{"from":"cycle.at","to":"report.value"},{"from":"cycle","to":"alarm","on":"failure"}],
+                 "inputs":[{"name":"where","type":"number","default":30,"to":["cycle.target"]}],
+                 "outputs":[{"name":"final","from":"cycle.at"}],
+                 "layout":{"cycle":{"x":40,"y":80},"report":{"x":260,"y":80}}}""");
+        assertEquals(parent.body(), 201, parent.statusCode());
+        JsonNode stored = JSON.readTree(http.get("/api/pipelines/cell-calls").body());
+        assertEquals(30, stored.at("/inputs/0/default").asInt());
+        assertEquals("cycle.at", stored.at("/outputs/0/from").asText());
+        assertEquals(260.0, stored.at("/layout/report/x").asDouble(), 0);
+
+        HttpResponse<String> answer =
+                http.post("/api/pipelines/cell-calls/executions?wait=true", "{\"inputs\":{\"where\":42}}");
+        assertEquals(answer.body(), 200, answer.statusCode());
+        JsonNode run = JSON.readTree(answer.body());
+        assertEquals(answer.body(), "SUCCEEDED", run.path("status").asText());
+        assertEquals(42, run.at("/inputs/where").asInt());
+        assertEquals(42.0, run.at("/outputs/final").asDouble(), 0);
+        assertEquals(2, run.at("/nodes/cycle/iterations").asInt());
+        assertEquals("built-in", run.at("/nodes/cycle/plugin").asText());
+        assertEquals("SKIPPED", run.at("/nodes/alarm/status").asText());
+
+        String runId = run.path("id").asText();
+        JsonNode children = JSON.readTree(
+                http.get("/api/executions?parentExecutionId=" + runId).body());
+        assertEquals(children.toString(), 2, children.size());
+        for (JsonNode called : children) {
+            assertEquals("go-to", called.path("pipelineId").asText());
+            assertEquals(1, called.path("pipelineVersion").asInt());
+            assertEquals(runId, called.path("parentExecutionId").asText());
+            assertEquals("cycle", called.path("parentNodeId").asText());
+            assertEquals(42, called.at("/inputs/target").asInt());
+            assertEquals(42.0, called.at("/outputs/at").asDouble(), 0);
+            assertEquals(
+                    run.path("startedBy").asText(), called.path("startedBy").asText());
+        }
+
+        JsonNode byDefault = JSON.readTree(http.post("/api/pipelines/cell-calls/executions?wait=true", "{}")
+                .body());
+        assertEquals(30.0, byDefault.at("/outputs/final").asDouble(), 0);
+
+        JsonNode failed = JSON.readTree(
+                http.post("/api/pipelines/cell-calls/executions?wait=true", "{\"inputs\":{\"where\":500}}")
+                        .body());
+        assertEquals(failed.toString(), "SUCCEEDED", failed.path("status").asText());
+        assertEquals("call-failed", failed.at("/nodes/cycle/error/code").asText());
+        assertTrue(
+                failed.toString(),
+                failed.at("/nodes/cycle/error/message").asText().contains("go-to v1 failed"));
+        assertEquals("SUCCEEDED", failed.at("/nodes/alarm/status").asText());
+        assertFalse(failed.path("outputs").has("final"));
+    }
+
+    @Test
+    public void runInputsAreCheckedAgainstTheDeclaredOnesAndNamed() throws Exception {
+        HttpResponse<String> saved = http.post("/api/pipelines", """
+                {"id":"typed","name":"typed","nodes":[{"id":"add","function":"core.add","params":{"b":1}}],
+                 "inputs":[{"name":"x","type":"number","to":["add.a"]}],
+                 "outputs":[{"name":"sum","from":"add.result"}]}""");
+        assertEquals(saved.body(), 201, saved.statusCode());
+        int before = JSON.readTree(http.get("/api/executions?pipelineId=typed").body())
+                .size();
+
+        for (String[] wrong : new String[][] {
+            {"{\"inputs\":{\"x\":\"far\"}}", "inputs.x", "type-mismatch"},
+            {"{\"inputs\":{}}", "inputs.x", "missing-input"},
+            {"{\"inputs\":{\"x\":1,\"y\":2}}", "inputs.y", "unknown-input"}
+        }) {
+            HttpResponse<String> refused = http.post("/api/pipelines/typed/executions?wait=true", wrong[0]);
+            assertEquals(refused.body(), 422, refused.statusCode());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(refused.body()).path("errors").get(0);
+            assertEquals(refused.body(), wrong[1], problem.path("path").asText());
+            assertEquals(refused.body(), wrong[2], problem.path("code").asText());
+        }
+        assertEquals(
+                "nothing ran",
+                before,
+                JSON.readTree(http.get("/api/executions?pipelineId=typed").body())
+                        .size());
+        JsonNode ok = JSON.readTree(http.post("/api/pipelines/typed/executions?wait=true", "{\"inputs\":{\"x\":41}}")
+                .body());
+        assertEquals(42.0, ok.at("/outputs/sum").asDouble(), 0);
+    }
+
+    @Test
+    public void callCyclesAndMismatchesAcrossACallAreRefusedAtSave() throws Exception {
+        assertEquals(201, http.post("/api/pipelines", """
+                {"id":"pong","name":"pong","nodes":[{"id":"n","function":"core.log"}],
+                 "inputs":[{"name":"count","type":"number","to":["n.value"]}]}""").statusCode());
+        assertEquals(201, http.post("/api/pipelines", """
+                {"id":"ping","name":"ping","nodes":[
+                  {"id":"call-pong","function":"core.call","params":{"pipeline":"pong","count":1}}]}""").statusCode());
+
+        HttpResponse<String> cycle = http.send("PUT", "/api/pipelines/pong", """
+                {"name":"pong","nodes":[{"id":"back","function":"core.call","params":{"pipeline":"ping"}}]}""");
+        assertEquals(cycle.body(), 422, cycle.statusCode());
+        JsonNode problem = JSON.readTree(cycle.body()).path("errors").get(0);
+        assertEquals("nodes[0].params.pipeline", problem.path("path").asText());
+        assertEquals("call-cycle", problem.path("code").asText());
+        assertTrue(cycle.body(), problem.path("message").asText().contains("pong -> ping -> pong"));
+        assertEquals(
+                1,
+                JSON.readTree(http.get("/api/pipelines/pong").body())
+                        .path("version")
+                        .asInt());
+
+        HttpResponse<String> mismatched = http.post("/api/pipelines", """
+                {"id":"mismatch","name":"mismatch","nodes":[
+                  {"id":"check","function":"core.threshold","params":{"value":1,"min":0}},
+                  {"id":"call","function":"core.call","params":{"pipeline":"pong","cuont":2}},
+                  {"id":"nowhere","function":"core.call","params":{"pipeline":"no-such","version":3}}],
+                 "edges":[{"from":"check.inRange","to":"call.count"}],
+                 "layout":{"ghost":{"x":1,"y":2}}}""");
+        assertEquals(mismatched.body(), 422, mismatched.statusCode());
+        List<String> found = new ArrayList<>();
+        JSON.readTree(mismatched.body())
+                .path("errors")
+                .forEach(e ->
+                        found.add(e.path("path").asText() + " " + e.path("code").asText()));
+        assertTrue(found.toString(), found.contains("edges[0].to type-mismatch"));
+        assertTrue(found.toString(), found.stream().anyMatch(f -> f.startsWith("nodes[1].params")));
+        assertTrue(found.toString(), found.contains("nodes[2].params.pipeline unknown-pipeline"));
+        assertTrue(found.toString(), found.contains("layout.ghost unknown-node"));
+        assertEquals(404, http.get("/api/pipelines/mismatch").statusCode());
+    }
+
     private String connectedAxis() throws Exception {
         HttpResponse<String> created = http.post("/api/devices", """
                 {"type":"mock-servo","name":"sequencing axis","config":{"minPosition":0,"maxPosition":100,"maxSpeed":1000000}}""");

@@ -82,11 +82,7 @@ final class CallChecker {
         }
         Optional<PipelineVersion> stored = pipelines.apply(target.get());
         if (stored.isEmpty()) {
-            problems.add(new Problem(
-                    path + "."
-                            + (target.get().version() == null ? CallTarget.PIPELINE_PARAM : CallTarget.VERSION_PARAM),
-                    ProblemCodes.UNKNOWN_PIPELINE,
-                    "pipeline " + target.get() + " is not stored"));
+            problems.add(notStored(path, target.get()));
             return Optional.empty();
         }
         List<String> deeper = new ArrayList<>(stack);
@@ -109,6 +105,24 @@ final class CallChecker {
             }
         }
         return Optional.of(new Checked(pinned(node, stored.get().version()), descriptor(stored.get(), called)));
+    }
+
+    /** Blames the version only when the pipeline itself is stored. */
+    private Problem notStored(String path, CallTarget target) {
+        Optional<PipelineVersion> latest = target.version() == null
+                ? Optional.empty()
+                : pipelines.apply(new CallTarget(target.pipelineId(), null));
+        if (latest.isPresent()) {
+            return new Problem(
+                    path + "." + CallTarget.VERSION_PARAM,
+                    ProblemCodes.UNKNOWN_PIPELINE,
+                    "pipeline " + target.pipelineId() + " has no version " + target.version() + " (latest is "
+                            + latest.get().version() + ")");
+        }
+        return new Problem(
+                path + "." + CallTarget.PIPELINE_PARAM,
+                ProblemCodes.UNKNOWN_PIPELINE,
+                "pipeline '" + target.pipelineId() + "' is not stored");
     }
 
     /** A cycle or depth problem deeper down keeps its code, so the path is named where it was found. */

@@ -78,6 +78,16 @@ final class InterfaceChecker {
         }
     }
 
+    /** A position for a node that does not exist is a leftover the editor would never draw. */
+    static void checkLayout(Set<String> positioned, NodeTable table, List<Problem> problems) {
+        for (String nodeId : positioned) {
+            if (table.indexOf(nodeId) == null) {
+                problems.add(new Problem(
+                        "layout." + nodeId, ProblemCodes.UNKNOWN_NODE, "layout names unknown node '" + nodeId + "'"));
+            }
+        }
+    }
+
     private static void checkName(String name, String path, Set<String> names, List<Problem> problems) {
         if (!NAME.matcher(name).matches()) {
             problems.add(new Problem(

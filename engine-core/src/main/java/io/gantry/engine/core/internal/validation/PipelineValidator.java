@@ -75,6 +75,7 @@ public final class PipelineValidator {
                 problems);
         Map<String, String> fedByInputs = InterfaceChecker.checkInputs(definition.inputs(), table, problems);
         InterfaceChecker.checkOutputs(definition.outputs(), table, problems);
+        InterfaceChecker.checkLayout(definition.layout().keySet(), table, problems);
         List<ResolvedEdge> edges = new ArrayList<>(EdgeChecker.check(definition.edges(), table, fedByInputs, problems));
         edges.addAll(ConditionChecker.check(table, definition.edges().size(), problems));
         DependencyGraph graph = new DependencyGraph(definition.nodes().size(), edges);

@@ -23,6 +23,11 @@ import java.util.Map;
  * @param error           why it failed, when it did
  * @param startedBy       who started it ({@code alice}, or {@code alice/tok_…} for a token); absent
  *                        when not recorded
+ * @param inputs          the pipeline's declared inputs as this run took them (defaults included);
+ *                        absent when it declares none
+ * @param outputs         its declared outputs from the nodes that succeeded; absent when it declares none
+ * @param parentExecutionId the run whose {@code core.call} node started this one; absent for a direct run
+ * @param parentNodeId    that node; absent for a direct run
  */
 public record ExecutionJson(
         String id,
@@ -35,7 +40,11 @@ public record ExecutionJson(
         Progress progress,
         Map<String, Node> nodes,
         @JsonInclude(JsonInclude.Include.NON_NULL) Error error,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String startedBy) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String startedBy,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> inputs,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> outputs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String parentExecutionId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String parentNodeId) {
 
     /** @param record the execution @return its JSON */
     public static ExecutionJson of(ExecutionRecord record) {
@@ -54,7 +63,11 @@ public record ExecutionJson(
                 new Progress(record.done(), record.total()),
                 nodes,
                 Error.of(record.error()),
-                record.startedBy());
+                record.startedBy(),
+                record.inputs(),
+                record.outputs(),
+                record.parentExecutionId(),
+                record.parentNodeId());
     }
 
     /**

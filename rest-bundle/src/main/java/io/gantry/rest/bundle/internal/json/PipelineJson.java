@@ -1,13 +1,18 @@
 package io.gantry.rest.bundle.internal.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.gantry.engine.api.pipeline.EdgeDefinition;
 import io.gantry.engine.api.pipeline.NodeDefinition;
+import io.gantry.engine.api.pipeline.NodePosition;
+import io.gantry.engine.api.pipeline.PipelineInput;
+import io.gantry.engine.api.pipeline.PipelineOutput;
 import io.gantry.engine.api.pipeline.PipelineSummary;
 import io.gantry.engine.api.pipeline.PipelineVersion;
 import io.gantry.engine.api.pipeline.RepeatSpec;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +28,9 @@ import java.util.Map;
  * @param description what it does
  * @param nodes       its nodes
  * @param edges       its edges
+ * @param inputs      the typed inputs a run gives by name
+ * @param outputs     the results a run gives by name
+ * @param layout      where the editor drew each node, by node id
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PipelineJson(
@@ -32,7 +40,10 @@ public record PipelineJson(
         String name,
         String description,
         List<Node> nodes,
-        List<Edge> edges) {
+        List<Edge> edges,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Input> inputs,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Output> outputs,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Position> layout) {
 
     /** @param stored a stored version @return its JSON */
     public static PipelineJson of(PipelineVersion stored) {
@@ -44,8 +55,64 @@ public record PipelineJson(
                 definition.name(),
                 definition.description(),
                 definition.nodes().stream().map(Node::of).toList(),
-                definition.edges().stream().map(Edge::of).toList());
+                definition.edges().stream().map(Edge::of).toList(),
+                definition.inputs().stream().map(Input::of).toList(),
+                definition.outputs().stream().map(Output::of).toList(),
+                positions(definition.layout()));
     }
+
+    private static Map<String, Position> positions(Map<String, NodePosition> layout) {
+        Map<String, Position> positions = new LinkedHashMap<>();
+        layout.forEach((nodeId, at) -> positions.put(nodeId, new Position(at.x(), at.y())));
+        return positions;
+    }
+
+    /**
+     * A declared input.
+     *
+     * @param name         its name, the key a run gives its value under
+     * @param type         {@code number}, {@code integer}, {@code boolean}, {@code string} or {@code json}
+     * @param defaultValue its value when a run gives none; absent makes it required
+     * @param to           the input ports it feeds, each {@code nodeId.port}
+     * @param description  what it means
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Input(
+            String name,
+            String type,
+            @JsonProperty("default") Object defaultValue,
+            List<String> to,
+            String description) {
+        static Input of(PipelineInput input) {
+            return new Input(input.name(), input.type().id(), input.defaultValue(), input.to(), input.description());
+        }
+    }
+
+    /**
+     * A declared output.
+     *
+     * @param name        its name in the record's {@code outputs}
+     * @param from        the output port it takes its value from, {@code nodeId.port}
+     * @param description what it means
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Output(String name, String from, String description) {
+        static Output of(PipelineOutput output) {
+            return new Output(output.name(), output.from(), output.description());
+        }
+
+        PipelineOutput toDefinition() {
+            return new PipelineOutput(name, from, description);
+        }
+    }
+
+    /**
+     * Where the editor drew a node.
+     *
+     * @param x horizontal position
+     * @param y vertical position
+     */
+    public record Position(Double x, Double y) {}
 
     /**
      * A node.

@@ -81,6 +81,7 @@ public final class ExecutionsResource implements RestResource {
      * @param pipelineId only this pipeline's executions
      * @param status     only executions in this status
      * @param limit      at most this many, 1 to 1000, default 50
+     * @param parentExecutionId only the sub-pipeline runs this execution's {@code core.call} nodes started
      * @return the executions, newest first
      */
     @GET
@@ -88,14 +89,18 @@ public final class ExecutionsResource implements RestResource {
     public List<ExecutionJson> list(
             @QueryParam("pipelineId") String pipelineId,
             @QueryParam("status") String status,
-            @QueryParam("limit") String limit) {
+            @QueryParam("limit") String limit,
+            @QueryParam("parentExecutionId") String parentExecutionId) {
         if (pipelineId != null && !pipelineId.isEmpty() && !PathIds.isValid(pipelineId)) {
             // no pipeline can have such an id: nothing matches
             return List.of();
         }
         Integer max = QueryParams.integer("limit", limit, 1, MAX_LIMIT);
-        ExecutionQuery query =
-                new ExecutionQuery(emptyToNull(pipelineId), status(status), max == null ? DEFAULT_LIMIT : max);
+        ExecutionQuery query = new ExecutionQuery(
+                emptyToNull(pipelineId),
+                status(status),
+                max == null ? DEFAULT_LIMIT : max,
+                emptyToNull(parentExecutionId));
         return executions.list(query).stream().map(ExecutionJson::of).toList();
     }
 
