@@ -304,6 +304,19 @@ public class SequencingIT {
                     run.path("startedBy").asText(), called.path("startedBy").asText());
         }
 
+        recorder.await(
+                "the second called run's start event",
+                WAIT,
+                e -> "gantry/pipeline/STARTED".equals(e.getTopic())
+                        && runId.equals(e.getProperty("parentExecutionId"))
+                        && children.get(0).path("id").asText().equals(e.getProperty("executionId")));
+        assertEquals(
+                2,
+                recorder.events(e -> "gantry/pipeline/STARTED".equals(e.getTopic())
+                                && runId.equals(e.getProperty("parentExecutionId"))
+                                && "cycle".equals(e.getProperty("parentNodeId")))
+                        .size());
+
         JsonNode byDefault = JSON.readTree(http.post("/api/pipelines/cell-calls/executions?wait=true", "{}")
                 .body());
         assertEquals(30.0, byDefault.at("/outputs/final").asDouble(), 0);

@@ -77,5 +77,19 @@ public final class EventProperties {
      */
     public static final String CONDITION_VALUE = "conditionValue";
 
+    /**
+     * Of {@link Topics#PIPELINE_STARTED} of a sub-pipeline run: the run whose {@code core.call} node
+     * started it (String); absent for a direct run.
+     *
+     * @since 1.3
+     */
+    public static final String PARENT_EXECUTION_ID = "parentExecutionId";
+    /**
+     * Of {@link Topics#PIPELINE_STARTED} of a sub-pipeline run: that {@code core.call} node (String).
+     *
+     * @since 1.3
+     */
+    public static final String PARENT_NODE_ID = "parentNodeId";
+
     private EventProperties() {}
 }

@@ -22,6 +22,7 @@ import static io.gantry.engine.api.event.EventProperties.REASON;
 import static io.gantry.engine.api.event.EventProperties.STATUS;
 import static io.gantry.engine.api.event.EventProperties.TOTAL;
 
+import io.gantry.engine.api.event.EventProperties;
 import io.gantry.engine.api.event.Topics;
 import io.gantry.engine.api.execution.ExecutionError;
 import io.gantry.engine.api.execution.ExecutionRecord;
@@ -46,6 +47,10 @@ final class EventingListener implements ExecutionListener {
         Map<String, Object> properties = of(run);
         properties.put(TOTAL, nodeCount);
         properties.put("startedAt", startedAt.toString());
+        if (run.parentExecutionId() != null) {
+            properties.put(EventProperties.PARENT_EXECUTION_ID, run.parentExecutionId());
+            properties.put(EventProperties.PARENT_NODE_ID, run.parentNodeId());
+        }
         events.publish(Topics.PIPELINE_STARTED, properties);
     }
 
