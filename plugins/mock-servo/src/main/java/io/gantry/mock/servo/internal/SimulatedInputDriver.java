@@ -1,0 +1,27 @@
+package io.gantry.mock.servo.internal;
+
+import io.gantry.engine.api.device.Device;
+import io.gantry.engine.api.device.DeviceContext;
+import io.gantry.engine.api.device.DeviceDriver;
+import io.gantry.engine.api.device.DeviceTypeDescriptor;
+
+/** The driver of one kind of simulated input; it needs no threads, so there is nothing to stop. */
+abstract class SimulatedInputDriver implements DeviceDriver {
+    private final InputKind kind;
+    private final DeviceTypeDescriptor descriptor;
+
+    SimulatedInputDriver(InputKind kind) {
+        this.kind = kind;
+        this.descriptor = new DeviceTypeDescriptor(kind.typeId(), kind.typeName(), kind.configSchema());
+    }
+
+    @Override
+    public final DeviceTypeDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public final Device create(DeviceContext context) {
+        return new SimulatedInput(context.deviceId(), kind.initialValue(context.deviceId(), context.config()));
+    }
+}
