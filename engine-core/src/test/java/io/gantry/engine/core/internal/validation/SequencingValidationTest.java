@@ -236,6 +236,17 @@ class SequencingValidationTest {
     }
 
     @Test
+    void reportsAFailurePathWhoseConditionReadsTheNodeThatFailed() {
+        // the alarm runs only when 'check' failed, and then 'check.result' never exists: it can never run
+        List<Problem> problems = problemsOf(pipeline(
+                List.of(check("check"), pass("alarm").withWhen("!check.result")),
+                List.of(new EdgeDefinition("check", "alarm", EdgeDefinition.ON_FAILURE))));
+
+        assertThat(problems).extracting(Problem::path).containsExactly("nodes[1]");
+        assertThat(problems.get(0).message()).contains("'check'");
+    }
+
+    @Test
     void acceptsJoinAnyOfTheSuccessAndTheFailurePathOfOneNode() {
         ExecutionPlan plan = validator.validate(pipeline(
                 List.of(pass("pick"), pass("alarm"), pass("place"), pass("next").withJoin(NodeDefinition.JOIN_ANY)),
