@@ -10,11 +10,10 @@ import io.gantry.itests.support.Await;
 import io.gantry.itests.support.EventRecorder;
 import io.gantry.itests.support.GantryContainer;
 import io.gantry.itests.support.Http;
+import io.gantry.itests.support.PickAndPlaceExample;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import org.junit.After;
@@ -39,13 +38,13 @@ import org.osgi.framework.BundleContext;
 public class PickAndPlaceIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path EXAMPLE = Path.of("../examples/pick-and-place");
 
     @Inject
     private BundleContext context;
 
     private Http http;
     private EventRecorder recorder;
+    private PickAndPlaceExample example;
 
     @Configuration
     public Option[] config() {
@@ -54,32 +53,14 @@ public class PickAndPlaceIT {
     }
 
     @Before
-    public void loadTheExample() throws Exception {
+    public void loadTheExample() {
         http = new Http(Integer.parseInt(context.getProperty("gantry.http.port")));
         recorder = new EventRecorder(context);
         Await.until(
                 "the simulated inputs' functions",
                 WAIT,
                 () -> http.get("/api/functions").body().contains("analog.read"));
-        for (JsonNode device : JSON.readTree(EXAMPLE.resolve("devices.json").toFile())) {
-            String id = device.path("id").asText();
-            if (http.get("/api/devices/" + id).statusCode() == 404) {
-                HttpResponse<String> created = http.post("/api/devices", device.toString());
-                assertEquals(created.body(), 201, created.statusCode());
-                http.post("/api/devices/" + id + "/connect", "");
-            }
-            Await.until(
-                    id + " connected",
-                    WAIT,
-                    () -> http.get("/api/devices/" + id).body().contains("\"CONNECTED\""));
-        }
-        for (String pipeline : List.of("pick-one", "pick-and-place")) {
-            if (http.get("/api/pipelines/" + pipeline).statusCode() == 404) {
-                HttpResponse<String> saved =
-                        http.post("/api/pipelines", Files.readString(EXAMPLE.resolve(pipeline + ".json")));
-                assertEquals(saved.body(), 201, saved.statusCode());
-            }
-        }
+        example = new PickAndPlaceExample(http).load();
     }
 
     @After
@@ -102,7 +83,7 @@ public class PickAndPlaceIT {
         assertEquals("SUCCEEDED", ended.at("/nodes/done/status").asText());
         assertEquals("no-failure", ended.at("/nodes/alarm/reason").asText());
 
-        List<JsonNode> cycles = cyclesOf(run);
+        List<JsonNode> cycles = example.cyclesOf(run);
         assertEquals(3, cycles.size());
         for (int part = 0; part < 3; part++) {
             JsonNode cycle = cycles.get(part);
@@ -147,7 +128,7 @@ public class PickAndPlaceIT {
         assertEquals("upstream-failed", ended.at("/nodes/done/reason").asText());
         assertFalse("the failed cycle gives no output", ended.path("outputs").has("lastWeight"));
 
-        List<JsonNode> cycles = cyclesOf(run);
+        List<JsonNode> cycles = example.cyclesOf(run);
         assertEquals(2, cycles.size());
         JsonNode empty = cycles.get(1);
         assertEquals("FAILED", empty.path("status").asText());
@@ -169,9 +150,8 @@ public class PickAndPlaceIT {
     }
 
     /** Puts part {@code n} on the scale and the sensor, then waits until its cycle ended. */
-    private void feed(String run, int n, double weight) throws Exception {
-        set("analog.set", "scale", weight);
-        set("input.set", "part-sensor", true);
+    private void feed(String run, int n, double weight) {
+        example.partArrives(weight);
         recorder.await("cycle " + n + " of " + run + " ended", WAIT, e -> endedCycles(run) >= n);
     }
 
@@ -188,17 +168,6 @@ public class PickAndPlaceIT {
                 .size();
     }
 
-    /** Plays the field: an inline one-node run of a simulated input's set function. */
-    private void set(String function, String device, Object value) throws Exception {
-        HttpResponse<String> done = http.post("/api/executions?wait=true", """
-                {"name":"field","nodes":[{"id":"set","function":"%s","device":"%s","params":{"value":%s}}]}""".formatted(function, device, value));
-        assertEquals(done.body(), 200, done.statusCode());
-        assertEquals(
-                done.body(),
-                "SUCCEEDED",
-                JSON.readTree(done.body()).path("status").asText());
-    }
-
     private JsonNode ended(String run) throws Exception {
         recorder.await(
                 "the end of " + run,
@@ -207,14 +176,5 @@ public class PickAndPlaceIT {
                         && e.getTopic().startsWith("gantry/pipeline/")
                         && !e.getTopic().endsWith("STARTED"));
         return JSON.readTree(http.get("/api/executions/" + run).body());
-    }
-
-    /** @return the cycles the run called, in the order they ran */
-    private List<JsonNode> cyclesOf(String run) throws Exception {
-        List<JsonNode> cycles = new ArrayList<>();
-        JSON.readTree(http.get("/api/executions?parentExecutionId=" + run).body())
-                .forEach(cycles::add);
-        java.util.Collections.reverse(cycles); // newest first
-        return cycles;
     }
 }
