@@ -8,10 +8,11 @@
 // JSON holds is kept as it came, so a save sends back what it did not touch.
 
 import { ApiError, request, seg } from './api.js';
+import { CALL, CallSignatures } from './calls.js';
 import { catalog } from './catalog.js';
 import { debounce, fmtMs, h, notify } from './dom.js';
 import { schemaForm } from './form.js';
-import { boxId, conditionLabel, createGraph, draw, layout, placePorts, portId } from './graph.js';
+import { boxId, conditionLabel, createGraph, draw, fitView, layout, placePorts, portId } from './graph.js';
 import { conditionOf, endOf, isOrderEdge, nodeIds, touches } from './model.js';
 import { session } from './session.js';
 
@@ -35,6 +36,8 @@ export class Editor {
     this.armed = null;
     this.listeners = new Set();
     this.savedListeners = new Set();
+    this.openListeners = new Set();
+    this.calls = new CallSignatures(() => this.redraw());
     this.validateSoon = debounce(() => this.validate(), 250);
     this.bindGraph();
   }
@@ -49,6 +52,14 @@ export class Editor {
 
   /** @param {(id:string)=>void} fn called after a version was stored, whoever asked for it */
   onSaved(fn) { this.savedListeners.add(fn); }
+  /** @param fn called with a pipeline id when the engineer asks to open a called pipeline */
+  onOpenRequest(fn) { this.openListeners.add(fn); }
+  /** Asks to open the pipeline a call node calls (the pipelines view decides about unsaved changes). */
+  openCalled(nodeId) {
+    const node = this.model && this.model.nodes.find((n) => n.id === nodeId);
+    const called = node && node.function === CALL && node.params?.pipeline;
+    if (called) for (const fn of this.openListeners) fn(called);
+  }
 
   bindGraph() {
     const cy = this.cy;
@@ -61,7 +72,8 @@ export class Editor {
     cy.on('mouseout', 'node.box', () => { cy.container().title = ''; });
     cy.on('tap', (e) => { if (e.target === cy) { this.disarm(); this.showInspector(null); } });
     cy.on('position', 'node.box', (e) => placePorts(cy, e.target));
-    cy.on('dragfree', 'node.box', (e) => this.positions.set(e.target.data('node'), { ...e.target.position() }));
+    cy.on('dragfree', 'node.box', (e) => this.moved(e.target));
+    cy.on('dbltap', 'node.box.call', (e) => this.openCalled(e.target.data('node')));
     cy.on('select unselect', () => this.changed());
   }
 
@@ -70,16 +82,22 @@ export class Editor {
     this.model = {
       id: pipeline.id, name: pipeline.name || '', description: pipeline.description,
       nodes: structuredClone(pipeline.nodes || []), edges: structuredClone(pipeline.edges || []),
+      // kept as they came, so that a save from the editor does not drop what it does not edit
+      inputs: structuredClone(pipeline.inputs || []), outputs: structuredClone(pipeline.outputs || []),
     };
     this.version = pipeline.version ?? null;
     this.updatedAt = pipeline.updatedAt ?? null;
     this.readOnly = readOnly;
     this.dirty = false;
     this.positions.clear();
+    this.calls.clear(); // a called pipeline may have been saved since
+    // the positions saved with this version: it opens as it was drawn; nodes without one get a layout
+    for (const [node, at] of Object.entries(pipeline.layout || {})) this.positions.set(node, { x: at.x, y: at.y });
     this.runState.clear();
     this.clearErrors();
     this.cy.elements().unselect();
     this.redraw();
+    if (this.model.nodes.length && Object.keys(pipeline.layout || {}).length) fitView(this.cy);
     this.showInspector(null);
     if (!this.locked && this.model.nodes.length) this.validateSoon();
     this.changed();
@@ -89,7 +107,7 @@ export class Editor {
 
   redraw() {
     if (!this.model) { this.cy.elements().remove(); return; }
-    draw(this.cy, this.model, (id) => catalog.fn(id), (id) => this.statusLines(id), this.positions);
+    draw(this.cy, this.model, (id, node) => this.calls.fnOf(node), (id) => this.statusLines(id), this.positions);
     for (const [node, messages] of this.nodeErrors) if (messages.length) this.cy.getElementById(boxId(node)).addClass('invalid');
     for (const index of this.edgeErrors) this.cy.getElementById(`e|${index}`).addClass('invalid');
     for (const [node, state] of this.runState) {
@@ -117,6 +135,7 @@ export class Editor {
       if (state.status === 'skipped' && state.reason) status += ` · ${state.reason}`;
       else if (state.durationMs !== undefined && state.durationMs !== null) status += ` · ${fmtMs(state.durationMs)}`;
       if (state.status === 'retrying' && state.attempt) status += ` · attempt ${state.attempt + 1}`;
+      if (state.iterations) status += ` · #${state.iterations}`;
       if (state.error) message = state.error;
       else if (state.branch) message = `${state.status === 'skipped' ? '✗ not taken' : '✓ taken'}: ${state.branch}`;
     }
@@ -233,6 +252,9 @@ export class Editor {
   relayout() {
     this.positions.clear();
     layout(this.cy, this.positions);
+    if (!this.model || this.locked) return;
+    this.dirty = true; // the new layout is saved with the next version
+    this.changed();
   }
 
   // --- validation ----------------------------------------------------------------------------
@@ -242,7 +264,23 @@ export class Editor {
     const body = { ...rest, name: rest.name || 'untitled' };
     if (id) body.id = id;
     if (!body.description) delete body.description;
+    if (!body.inputs?.length) delete body.inputs;
+    if (!body.outputs?.length) delete body.outputs;
+    const layout = {};
+    for (const node of this.model.nodes) {
+      const at = this.positions.get(node.id);
+      if (at) layout[node.id] = { x: Math.round(at.x), y: Math.round(at.y) };
+    }
+    if (Object.keys(layout).length) body.layout = layout;
     return body;
+  }
+
+  /** A node dragged to a new place: a change to save, since positions are saved with the version. */
+  moved(box) {
+    this.positions.set(box.data('node'), { ...box.position() });
+    if (!this.model || this.locked) return;
+    this.dirty = true;
+    this.changed();
   }
 
   async validate() {
@@ -346,9 +384,12 @@ export class Editor {
       this.inspector.replaceChildren(h('p.muted', {}, this.model ? hint : session.can('engineer') ? 'Open a pipeline or start a new one.' : 'Open a pipeline.'));
       return;
     }
-    const fn = catalog.fn(node.function);
+    const fn = this.calls.fnOf(node);
     const disabled = this.locked;
     const parts = [h('h3', { testid: 'inspector-title' }, node.id), h('div.muted', {}, fn ? `${fn.name} — ${fn.id} (${fn.plugin} ${fn.pluginVersion})` : `${node.function} (not installed)`)];
+    if (node.function === CALL && node.params?.pipeline) {
+      parts.push(h('button', { type: 'button', testid: 'call-open', onclick: () => this.openCalled(node.id) }, `Open ${node.params.pipeline}`));
+    }
     this.inspectorErrorBox = h('ul.errors', { testid: 'node-errors' });
     parts.push(this.inspectorErrorBox);
     const state = this.runState.get(node.id);
@@ -367,7 +408,7 @@ export class Editor {
         const current = this.model.edges.find((e) => e.to === to);
         const select = h('select', { testid: `port-source-${input.name}`, disabled, onchange: (e) => (e.target.value ? this.connect(e.target.value, to) : this.disconnectInput(to)) },
           h('option', { value: '' }, input.required ? '— constant in params —' : '— none —'),
-          this.model.nodes.filter((n) => n.id !== node.id).flatMap((n) => (catalog.fn(n.function)?.outputs || [])
+          this.model.nodes.filter((n) => n.id !== node.id).flatMap((n) => (this.calls.fnOf(n)?.outputs || [])
             .map((o) => h('option', { value: `${n.id}.${o.name}` }, `${n.id}.${o.name} (${o.type})`))));
         select.value = current ? current.from : '';
         parts.push(h('label', {}, h('span.name', {}, input.name, input.required ? h('span.req', {}, ' *') : null), h('span.type', {}, input.type), select));
@@ -413,7 +454,7 @@ export class Editor {
     const ids = nodeIds(this.model);
     const others = this.model.nodes.filter((n) => n.id !== node.id);
     const condition = conditionOf(node);
-    const booleans = others.flatMap((n) => (catalog.fn(n.function)?.outputs || []).filter((o) => o.type === 'boolean').map((o) => `${n.id}.${o.name}`));
+    const booleans = others.flatMap((n) => (this.calls.fnOf(n)?.outputs || []).filter((o) => o.type === 'boolean').map((o) => `${n.id}.${o.name}`));
     if (condition && !booleans.includes(condition.ref)) booleans.push(condition.ref); // as stored, even if unknown now
     const when = h('select', { testid: 'node-when', disabled },
       h('option', { value: '' }, '— always —'), booleans.map((ref) => h('option', { value: ref }, ref)));

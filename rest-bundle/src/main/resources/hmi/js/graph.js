@@ -69,6 +69,8 @@ const style = [
   { selector: 'edge.order:selected', style: { 'line-color': '#1f6feb', 'target-arrow-color': '#1f6feb', width: 3 } },
   { selector: 'edge.order.invalid', style: { 'line-color': '#cf222e', 'target-arrow-color': '#cf222e', 'line-dash-pattern': [2, 3] } },
   { selector: 'node.box.conditional', style: { 'border-style': 'double', 'border-width': 4 } },
+  // a call node runs a whole pipeline: cut corners tell it from a function call
+  { selector: 'node.box.call', style: { shape: 'cut-rectangle', 'border-width': 3 } },
   { selector: 'node.box.branch-taken', style: { 'border-color': COLORS.succeeded } },
   { selector: 'node.box.branch-not-taken', style: { 'border-color': COLORS.skipped, 'background-color': '#eaeef2' } },
   { selector: 'edge.ghost', style: { opacity: 0, events: 'no', width: 1 } },
@@ -98,6 +100,18 @@ export function createGraph(container) {
  * @param {Map<string,{x:number,y:number}>} positions kept positions; missing ones get a layout
  * @returns {boolean} whether a layout ran
  */
+/** Shows the whole graph, but never magnified beyond 1.3 (a small pipeline stays readable). */
+export function fitView(cy) {
+  cy.fit(cy.elements(), 30);
+  if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
+}
+
+/** A loop as it is drawn under the node's title (short, a box is 30 characters wide): ↻ ×3, or ↻ until ready ≤50 /100ms. */
+export function repeatLabel(repeat) {
+  if (repeat.times) return `↻ ×${repeat.times}`;
+  return `↻ until ${repeat.until} ≤${repeat.maxIterations}${repeat.intervalMs ? ` /${repeat.intervalMs}ms` : ''}`;
+}
+
 export function draw(cy, model, fnOf, extraLines, positions) {
   const elements = [];
   const ids = nodeIds(model);
@@ -110,19 +124,23 @@ export function draw(cy, model, fnOf, extraLines, positions) {
     }
   };
   for (const node of model.nodes) {
-    const fn = fnOf(node.function);
+    const fn = fnOf(node.function, node);
     const inputs = fn ? fn.inputs : [];
     const outputs = fn ? fn.outputs : [];
     const condition = conditionOf(node);
+    const call = node.function === 'core.call';
     const sequencing = [
+      call ? `calls ${node.params?.pipeline || '?'}${node.params?.version ? ` v${node.params.version}` : ''}` : null,
       condition ? conditionLabel(condition) : null,
       node.join === 'any' ? 'join: any' : null,
+      node.repeat ? repeatLabel(node.repeat) : null,
     ].filter(Boolean);
     const lines = [node.id, node.function + (node.device ? ` @ ${node.device}` : ''), ...sequencing, ...extraLines(node.id)]
       .map((line) => (line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS - 1)}…` : line));
     const header = lines.length * LINE + 10;
     const h = header + Math.max(inputs.length, outputs.length, 1) * ROW + 4;
-    elements.push({ group: 'nodes', classes: condition ? 'box conditional' : 'box',
+    const classes = ['box', condition ? 'conditional' : null, call ? 'call' : null, node.repeat ? 'loop' : null].filter(Boolean).join(' ');
+    elements.push({ group: 'nodes', classes,
       data: { id: boxId(node.id), node: node.id, label: lines.join('\n'), h, header, ty: lines.length * LINE + 6, when: node.when, join: node.join } });
     // a condition orders the node after its source's box, for the layout
     if (condition) ghost(endOf(condition.ref, ids).node, node.id);
@@ -173,8 +191,7 @@ export function layout(cy, positions) {
     nodeDimensionsIncludeLabels: false,
   }).run();
   boxes.forEach((b) => { placePorts(cy, b); positions.set(b.data('node'), { ...b.position() }); });
-  cy.fit(cy.elements(), 30);
-  if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
+  fitView(cy);
 }
 
 /** Puts a box's ports on its left and right edges. */

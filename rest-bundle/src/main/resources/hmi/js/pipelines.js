@@ -56,6 +56,8 @@ export function mountPipelines(root) {
   save.addEventListener('click', () => editor.save());
   // also after Run saved unsaved changes first
   editor.onSaved(async (id) => { await loadList(); await loadVersions(id); });
+  // a call node's "Open": the called pipeline replaces this one in the editor
+  editor.onOpenRequest((id) => { if (!editor.dirty || confirm('Discard unsaved changes?')) open(id); });
   restore.addEventListener('click', async () => {
     const id = editor.model.id;
     const v = editor.version;

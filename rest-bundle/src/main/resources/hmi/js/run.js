@@ -108,7 +108,9 @@ export class RunPanel {
     if (typeof event.done === 'number') x.done = Math.max(x.done, event.done);
     if (typeof event.total === 'number') x.total = event.total;
     const status = NODE_TOPICS[event.topic];
-    if (status && event.nodeId) {
+    if (event.topic === 'gantry/node/ITERATION' && event.nodeId) {
+      this.setNode(event.nodeId, { iterations: event.iteration });
+    } else if (status && event.nodeId) {
       this.setNode(event.nodeId, {
         status, durationMs: event.durationMs, attempt: event.attempt, reason: event.reason, branch: event.branch,
         error: status === 'failed' || status === 'retrying' ? event.error || event.errorCode : undefined,
@@ -157,7 +159,7 @@ export class RunPanel {
     if (TERMINAL.has(snapshot.status)) x.done = snapshot.progress ? snapshot.progress.done : x.done;
     for (const [nodeId, node] of Object.entries(snapshot.nodes || {})) {
       const status = node.status.toLowerCase();
-      const state = { status, durationMs: node.durationMs, attempts: node.attempts, reason: node.reason, branch: node.branch };
+      const state = { status, durationMs: node.durationMs, attempts: node.attempts, reason: node.reason, branch: node.branch, iterations: node.iterations };
       if (node.error) state.error = node.error.message || node.error.code;
       // the server's word wins once the execution ended; while it runs, newer events may lead
       if (TERMINAL.has(snapshot.status)) x.states[nodeId] = state;
@@ -257,7 +259,7 @@ export class RunPanel {
     for (const row of this.historyBox.querySelectorAll('tr[data-execution]')) row.classList.toggle('selected', row.dataset.execution === id);
     const states = {};
     for (const [nodeId, n] of Object.entries(x.nodes || {})) {
-      states[nodeId] = { status: n.status.toLowerCase(), durationMs: n.durationMs, error: n.error && n.error.message, reason: n.reason, branch: n.branch };
+      states[nodeId] = { status: n.status.toLowerCase(), durationMs: n.durationMs, error: n.error && n.error.message, reason: n.reason, branch: n.branch, iterations: n.iterations };
     }
     if (!this.execution || this.execution.status !== 'RUNNING') {
       this.execution = { id: x.id, pipelineId: x.pipelineId, status: x.status, done: x.progress.done, total: x.progress.total, states, error: null };

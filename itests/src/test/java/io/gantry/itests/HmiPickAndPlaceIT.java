@@ -98,6 +98,7 @@ public class HmiPickAndPlaceIT {
         assertTrue(page.hasClass("cycle", "st-succeeded"));
         assertTrue(page.hasClass("home-x", "st-succeeded") && page.hasClass("home-z", "st-succeeded"));
         browser.until("the alarm skipped", d -> page.hasClass("alarm", "st-skipped"));
+        browser.until("three iterations on the loop", d -> page.label("cycle").contains("#3"));
         assertTrue(page.label("alarm"), page.label("alarm").contains("no-failure"));
         Path shot = browser.screenshot("pick-and-place-three-parts");
         System.out.println("HmiPickAndPlaceIT screenshot: " + shot.toAbsolutePath());
@@ -126,6 +127,84 @@ public class HmiPickAndPlaceIT {
                 browser.byTestId("run-error").getText().contains("handled by its failure path"));
         Path shot = browser.screenshot("pick-and-place-alarm");
         System.out.println("HmiPickAndPlaceIT screenshot: " + shot.toAbsolutePath());
+    }
+
+    @Test
+    public void bb_aCallNodeIsDrawnAsALoopOverItsPipelineAndOpensIt() {
+        assertTrue(page.hasClass("cycle", "call"));
+        assertTrue(page.hasClass("cycle", "loop"));
+        assertTrue(page.label("cycle"), page.label("cycle").contains("calls pick-one"));
+        assertTrue(page.label("cycle"), page.label("cycle").contains("↻ ×3"));
+        browser.until(
+                "the call's ports are the called pipeline's",
+                d -> Boolean.TRUE.equals(browser.js("const cy = window.gantryHmi.editor.cy;"
+                        + " return cy.getElementById('p|cycle|in|maxWeight').length === 1"
+                        + " && cy.getElementById('p|cycle|out|weight').length === 1")));
+
+        page.clickBox("cycle");
+        browser.until(
+                "the inspector shows cycle",
+                d -> browser.byTestId("inspector-title").getText().equals("cycle"));
+        browser.click("call-open");
+        browser.until("pick-one opened", d -> "pick-one".equals(browser.js("return window.gantryHmi.editor.model.id")));
+        browser.until("nine boxes drawn", d -> page.boxes() == 9);
+        assertTrue(page.hasClass("wait-part", "loop"));
+        assertTrue(page.label("wait-part"), page.label("wait-part").contains("↻ until value ≤20 /100ms"));
+        assertEquals(Map.of("x", 940L, "y", 280L), modelPosition("reject"));
+        browser.screenshot("pick-and-place-called-pipeline");
+
+        page.openPipeline(NAME, "version 1");
+        browser.until("seven boxes drawn", d -> page.boxes() == 7);
+    }
+
+    @Test
+    public void c_opensAsDrawnAndKeepsANodeWhereItWasDroppedThroughASaveAndAReload() throws IOException {
+        assertEquals(Map.of("x", 260L, "y", 130L), modelPosition("cycle"));
+        assertEquals(Map.of("x", 480L, "y", 220L), modelPosition("alarm"));
+
+        Map<?, ?> at = (Map<?, ?>) browser.js("return window.gantryHmi.editor.renderedPosition('done')");
+        browser.dragAt(
+                browser.byTestId("graph"),
+                ((Number) at.get("x")).doubleValue(),
+                ((Number) at.get("y")).doubleValue(),
+                60,
+                -40);
+        browser.until("done moved", d -> !Map.of("x", 480L, "y", 60L).equals(modelPosition("done")));
+        Map<String, Long> dropped = modelPosition("done");
+        browser.click("pipeline-save");
+        browser.until(
+                "version 2 saved",
+                d -> browser.byTestId("version-banner").getText().equals("version 2"));
+        JsonNode saved =
+                JSON.readTree(gantry.http().get("/api/pipelines/pick-and-place").body());
+        assertEquals(dropped.get("x").longValue(), saved.at("/layout/done/x").asLong());
+        assertEquals(dropped.get("y").longValue(), saved.at("/layout/done/y").asLong());
+        assertEquals(260, saved.at("/layout/cycle/x").asInt());
+        assertEquals(
+                "the declared inputs survive a save from the editor",
+                "maxWeight",
+                saved.at("/inputs/0/name").asText());
+        assertEquals("lastWeight", saved.at("/outputs/0/name").asText());
+
+        browser.open("http://127.0.0.1:" + gantry.port() + "/");
+        browser.until(
+                "the HMI started again",
+                d -> "true"
+                        .equals(d.findElement(org.openqa.selenium.By.tagName("body"))
+                                .getDomAttribute("data-ready")));
+        browser.click("tab-pipelines");
+        page.openPipeline(NAME, "version 2");
+        browser.until("seven boxes drawn", d -> page.boxes() == 7);
+        assertEquals(dropped, modelPosition("done"));
+    }
+
+    /** @return where a node's box stands in the graph's own coordinates, rounded */
+    private static Map<String, Long> modelPosition(String node) {
+        Map<?, ?> at = (Map<?, ?>) browser.js(
+                "const p = window.gantryHmi.editor.cy.getElementById('n|' + arguments[0]).position();"
+                        + " return {x: Math.round(p.x), y: Math.round(p.y)};",
+                node);
+        return Map.of("x", ((Number) at.get("x")).longValue(), "y", ((Number) at.get("y")).longValue());
     }
 
     /** Clicks Run and returns the id of the run it started, from the records. */

@@ -192,6 +192,27 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Drags with the mouse: presses at a point of an element, moves by an offset, releases.
+     *
+     * @param element the element
+     * @param x       pixels from its left edge
+     * @param y       pixels from its top edge
+     * @param dx      pixels to the right
+     * @param dy      pixels down
+     */
+    public void dragAt(WebElement element, double x, double y, int dx, int dy) {
+        Rectangle box = element.getRect();
+        new Actions(driver)
+                .moveToElement(element, (int) Math.round(x - box.getWidth() / 2.0), (int)
+                        Math.round(y - box.getHeight() / 2.0))
+                .clickAndHold()
+                .moveByOffset(dx / 2, dy / 2)
+                .moveByOffset(dx - dx / 2, dy - dy / 2)
+                .release()
+                .perform();
+    }
+
+    /**
      * @param script JavaScript returning a value
      * @param args   its arguments
      * @return the value

@@ -52,6 +52,14 @@ public final class HmiPage {
                 "return window.gantryHmi.editor.cy.getElementById('n|' + arguments[0]).data('label')", node));
     }
 
+    /** Clicks a node's box where it is drawn. */
+    public void clickBox(String node) {
+        java.util.Map<?, ?> at =
+                (java.util.Map<?, ?>) browser.js("return window.gantryHmi.editor.renderedPosition(arguments[0])", node);
+        browser.clickAt(
+                browser.byTestId("graph"), ((Number) at.get("x")).doubleValue(), ((Number) at.get("y")).doubleValue());
+    }
+
     /** @return how many node boxes are drawn */
     public long boxes() {
         return ((Number) browser.js("return window.gantryHmi.editor.cy.nodes('.box').length")).longValue();
