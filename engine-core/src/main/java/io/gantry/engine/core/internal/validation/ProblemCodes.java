@@ -51,8 +51,6 @@ public final class ProblemCodes {
     public static final String CALL_TOO_DEEP = "call-too-deep";
     /** A called pipeline does not validate now. */
     public static final String CALLED_PIPELINE_INVALID = "called-pipeline-invalid";
-    /** A node can never run, whatever the conditions' values. */
-    public static final String NEVER_RUNS = "never-runs";
 
     private ProblemCodes() {}
 }
