@@ -1,5 +1,6 @@
 package io.gantry.engine.api.device;
 
+import io.gantry.engine.api.signal.SignalSample;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -29,4 +30,15 @@ public interface DeviceContext {
      * @param reason what the operator should read
      */
     void reportDisconnected(String reason);
+
+    /**
+     * Reports a new reading of one of the instance's signals, pushed by the device (a subscription,
+     * an unsolicited message) rather than polled. May be called from any thread, at any time; the
+     * controller keeps it as the signal's value and announces it when it changed. A reading from an
+     * instance that has been replaced, or for a signal it does not have, is ignored.
+     *
+     * @param signal the signal's name, one of {@link io.gantry.engine.api.signal.SignalSource#signals()}
+     * @param sample its new reading
+     */
+    default void publishSignal(String signal, SignalSample sample) {}
 }

@@ -90,6 +90,32 @@ public final class EventProperties {
      * @since 1.3
      */
     public static final String PARENT_NODE_ID = "parentNodeId";
+    /**
+     * Of {@link Topics#SIGNAL_CHANGED}: the signal's name (String).
+     *
+     * @since 1.4
+     */
+    public static final String SIGNAL = "signal";
+    /**
+     * Of {@link Topics#SIGNAL_CHANGED}: its new value, JSON-like; absent when there is none (BAD).
+     *
+     * @since 1.4
+     */
+    public static final String VALUE = "value";
+    /**
+     * Of {@link Topics#SIGNAL_CHANGED}: its quality, {@code GOOD}, {@code UNCERTAIN}, {@code BAD} or
+     * {@code STALE} (String).
+     *
+     * @since 1.4
+     */
+    public static final String QUALITY = "quality";
+    /**
+     * Of {@link Topics#SIGNAL_CHANGED}: when the value was read, ISO-8601 (String); the event's own
+     * {@link #TIMESTAMP} is when it was announced.
+     *
+     * @since 1.4
+     */
+    public static final String SAMPLED_AT = "sampledAt";
 
     private EventProperties() {}
 }

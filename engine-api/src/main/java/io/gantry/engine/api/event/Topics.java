@@ -74,6 +74,14 @@ public final class Topics {
     /** A file in deploy/ is not a plugin and is ignored: {@link EventProperties#FILE}, {@link EventProperties#ERROR}. */
     public static final String PLUGIN_REJECTED = "gantry/plugin/REJECTED";
 
+    /**
+     * A device's signal changed: a new value (beyond its deadband) or a new quality. Carries
+     * {@link EventProperties#DEVICE_ID}, {@link EventProperties#SIGNAL}, {@link EventProperties#VALUE},
+     * {@link EventProperties#QUALITY}, {@link EventProperties#SAMPLED_AT} and, when BAD,
+     * {@link EventProperties#ERROR}.
+     */
+    public static final String SIGNAL_CHANGED = "gantry/signal/CHANGED";
+
     /** A device's circuit breaker opened: calls fail fast. */
     public static final String BREAKER_OPENED = "gantry/breaker/OPENED";
     /** A device's circuit breaker lets a trial call through. */

@@ -1,7 +1,7 @@
 /**
  * The EventAdmin topics and event property keys under {@code gantry/*}.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package io.gantry.engine.api.event;
 

@@ -62,4 +62,36 @@ public interface DeviceService {
      * @return the device
      */
     DeviceInfo disconnect(String id);
+
+    /**
+     * @param id a device id
+     * @return the device's signals with their last readings, by name; empty when it has none, or when no
+     *     plugin serves its type now and none was ever known
+     * @throws io.gantry.engine.api.error.NotFoundException when there is no such device
+     */
+    List<SignalInfo> signals(String id);
+
+    /**
+     * @param id     a device id
+     * @param signal one of its signals
+     * @return the signal with its last reading
+     * @throws io.gantry.engine.api.error.NotFoundException when there is no such device or signal
+     */
+    SignalInfo signal(String id, String signal);
+
+    /**
+     * Writes a signal, in the device's turn (never during one of its commands), and waits, bounded, for
+     * the device to take it.
+     *
+     * @param id     a device id
+     * @param signal a writable signal
+     * @param value  a value of the signal's type
+     * @return the signal after the write (a readable one is read back at its next poll)
+     * @throws io.gantry.engine.api.error.NotFoundException when there is no such device or signal
+     * @throws io.gantry.engine.api.error.PipelineValidationException when the signal is read-only or the
+     *     value is not of its type (one problem at {@code value})
+     * @throws io.gantry.engine.api.error.DeviceNotConnectedException when the device is not connected
+     * @throws io.gantry.engine.api.error.DeviceException when the device refused the value or did not answer
+     */
+    SignalInfo writeSignal(String id, String signal, Object value);
 }
