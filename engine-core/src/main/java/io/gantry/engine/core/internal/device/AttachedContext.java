@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.device;
 
 import io.gantry.engine.api.device.DeviceContext;
 import io.gantry.engine.api.device.DeviceStatus;
+import io.gantry.engine.api.signal.SignalSample;
 import java.util.Map;
 
 /**
@@ -18,6 +19,13 @@ record AttachedContext(String deviceId, Map<String, Object> config, Attachment a
     @Override
     public void reportFault(String reason) {
         link.reported(attachment, DeviceStatus.FAULT, reason);
+    }
+
+    @Override
+    public void publishSignal(String signal, SignalSample sample) {
+        if (signal != null && sample != null) {
+            link.pushed(attachment, signal, sample);
+        }
     }
 
     @Override

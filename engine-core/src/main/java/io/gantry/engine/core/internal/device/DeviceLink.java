@@ -6,6 +6,7 @@ import io.gantry.engine.api.device.DeviceStatus;
 import io.gantry.engine.api.error.DeviceNotConnectedException;
 import io.gantry.engine.api.error.PluginUnavailableException;
 import io.gantry.engine.api.service.DeviceInfo;
+import io.gantry.engine.api.signal.SignalSample;
 import io.gantry.engine.api.storage.StoredDevice;
 import io.gantry.engine.core.internal.registry.LiveDrivers;
 import io.gantry.engine.core.internal.registry.Provided;
@@ -146,7 +147,7 @@ final class DeviceLink {
             removed = true;
             left = current;
             current = null;
-            status = DeviceStatus.DISCONNECTED; // not announced: its removal is
+            setStatus(DeviceStatus.DISCONNECTED, null); // not announced: its removal is
         }
         retire(left);
         return closing();
@@ -160,6 +161,21 @@ final class DeviceLink {
         }
         if (attachment != null && attachment.instance() != null) {
             move(attachment, DeviceStatus.FAULT, reason);
+        }
+    }
+
+    /** @return the current instance, whatever the status; null when it has none (UNAVAILABLE, or its create failed) */
+    synchronized Device instance() {
+        return current == null || current.isRetired() ? null : current.instance();
+    }
+
+    /** An instance pushed a signal's reading, through its {@link AttachedContext}. */
+    void pushed(Attachment from, String signal, SignalSample sample) {
+        synchronized (this) {
+            if (from != current || from.isRetired() || removed) {
+                return;
+            }
+            announcer.pushed(id, signal, sample);
         }
     }
 
@@ -233,7 +249,7 @@ final class DeviceLink {
         if (attachment != current || attachment.isRetired() || removed) {
             return false;
         }
-        status = DeviceStatus.DISCONNECTED; // a fresh instance; its connect, if one follows, is announced
+        setStatus(DeviceStatus.DISCONNECTED, null); // a fresh instance; its connect, if one follows, is announced
         return true;
     }
 
@@ -257,7 +273,7 @@ final class DeviceLink {
             if (!explicit) {
                 LOG.info("reconnecting device '{}'", id);
             }
-            status = DeviceStatus.CONNECTING;
+            setStatus(DeviceStatus.CONNECTING, null);
         }
         return outcome(attachment, verb, calls.stage(verb, instance::connect), DeviceStatus.CONNECTED);
     }
@@ -298,7 +314,7 @@ final class DeviceLink {
             if (status == to && error == null) {
                 return;
             }
-            status = to;
+            setStatus(to, error);
             if (error != null) {
                 lastError = error;
             }
@@ -314,8 +330,15 @@ final class DeviceLink {
         if (live == null && status != DeviceStatus.UNAVAILABLE) {
             announcer.unavailable(id, stored.type());
         }
-        status = live == null ? DeviceStatus.UNAVAILABLE : DeviceStatus.DISCONNECTED;
+        setStatus(live == null ? DeviceStatus.UNAVAILABLE : DeviceStatus.DISCONNECTED, null);
         return left;
+    }
+
+    /** Every change of status goes through here, so the watchers hear each one, in order. */
+    private void setStatus(DeviceStatus to, String error) {
+        assert Thread.holdsLock(this);
+        status = to;
+        announcer.status(id, to, error);
     }
 
     private void retire(Attachment left) {

@@ -170,6 +170,35 @@ public final class DeviceManager {
     }
 
     /**
+     * @param id a device id
+     * @return its current instance whatever its status; empty when it has none (UNAVAILABLE, its
+     *     create failed) or there is no such device
+     */
+    public Optional<Device> instance(String id) {
+        DeviceLink device = devices.get(id);
+        return Optional.ofNullable(device == null ? null : device.instance());
+    }
+
+    /**
+     * @param id a device id
+     * @return its status now
+     * @throws NotFoundException when there is no such device
+     */
+    public io.gantry.engine.api.device.DeviceStatus status(String id) {
+        return require(id).info("").status();
+    }
+
+    /** @param watcher hears every device's status changes and pushed readings from now on */
+    public void watch(DeviceWatcher watcher) {
+        announcer.watch(watcher);
+    }
+
+    /** @param watcher no longer hears anything */
+    public void unwatch(DeviceWatcher watcher) {
+        announcer.unwatch(watcher);
+    }
+
+    /**
      * Replaces name and config; the instance is created again with the new config and reconnected
      * when it was connected.
      *

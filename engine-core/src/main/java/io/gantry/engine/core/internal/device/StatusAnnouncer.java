@@ -3,9 +3,12 @@ package io.gantry.engine.core.internal.device;
 import io.gantry.engine.api.device.DeviceStatus;
 import io.gantry.engine.api.event.EventProperties;
 import io.gantry.engine.api.event.Topics;
+import io.gantry.engine.api.signal.SignalSample;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +20,31 @@ final class StatusAnnouncer {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceManager.class);
 
     private final EventPublisher events;
+    private final List<DeviceWatcher> watchers = new CopyOnWriteArrayList<>();
 
     StatusAnnouncer(EventPublisher events) {
         this.events = events;
+    }
+
+    void watch(DeviceWatcher watcher) {
+        watchers.add(watcher);
+    }
+
+    void unwatch(DeviceWatcher watcher) {
+        watchers.remove(watcher);
+    }
+
+    /** Every status change, announced or not, for the watchers. */
+    void status(String id, DeviceStatus status, String error) {
+        for (DeviceWatcher watcher : watchers) {
+            watcher.statusChanged(id, status, error);
+        }
+    }
+
+    void pushed(String id, String signal, SignalSample sample) {
+        for (DeviceWatcher watcher : watchers) {
+            watcher.signalPushed(id, signal, sample);
+        }
     }
 
     /**
@@ -59,6 +84,9 @@ final class StatusAnnouncer {
     }
 
     void removed(String id) {
+        for (DeviceWatcher watcher : watchers) {
+            watcher.removed(id);
+        }
         events.publish(Topics.DEVICE_REMOVED, Map.of(EventProperties.DEVICE_ID, id));
     }
 }

@@ -1,5 +1,6 @@
 package io.gantry.engine.core.internal.execution;
 
+import io.gantry.engine.core.internal.device.DeviceLocks;
 import io.gantry.engine.core.internal.resilience.DeviceGuard;
 import java.time.Clock;
 import java.util.concurrent.Executor;

@@ -1,6 +1,7 @@
 package io.gantry.engine.core.internal.execution;
 
 import io.gantry.engine.api.error.ConflictException;
+import io.gantry.engine.core.internal.device.DeviceLocks;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.resilience.DeviceGuard;
 import java.time.Clock;
@@ -61,6 +62,32 @@ public final class ExecutionEngine {
             Executor executor,
             ScheduledExecutorService scheduler,
             Clock clock) {
+        this(
+                config,
+                resolver,
+                guard,
+                new DeviceLocks(config.maxQueuedPerDevice()),
+                listener,
+                executor,
+                scheduler,
+                clock);
+    }
+
+    /**
+     * As {@link #ExecutionEngine(EngineConfig, NodeResolver, DeviceGuard, ExecutionListener, Executor,
+     * ScheduledExecutorService, Clock)}, taking turns on the devices with others (the signal polls).
+     *
+     * @param deviceLocks the controller's turns on each device
+     */
+    public ExecutionEngine(
+            EngineConfig config,
+            NodeResolver resolver,
+            DeviceGuard guard,
+            DeviceLocks deviceLocks,
+            ExecutionListener listener,
+            Executor executor,
+            ScheduledExecutorService scheduler,
+            Clock clock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(executor, "executor");
         this.context = new EngineContext(
@@ -71,7 +98,7 @@ public final class ExecutionEngine {
                 Objects.requireNonNull(scheduler, "scheduler"),
                 Objects.requireNonNull(clock, "clock"),
                 new SlotDispatcher(executor, config.maxNodesInFlight()),
-                new DeviceLocks(config.maxQueuedPerDevice()),
+                Objects.requireNonNull(deviceLocks, "deviceLocks"),
                 Objects.requireNonNull(guard, "guard"));
     }
 

@@ -7,6 +7,7 @@ import io.gantry.engine.api.health.HealthStatus;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.storage.ExecutionRepository;
 import io.gantry.engine.api.storage.PipelineRepository;
+import io.gantry.engine.core.internal.device.DeviceLocks;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.health.HealthPart;
@@ -67,6 +68,7 @@ public final class ExecutionRuntime implements HealthCheck {
      * @param breakers   the devices' circuit breakers, asked before every device call
      * @param validator  plans the pipelines that {@code core.call} nodes run
      * @param pipelines  the stored pipelines, for {@code core.call}
+     * @param locks      the turns on each device, shared with the signal polls
      */
     @Activate
     public ExecutionRuntime(
@@ -78,7 +80,8 @@ public final class ExecutionRuntime implements HealthCheck {
             @Reference InFlightCalls inFlight,
             @Reference DeviceBreakers breakers,
             @Reference LiveValidator validator,
-            @Reference PipelineRepository pipelines) {
+            @Reference PipelineRepository pipelines,
+            @Reference DeviceLocks locks) {
         this(
                 config,
                 (Function<ExecutionRuntime, NodeResolver>) runtime -> new BuiltinNodeResolver(
@@ -87,6 +90,7 @@ public final class ExecutionRuntime implements HealthCheck {
                                 CallTarget.FUNCTION_ID,
                                 new CallFunction(new RuntimeSubPipelineRuns(runtime, validator, pipelines)))),
                 breakers,
+                locks,
                 events,
                 executions,
                 Clock.systemUTC());
@@ -100,7 +104,14 @@ public final class ExecutionRuntime implements HealthCheck {
             EventPublisher events,
             ExecutionRepository executions,
             Clock clock) {
-        this(config, (Function<ExecutionRuntime, NodeResolver>) runtime -> resolver, guard, events, executions, clock);
+        this(
+                config,
+                (Function<ExecutionRuntime, NodeResolver>) runtime -> resolver,
+                guard,
+                new DeviceLocks(config.maxQueuedPerDevice()),
+                events,
+                executions,
+                clock);
     }
 
     /**
@@ -111,6 +122,7 @@ public final class ExecutionRuntime implements HealthCheck {
             ExecutionRuntimeConfiguration config,
             Function<ExecutionRuntime, NodeResolver> resolvers,
             DeviceGuard guard,
+            DeviceLocks locks,
             EventPublisher events,
             ExecutionRepository executions,
             Clock clock) {
@@ -137,6 +149,7 @@ public final class ExecutionRuntime implements HealthCheck {
                         config.maxQueuedPerDevice()),
                 resolver,
                 guard,
+                locks,
                 // the journal first: a run's end is readable (GET) before its end event goes out
                 new CompositeListener(journaling, new EventingListener(events)),
                 workers,

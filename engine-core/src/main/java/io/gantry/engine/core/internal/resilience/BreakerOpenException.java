@@ -7,7 +7,7 @@ import io.gantry.engine.api.error.DeviceFaultException;
  * within the node. Retrying against an open breaker would only fail fast again until the breaker's
  * delay has passed, which is far longer than a node's backoff; the node fails at once instead.
  */
-final class BreakerOpenException extends DeviceFaultException {
+public final class BreakerOpenException extends DeviceFaultException {
     private static final long serialVersionUID = 1L;
 
     BreakerOpenException(String deviceId, String message) {

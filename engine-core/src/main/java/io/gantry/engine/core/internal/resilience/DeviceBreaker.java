@@ -34,10 +34,10 @@ final class DeviceBreaker {
     }
 
     /**
-     * @param nodeId the node about to call the device, for the message
+     * @param caller who is about to call the device ({@code node 'move'}, {@code signal poll}), for the message
      * @throws BreakerOpenException while the breaker is open and its delay has not passed
      */
-    void admit(String nodeId) {
+    void admit(String caller) {
         if (!breaker.isOpen()) {
             return;
         }
@@ -50,7 +50,7 @@ final class DeviceBreaker {
         }
         throw new BreakerOpenException(
                 deviceId,
-                "node '" + nodeId + "': device '" + deviceId
+                caller + ": device '" + deviceId
                         + "': circuit breaker open since " + openedAt + ", calls fail fast for another "
                         + remaining.toMillis() + " ms; last error: " + lastError);
     }

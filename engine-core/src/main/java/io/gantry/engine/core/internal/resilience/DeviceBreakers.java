@@ -84,7 +84,7 @@ public final class DeviceBreakers implements DeviceGuard {
     @Override
     public void admit(PlanNode node) {
         if (settings.enabled()) {
-            breakerOf(node.deviceId()).admit(node.id());
+            breakerOf(node.deviceId()).admit("node '" + node.id() + "'");
         }
     }
 
@@ -97,6 +97,37 @@ public final class DeviceBreakers implements DeviceGuard {
             breakerOf(node.deviceId()).succeeded();
         } else if (DEVICE_TROUBLE.contains(failure.code())) {
             breakerOf(node.deviceId()).failed(failure.message());
+        }
+    }
+
+    /**
+     * For calls that are not a node's (a signal's poll or write): as {@link #admit(PlanNode)}.
+     *
+     * @param deviceId the device about to be called
+     * @param caller   who calls, for the message (for example {@code signal poll})
+     * @throws BreakerOpenException while the device's breaker is open
+     */
+    public void admit(String deviceId, String caller) {
+        if (settings.enabled()) {
+            breakerOf(deviceId).admit(caller);
+        }
+    }
+
+    /**
+     * For calls that are not a node's: as {@link #record(PlanNode, ExecutionError)}.
+     *
+     * @param deviceId  the device that was called
+     * @param errorCode the failure's code, or null when the device answered
+     * @param message   the failure's message
+     */
+    public void record(String deviceId, String errorCode, String message) {
+        if (!settings.enabled()) {
+            return;
+        }
+        if (errorCode == null) {
+            breakerOf(deviceId).succeeded();
+        } else if (DEVICE_TROUBLE.contains(errorCode)) {
+            breakerOf(deviceId).failed(message);
         }
     }
 

@@ -4,8 +4,10 @@ import io.gantry.engine.api.error.ConflictException;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
+import io.gantry.engine.api.service.SignalInfo;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.execution.ExecutionRuntime;
+import io.gantry.engine.core.internal.signal.DeviceSignals;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -17,15 +19,19 @@ import org.osgi.service.component.annotations.Reference;
 public final class DeviceServiceImpl implements DeviceService {
     private final DeviceManager devices;
     private final ExecutionRuntime runtime;
+    private final DeviceSignals signals;
 
     /**
      * @param devices the device manager
      * @param runtime the engine, to know which devices running executions use
+     * @param signals the devices' signals
      */
     @Activate
-    public DeviceServiceImpl(@Reference DeviceManager devices, @Reference ExecutionRuntime runtime) {
+    public DeviceServiceImpl(
+            @Reference DeviceManager devices, @Reference ExecutionRuntime runtime, @Reference DeviceSignals signals) {
         this.devices = devices;
         this.runtime = runtime;
+        this.signals = signals;
     }
 
     @Override
@@ -63,6 +69,21 @@ public final class DeviceServiceImpl implements DeviceService {
     @Override
     public DeviceInfo disconnect(String id) {
         return devices.disconnect(id);
+    }
+
+    @Override
+    public List<SignalInfo> signals(String id) {
+        return signals.signals(id);
+    }
+
+    @Override
+    public SignalInfo signal(String id, String signal) {
+        return signals.signal(id, signal);
+    }
+
+    @Override
+    public SignalInfo writeSignal(String id, String signal, Object value) {
+        return signals.writeAndWait(id, signal, value);
     }
 
     private void refuseWhileInUse(String id, String what) {

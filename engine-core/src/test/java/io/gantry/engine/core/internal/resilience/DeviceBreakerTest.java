@@ -28,7 +28,7 @@ class DeviceBreakerTest {
 
         assertThat(breaker.state()).isEqualTo("OPEN");
         assertThat(changes).containsExactly("OPEN");
-        assertThatThrownBy(() -> breaker.admit("move"))
+        assertThatThrownBy(() -> breaker.admit("node 'move'"))
                 .isInstanceOf(BreakerOpenException.class)
                 .hasMessageContaining("node 'move': device 'axis-1': circuit breaker open since")
                 .hasMessageContaining("last error: overheated")

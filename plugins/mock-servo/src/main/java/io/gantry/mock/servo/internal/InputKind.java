@@ -2,6 +2,8 @@ package io.gantry.mock.servo.internal;
 
 import io.gantry.engine.api.error.InvalidConfigException;
 import io.gantry.engine.api.function.PortType;
+import io.gantry.engine.api.signal.SignalAccess;
+import io.gantry.engine.api.signal.SignalDescriptor;
 import java.util.Map;
 
 /** The two kinds of simulated input: what values they carry, how they are configured and named. */
@@ -48,6 +50,14 @@ enum InputKind {
 
     PortType type() {
         return type;
+    }
+
+    /** How often the controller polls a simulated input's value, in ms. */
+    static final long POLL_MS = 100;
+
+    /** @return the signal every input of this kind has: its value, polled, and set by a write */
+    SignalDescriptor signal(String unit) {
+        return new SignalDescriptor(SimulatedInput.SIGNAL, type, unit, SignalAccess.READ_WRITE, POLL_MS, 0);
     }
 
     String configSchema() {

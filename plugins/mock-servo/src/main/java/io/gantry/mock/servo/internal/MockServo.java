@@ -7,6 +7,15 @@ import io.gantry.engine.api.error.DeviceNotConnectedException;
 import io.gantry.engine.api.error.ExecutionCancelledException;
 import io.gantry.engine.api.error.InvalidConfigException;
 import io.gantry.engine.api.error.PluginUnavailableException;
+import io.gantry.engine.api.function.PortType;
+import io.gantry.engine.api.signal.SignalAccess;
+import io.gantry.engine.api.signal.SignalDescriptor;
+import io.gantry.engine.api.signal.SignalSample;
+import io.gantry.engine.api.signal.SignalSource;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,11 +37,19 @@ import org.slf4j.LoggerFactory;
  * {@link ExecutionCancelledException}, because the node did not get what it asked for and a retry
  * of a deliberately stopped move would be wrong.
  */
-public final class MockServo implements Device {
+public final class MockServo implements Device, SignalSource {
     private static final Logger LOG = LoggerFactory.getLogger(MockServo.class);
 
     /** How long opening or closing the simulated link takes: short, but enough to be truly async. */
     static final long LINK_DELAY_MS = 5;
+    /** How often a moving axis pushes its position, in ms. */
+    static final long PUSH_MS = 50;
+
+    /** The axis's signals: all pushed by the axis itself (a drive's cyclic telegram), none polled. */
+    static final List<SignalDescriptor> SIGNALS = List.of(
+            new SignalDescriptor("position", PortType.NUMBER, "mm", SignalAccess.READ, 0, 0),
+            new SignalDescriptor("moving", PortType.BOOLEAN, null, SignalAccess.READ, 0, 0),
+            new SignalDescriptor("fault", PortType.BOOLEAN, null, SignalAccess.READ, 0, 0));
 
     private final DeviceContext context;
     private final String deviceId;
@@ -48,6 +65,7 @@ public final class MockServo implements Device {
     private double restPosition;
     private Command<?> current;
     private CompletableFuture<Void> pendingLinkChange;
+    private ScheduledFuture<?> pushing; // the position ticker of the motion in progress
 
     /**
      * @param context the instance's id and config, and where it reports faults
@@ -78,9 +96,79 @@ public final class MockServo implements Device {
     @Override
     public CompletionStage<Void> connect() {
         return changeLink("connected", () -> {
-            connected = true;
-            faults.reset();
-        });
+                    connected = true;
+                    faults.reset();
+                })
+                .thenRun(this::pushState);
+    }
+
+    @Override
+    public List<SignalDescriptor> signals() {
+        return SIGNALS;
+    }
+
+    @Override
+    public CompletionStage<Map<String, SignalSample>> read(List<String> names) {
+        Map<String, Object> state = state();
+        if (state == null) {
+            return CompletableFuture.failedStage(
+                    new DeviceNotConnectedException(deviceId, "device '" + deviceId + "' is not connected"));
+        }
+        Instant now = Instant.now();
+        Map<String, SignalSample> samples = new HashMap<>();
+        for (String name : names) {
+            if (state.containsKey(name)) {
+                samples.put(name, SignalSample.good(state.get(name), now));
+            }
+        }
+        return CompletableFuture.completedFuture(samples);
+    }
+
+    @Override
+    public CompletionStage<Void> write(String name, Object value) {
+        return CompletableFuture.failedStage(
+                new InvalidConfigException("device '" + deviceId + "': signal '" + name + "' is read-only"));
+    }
+
+    /** @return the signals' values now; null when not connected */
+    private synchronized Map<String, Object> state() {
+        if (!connected) {
+            return null;
+        }
+        return Map.of(
+                "position",
+                positionNow(),
+                "moving",
+                current != null && current.motion != null,
+                "fault",
+                faults.latched() != null);
+    }
+
+    /** Pushes every signal's value, as the drive's telegram would. */
+    private void pushState() {
+        Map<String, Object> state = state();
+        if (state != null) {
+            Instant now = Instant.now();
+            state.forEach((name, value) -> context.publishSignal(name, SignalSample.good(value, now)));
+        }
+    }
+
+    /** While a motion runs, its position is pushed every {@value #PUSH_MS} ms. Called under the lock. */
+    private void startPushing() {
+        stopPushing();
+        try {
+            pushing = timer.scheduleAtFixedRate(this::pushState, 0, PUSH_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            pushing = null; // the driver is stopping
+        }
+    }
+
+    /** Called under the lock. */
+    private void stopPushing() {
+        if (pushing != null) {
+            pushing.cancel(false);
+            pushing = null;
+        }
     }
 
     /** Refuses new commands at once, fails the one in progress, then closes the link. */
@@ -207,6 +295,9 @@ public final class MockServo implements Device {
                 return CompletableFuture.failedStage(driverStopped(e));
             }
             current = command;
+            if (command.motion != null) {
+                startPushing();
+            }
         }
         return command.handle;
     }
@@ -238,6 +329,7 @@ public final class MockServo implements Device {
                 return; // stopped or disconnected in the meantime; already completed
             }
             current = null;
+            stopPushing();
             if (command.motion != null) {
                 restPosition = command.motion.to();
                 newFault = faults.countMove();
@@ -251,6 +343,7 @@ public final class MockServo implements Device {
             LOG.warn("{}", newFault);
             context.reportFault(newFault);
         }
+        pushState();
         if (failure != null) {
             LOG.debug("{}", failure.getMessage());
             command.result.completeExceptionally(failure);
@@ -274,6 +367,7 @@ public final class MockServo implements Device {
                 return;
             }
             current = null;
+            stopPushing();
             if (stopped.timer != null) {
                 stopped.timer.cancel(false);
             }
@@ -283,6 +377,7 @@ public final class MockServo implements Device {
             what = "'" + stopped.name + "' (stopped at position " + restPosition + ")";
         }
         LOG.info("device '{}': interrupted {}", deviceId, what);
+        pushState();
         stopped.result.completeExceptionally(failure.apply(what));
     }
 

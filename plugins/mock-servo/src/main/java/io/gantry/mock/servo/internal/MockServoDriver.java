@@ -25,7 +25,7 @@ public final class MockServoDriver implements DeviceDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(MockServoDriver.class);
     private static final DeviceTypeDescriptor DESCRIPTOR =
-            new DeviceTypeDescriptor(TYPE_ID, "Mock servo axis", MockServoConfig.SCHEMA);
+            new DeviceTypeDescriptor(TYPE_ID, "Mock servo axis", MockServoConfig.SCHEMA, MockServo.SIGNALS);
 
     private final ScheduledThreadPoolExecutor timer;
     // The instances alive now, so that deactivation can fail their pending commands instead of

@@ -2,6 +2,12 @@ package io.gantry.mock.servo.internal;
 
 import io.gantry.engine.api.device.Device;
 import io.gantry.engine.api.error.DeviceNotConnectedException;
+import io.gantry.engine.api.signal.SignalDescriptor;
+import io.gantry.engine.api.signal.SignalSample;
+import io.gantry.engine.api.signal.SignalSource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -10,16 +16,46 @@ import java.util.concurrent.CompletionStage;
  * reads. The value lives while the device is connected; a reconnect starts again from the config's
  * initial value, as a real input reads whatever the field shows after a power cycle.
  */
-final class SimulatedInput implements Device {
+final class SimulatedInput implements Device, SignalSource {
+    /** The one signal of an input: its value. */
+    static final String SIGNAL = "value";
+
     private final String deviceId;
     private final Object initial;
+    private final SignalDescriptor signal;
     private volatile Object value;
     private volatile boolean connected;
 
-    SimulatedInput(String deviceId, Object initial) {
+    SimulatedInput(String deviceId, Object initial, SignalDescriptor signal) {
         this.deviceId = deviceId;
         this.initial = initial;
+        this.signal = signal;
         this.value = initial;
+    }
+
+    @Override
+    public List<SignalDescriptor> signals() {
+        return List.of(signal);
+    }
+
+    @Override
+    public CompletionStage<Map<String, SignalSample>> read(List<String> names) {
+        try {
+            return CompletableFuture.completedFuture(
+                    names.contains(SIGNAL) ? Map.of(SIGNAL, SignalSample.good(read(), Instant.now())) : Map.of());
+        } catch (DeviceNotConnectedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> write(String name, Object newValue) {
+        try {
+            set(newValue);
+            return CompletableFuture.completedFuture(null);
+        } catch (DeviceNotConnectedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     @Override

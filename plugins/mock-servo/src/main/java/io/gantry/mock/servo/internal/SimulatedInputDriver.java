@@ -4,6 +4,7 @@ import io.gantry.engine.api.device.Device;
 import io.gantry.engine.api.device.DeviceContext;
 import io.gantry.engine.api.device.DeviceDriver;
 import io.gantry.engine.api.device.DeviceTypeDescriptor;
+import java.util.List;
 
 /** The driver of one kind of simulated input; it needs no threads, so there is nothing to stop. */
 abstract class SimulatedInputDriver implements DeviceDriver {
@@ -12,7 +13,8 @@ abstract class SimulatedInputDriver implements DeviceDriver {
 
     SimulatedInputDriver(InputKind kind) {
         this.kind = kind;
-        this.descriptor = new DeviceTypeDescriptor(kind.typeId(), kind.typeName(), kind.configSchema());
+        this.descriptor = new DeviceTypeDescriptor(
+                kind.typeId(), kind.typeName(), kind.configSchema(), List.of(kind.signal(null)));
     }
 
     @Override
@@ -22,6 +24,10 @@ abstract class SimulatedInputDriver implements DeviceDriver {
 
     @Override
     public final Device create(DeviceContext context) {
-        return new SimulatedInput(context.deviceId(), kind.initialValue(context.deviceId(), context.config()));
+        Object unit = context.config().get("unit");
+        return new SimulatedInput(
+                context.deviceId(),
+                kind.initialValue(context.deviceId(), context.config()),
+                kind.signal(unit instanceof String text ? text : null));
     }
 }

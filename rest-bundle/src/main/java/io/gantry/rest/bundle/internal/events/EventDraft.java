@@ -7,13 +7,19 @@ package io.gantry.rest.bundle.internal.events;
  * @param topic       the EventAdmin topic
  * @param pipelineId  the pipelineId property, or null
  * @param executionId the executionId property, or null
+ * @param deviceId    the deviceId property, or null
  * @param fields      a JSON object holding every field but {@code seq}
  */
-record EventDraft(String topic, String pipelineId, String executionId, String fields) {
+record EventDraft(String topic, String pipelineId, String executionId, String deviceId, String fields) {
     EventDraft {
         if (!fields.startsWith("{")) {
             throw new IllegalArgumentException("fields must be a JSON object: " + fields);
         }
+    }
+
+    /** An event of no device. */
+    EventDraft(String topic, String pipelineId, String executionId, String fields) {
+        this(topic, pipelineId, executionId, null, fields);
     }
 
     /**
@@ -23,6 +29,6 @@ record EventDraft(String topic, String pipelineId, String executionId, String fi
     StreamEvent numbered(long seq) {
         String rest = fields.substring(1);
         String json = rest.equals("}") ? "{\"seq\":" + seq + "}" : "{\"seq\":" + seq + "," + rest;
-        return new StreamEvent(seq, topic, pipelineId, executionId, json);
+        return new StreamEvent(seq, topic, pipelineId, executionId, deviceId, json);
     }
 }

@@ -57,6 +57,7 @@ final class EventJson {
                 event.getTopic(),
                 text(event.getProperty(EventProperties.PIPELINE_ID)),
                 text(event.getProperty(EventProperties.EXECUTION_ID)),
+                text(event.getProperty(EventProperties.DEVICE_ID)),
                 write(fields));
     }
 

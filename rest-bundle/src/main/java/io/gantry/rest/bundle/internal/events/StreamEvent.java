@@ -8,6 +8,12 @@ package io.gantry.rest.bundle.internal.events;
  * @param topic       the EventAdmin topic
  * @param pipelineId  the pipelineId property, or null
  * @param executionId the executionId property, or null
+ * @param deviceId    the deviceId property, or null
  * @param json        the message sent to clients
  */
-record StreamEvent(long seq, String topic, String pipelineId, String executionId, String json) {}
+record StreamEvent(long seq, String topic, String pipelineId, String executionId, String deviceId, String json) {
+    /** An event of no device. */
+    StreamEvent(long seq, String topic, String pipelineId, String executionId, String json) {
+        this(seq, topic, pipelineId, executionId, null, json);
+    }
+}

@@ -10,17 +10,24 @@ import java.util.Objects;
  * @param topics      patterns, any of which must match; empty for every topic
  * @param pipelineId  the pipeline wanted, or null for all
  * @param executionId the execution wanted, or null for all
+ * @param deviceId    the device wanted (its status, breaker and signal events), or null for all
  */
-record StreamFilter(List<TopicPattern> topics, String pipelineId, String executionId) {
-    static final StreamFilter ALL = new StreamFilter(List.of(), null, null);
+record StreamFilter(List<TopicPattern> topics, String pipelineId, String executionId, String deviceId) {
+    static final StreamFilter ALL = new StreamFilter(List.of(), null, null, null);
 
     StreamFilter {
         topics = List.copyOf(topics);
     }
 
+    /** A filter of no device. */
+    StreamFilter(List<TopicPattern> topics, String pipelineId, String executionId) {
+        this(topics, pipelineId, executionId, null);
+    }
+
     boolean matches(StreamEvent event) {
         return (pipelineId == null || pipelineId.equals(event.pipelineId()))
                 && (executionId == null || executionId.equals(event.executionId()))
+                && (deviceId == null || deviceId.equals(event.deviceId()))
                 && matchesTopic(event.topic());
     }
 
@@ -39,6 +46,6 @@ record StreamFilter(List<TopicPattern> topics, String pipelineId, String executi
     @Override
     public String toString() {
         return "topics=" + topics + " pipelineId=" + Objects.toString(pipelineId, "*") + " executionId="
-                + Objects.toString(executionId, "*");
+                + Objects.toString(executionId, "*") + " deviceId=" + Objects.toString(deviceId, "*");
     }
 }

@@ -27,7 +27,8 @@ record StreamRequest(Long since, StreamFilter filter) {
                 }
             }
         }
-        StreamFilter filter = new StreamFilter(topics, single(query, "pipelineId"), single(query, "executionId"));
+        StreamFilter filter = new StreamFilter(
+                topics, single(query, "pipelineId"), single(query, "executionId"), single(query, "deviceId"));
         return new StreamRequest(since == null ? null : parseSince(since), filter);
     }
 

@@ -51,8 +51,15 @@ public final class CatalogJson {
      * @param plugin        the plugin providing it
      * @param pluginVersion that plugin's version
      * @param configSchema  the JSON Schema of a device's config, as a JSON object
+     * @param signals       the signals every device of the type has (a device's config may add more)
      */
-    public record DeviceType(String id, String name, String plugin, String pluginVersion, JsonNode configSchema) {
+    public record DeviceType(
+            String id,
+            String name,
+            String plugin,
+            String pluginVersion,
+            JsonNode configSchema,
+            List<SignalJson.Declared> signals) {
         /** @param info the device type @return its JSON */
         public static DeviceType of(DeviceTypeInfo info) {
             DeviceTypeDescriptor d = info.descriptor();
@@ -61,7 +68,8 @@ public final class CatalogJson {
                     d.name(),
                     info.plugin(),
                     info.pluginVersion(),
-                    SchemaText.parse("device type " + d.id(), d.configSchema()));
+                    SchemaText.parse("device type " + d.id(), d.configSchema()),
+                    d.signals().stream().map(SignalJson.Declared::of).toList());
         }
     }
 

@@ -5,7 +5,9 @@ import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.rest.bundle.internal.json.DeviceJson;
+import io.gantry.rest.bundle.internal.json.SignalJson;
 import io.gantry.rest.bundle.internal.problem.FieldProblems;
+import io.gantry.rest.bundle.internal.security.AuditNotes;
 import io.gantry.rest.bundle.internal.security.RequiresRole;
 import io.gantry.rest.bundle.internal.server.RestResource;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +36,7 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class DevicesResource implements RestResource {
     private static final String DEVICE = "device";
+    private static final String SIGNAL = "signal";
 
     private final DeviceService devices;
 
@@ -121,6 +125,54 @@ public final class DevicesResource implements RestResource {
     @Path("{id}/disconnect")
     public DeviceJson disconnect(@PathParam("id") String id) {
         return DeviceJson.of(devices.disconnect(PathIds.require(id, DEVICE)));
+    }
+
+    /** @param id a device id @return its signals with their last readings */
+    @GET
+    @RequiresRole(Role.VIEWER)
+    @Path("{id}/signals")
+    public List<SignalJson> signals(@PathParam("id") String id) {
+        return devices.signals(PathIds.require(id, DEVICE)).stream()
+                .map(SignalJson::of)
+                .toList();
+    }
+
+    /**
+     * @param id   a device id
+     * @param name one of its signals
+     * @return the signal with its last reading
+     */
+    @GET
+    @RequiresRole(Role.VIEWER)
+    @Path("{id}/signals/{name}")
+    public SignalJson signal(@PathParam("id") String id, @PathParam("name") String name) {
+        return SignalJson.of(devices.signal(PathIds.require(id, DEVICE), PathIds.require(name, SIGNAL)));
+    }
+
+    /**
+     * Writes a writable signal: 422 when it is read-only or the value is not of its type, 409 when the
+     * device is not connected.
+     *
+     * @param id      a device id
+     * @param name    one of its signals
+     * @param body    {@code {"value": …}}
+     * @param request for the audit line, which records the value
+     * @return the signal after the write
+     */
+    @PUT
+    @RequiresRole(Role.OPERATOR)
+    @Path("{id}/signals/{name}")
+    public SignalJson write(
+            @PathParam("id") String id,
+            @PathParam("name") String name,
+            SignalJson.Write body,
+            @Context ContainerRequestContext request) {
+        PathIds.require(id, DEVICE);
+        PathIds.require(name, SIGNAL);
+        FieldProblems.requireBody(body, "a body {\"value\": …} is required");
+        new FieldProblems().require(body.value(), "value").throwIfAny();
+        AuditNotes.detail(request, "value=" + body.value());
+        return SignalJson.of(devices.writeSignal(id, name, body.value()));
     }
 
     private static Map<String, Object> config(Map<String, Object> config) {

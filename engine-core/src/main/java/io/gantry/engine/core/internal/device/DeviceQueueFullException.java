@@ -1,4 +1,4 @@
-package io.gantry.engine.core.internal.execution;
+package io.gantry.engine.core.internal.device;
 
 import io.gantry.engine.api.error.DeviceException;
 
@@ -7,7 +7,7 @@ import io.gantry.engine.api.error.DeviceException;
  * up work without bound. Code {@code unavailable} (503): the controller refuses more work for that
  * device now; not retried within the node, since the queue will not drain within a backoff.
  */
-final class DeviceQueueFullException extends DeviceException {
+public final class DeviceQueueFullException extends DeviceException {
     private static final long serialVersionUID = 1L;
 
     DeviceQueueFullException(String deviceId, String message) {
