@@ -13,6 +13,7 @@ import io.gantry.engine.core.internal.registry.Provided;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ final class DeviceLink {
     private final PluginCalls calls;
     private final StatusAnnouncer announcer;
     private final DeviceLane lane;
+    private final Executor pool;
+    private final ReconnectPolicy reconnect;
     private final AtomicBoolean followQueued = new AtomicBoolean();
     private StoredDevice stored; // guarded by this, as are the fields below
     private DeviceStatus status = DeviceStatus.UNAVAILABLE;
@@ -41,14 +44,23 @@ final class DeviceLink {
     private long epochs;
     private boolean removed;
     private CompletableFuture<Void> closing = DeviceLane.DONE;
+    private int failedReconnects; // since the link dropped; guarded by this
 
-    DeviceLink(StoredDevice stored, LiveDrivers drivers, PluginCalls calls, StatusAnnouncer announcer, Executor pool) {
+    DeviceLink(
+            StoredDevice stored,
+            LiveDrivers drivers,
+            PluginCalls calls,
+            StatusAnnouncer announcer,
+            Executor pool,
+            ReconnectPolicy reconnect) {
         this.id = stored.id();
         this.stored = stored;
         this.drivers = drivers;
         this.calls = calls;
         this.announcer = announcer;
         this.lane = new DeviceLane(id, pool);
+        this.pool = pool;
+        this.reconnect = reconnect;
     }
 
     String id() {
@@ -179,9 +191,63 @@ final class DeviceLink {
         }
     }
 
-    /** An instance reported on its own, through its {@link AttachedContext}. */
+    /** An instance reported on its own, through its {@link AttachedContext}; a dropped link is re-established. */
     void reported(Attachment from, DeviceStatus to, String reason) {
         move(from, to, reason);
+        if (to == DeviceStatus.DISCONNECTED) {
+            reconnectLater(from);
+        }
+    }
+
+    /** Queues the next attempt to connect a dropped device again, after the policy's wait. */
+    private void reconnectLater(Attachment attachment) {
+        long delay;
+        synchronized (this) {
+            if (!reconnect.enabled() || !stillDropped(attachment)) {
+                return;
+            }
+            delay = reconnect.delayMs(failedReconnects);
+        }
+        LOG.info("device '{}': connecting again in {} ms", id, delay);
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, pool)
+                .execute(() -> lane.then(() -> reconnectStep(attachment)));
+    }
+
+    private CompletionStage<Void> reconnectStep(Attachment attachment) {
+        Device instance;
+        int attempt;
+        synchronized (this) {
+            instance = attachment.instance();
+            if (!stillDropped(attachment) || instance == null) {
+                return DeviceLane.DONE; // connected, disconnected or replaced meanwhile
+            }
+            attempt = ++failedReconnects;
+            setStatus(DeviceStatus.CONNECTING, null);
+        }
+        CompletableFuture<Void> answered = calls.stage("reconnect", instance::connect)
+                .handle((ok, failure) -> {
+                    if (failure == null) {
+                        move(attachment, DeviceStatus.CONNECTED, null);
+                    } else {
+                        // still a dropped link, not a fault: it is tried again
+                        move(
+                                attachment,
+                                DeviceStatus.DISCONNECTED,
+                                "attempt " + attempt + " to connect again: " + PluginCalls.explain("connect", failure));
+                        reconnectLater(attachment);
+                    }
+                    return null;
+                });
+        return attachment.unlessRetired(answered, null);
+    }
+
+    private boolean stillDropped(Attachment attachment) {
+        assert Thread.holdsLock(this);
+        return attachment == current
+                && !attachment.isRetired()
+                && !removed
+                && stored.shouldBeConnected()
+                && status == DeviceStatus.DISCONNECTED;
     }
 
     /**
@@ -338,6 +404,9 @@ final class DeviceLink {
     private void setStatus(DeviceStatus to, String error) {
         assert Thread.holdsLock(this);
         status = to;
+        if (to == DeviceStatus.CONNECTED) {
+            failedReconnects = 0;
+        }
         announcer.status(id, to, error);
     }
 

@@ -59,6 +59,7 @@ public final class DeviceManager {
     private final ExecutorService pool = Executors.newCachedThreadPool(new DeviceThreads());
     private final PluginCalls calls;
     private final long requestWaitMs;
+    private final ReconnectPolicy reconnect;
     private final ConcurrentMap<String, DeviceLink> devices = new ConcurrentHashMap<>();
     private final Runnable followDrivers = this::driversChanged;
 
@@ -88,6 +89,7 @@ public final class DeviceManager {
         this.announcer = new StatusAnnouncer(events);
         this.calls = new PluginCalls(pool, config.connectTimeoutMs());
         this.requestWaitMs = config.connectTimeoutMs() + REQUEST_GRACE_MS;
+        this.reconnect = new ReconnectPolicy(config.reconnectInitialDelayMs(), config.reconnectMaxDelayMs());
         for (StoredDevice stored : repository.findAll()) {
             devices.put(stored.id(), link(stored));
         }
@@ -298,7 +300,7 @@ public final class DeviceManager {
     }
 
     private DeviceLink link(StoredDevice stored) {
-        return new DeviceLink(stored, drivers, calls, announcer, pool);
+        return new DeviceLink(stored, drivers, calls, announcer, pool, reconnect);
     }
 
     private DeviceLink require(String id) {

@@ -451,6 +451,36 @@ class DeviceManagerTest {
     }
 
     /** Serves the driver and waits for the device to be connected on it. */
+    @Test
+    void aDroppedLinkIsConnectedAgainWithBackoffUntilItComesBack() {
+        bed.stored("axis", SERVO, true);
+        DeviceManager devices = bed.start();
+        FakeDriver driver = new FakeDriver(SERVO);
+        bed.drivers.serve(driver);
+        FakeDevice axis = driver.next();
+        axis.nextConnect().complete(null);
+        bed.events.take(DEVICE_CONNECTED, "axis");
+
+        axis.context.reportDisconnected("cable pulled");
+
+        assertThat(bed.events.errorOf(DEVICE_DISCONNECTED, "axis")).isEqualTo("cable pulled");
+        axis.nextConnect().completeExceptionally(new IllegalStateException("no route to host"));
+        assertThat(bed.events.errorOf(DEVICE_DISCONNECTED, "axis"))
+                .isEqualTo("attempt 1 to connect again: connect failed: no route to host");
+        axis.nextConnect().complete(null);
+        bed.events.take(DEVICE_CONNECTED, "axis");
+        assertThat(devices.get("axis").status()).isEqualTo(DeviceStatus.CONNECTED);
+    }
+
+    @Test
+    void theWaitBetweenAttemptsDoublesUpToItsCeiling() {
+        ReconnectPolicy policy = new ReconnectPolicy(1_000, 30_000);
+
+        assertThat(List.of(0, 1, 2, 3, 4, 5, 6, 20).stream().map(policy::delayMs))
+                .containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L, 30_000L, 30_000L);
+        assertThat(new ReconnectPolicy(0, 30_000).enabled()).isFalse();
+    }
+
     private FakeDevice connectedOn(FakeDriver driver, String id) {
         bed.drivers.serve(driver);
         FakeDevice instance = driver.next();

@@ -75,6 +75,16 @@ final class DeviceTestbed implements AutoCloseable {
             public long connectTimeoutMs() {
                 return connectTimeoutMs;
             }
+
+            @Override
+            public long reconnectInitialDelayMs() {
+                return 10;
+            }
+
+            @Override
+            public long reconnectMaxDelayMs() {
+                return 40;
+            }
         };
     }
 }
