@@ -202,6 +202,71 @@ public class SignalsIT {
         }
     }
 
+    @Test
+    public void aPipelineWaitsOnASignalReadsItAndWritesAnother() {
+        String sensor = connectedInput("mock-digital-input", "{\"value\": false}");
+        String scale = connectedInput("mock-analog-input", "{\"value\": 0}");
+        Await.until(
+                "the sensor read",
+                WAIT,
+                () -> signal(sensor, "value").path("quality").asText().equals("GOOD"));
+        String pipeline = "{\"name\":\"wait for a part\",\"nodes\":["
+                + "{\"id\":\"part\",\"function\":\"core.wait_signal\",\"params\":{\"device\":\"" + sensor
+                + "\",\"signal\":\"value\",\"value\":true,\"timeoutMs\":20000}},"
+                + "{\"id\":\"tare\",\"function\":\"core.write_signal\",\"params\":{\"device\":\"" + scale
+                + "\",\"signal\":\"value\",\"value\":2.5}},"
+                + "{\"id\":\"check\",\"function\":\"core.read_signal\",\"params\":{\"device\":\"" + sensor
+                + "\",\"signal\":\"value\"}}],"
+                + "\"edges\":[{\"from\":\"part\",\"to\":\"tare\"},{\"from\":\"part\",\"to\":\"check\"}]}";
+        String id = json(http.post("/api/pipelines", pipeline)).path("id").asText();
+        String run = json(http.post("/api/pipelines/" + id + "/executions", "{}"))
+                .path("id")
+                .asText();
+        Await.until(
+                "the wait running",
+                WAIT,
+                () -> json(http.get("/api/executions/" + run))
+                        .at("/nodes/part/status")
+                        .asText()
+                        .equals("RUNNING"));
+
+        http.send("PUT", signalPath(sensor, "value"), "{\"value\": true}");
+
+        Await.until(
+                "the run ended",
+                WAIT,
+                () -> !json(http.get("/api/executions/" + run))
+                        .path("status")
+                        .asText()
+                        .equals("RUNNING"));
+        JsonNode ended = json(http.get("/api/executions/" + run));
+        assertEquals(ended.toString(), "SUCCEEDED", ended.path("status").asText());
+        assertEquals(true, ended.at("/nodes/part/outputs/value").asBoolean(false));
+        assertEquals(true, ended.at("/nodes/check/outputs/value").asBoolean(false));
+        assertEquals("GOOD", ended.at("/nodes/check/outputs/quality").asText());
+        Await.until(
+                "the scale tared",
+                WAIT,
+                () -> signal(scale, "value").path("value").asDouble() == 2.5);
+    }
+
+    @Test
+    public void aWaitThatTimesOutFailsNamingTheLastValueAndAnUnknownDeviceIsRefusedAtSave() {
+        String sensor = connectedInput("mock-digital-input", "{\"value\": false}");
+        String pipeline = "{\"name\":\"never\",\"nodes\":[{\"id\":\"part\",\"function\":\"core.wait_signal\","
+                + "\"params\":{\"device\":\"" + sensor + "\",\"signal\":\"value\",\"value\":true,\"timeoutMs\":300}}]}";
+        String id = json(http.post("/api/pipelines", pipeline)).path("id").asText();
+        JsonNode ended = json(http.post("/api/pipelines/" + id + "/executions?wait=true", "{}"));
+        assertEquals(ended.toString(), "FAILED", ended.path("status").asText());
+        assertEquals("wait-timeout", ended.at("/nodes/part/error/code").asText());
+        assertTrue(
+                ended.toString(), ended.at("/nodes/part/error/message").asText().contains("it is false (GOOD)"));
+
+        HttpResponse<String> refused = http.post(
+                "/api/pipelines", pipeline.replace(sensor, "no-such-sensor").replace("\"never\"", "\"ghost\""));
+        assertProblem(refused, 422, "nodes[0].params.device");
+    }
+
     private String connectedInput(String type, String config) {
         String id = created(type, config);
         connect(id);

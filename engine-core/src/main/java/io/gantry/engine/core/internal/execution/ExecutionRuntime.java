@@ -13,10 +13,15 @@ import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.health.HealthPart;
 import io.gantry.engine.core.internal.plan.CallTarget;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
+import io.gantry.engine.core.internal.plan.SignalFunctions;
 import io.gantry.engine.core.internal.registry.InFlightCalls;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import io.gantry.engine.core.internal.resilience.DeviceBreakers;
 import io.gantry.engine.core.internal.resilience.DeviceGuard;
+import io.gantry.engine.core.internal.signal.DeviceSignals;
+import io.gantry.engine.core.internal.signal.ReadSignalFunction;
+import io.gantry.engine.core.internal.signal.WaitSignalFunction;
+import io.gantry.engine.core.internal.signal.WriteSignalFunction;
 import io.gantry.engine.core.internal.validation.LiveValidator;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +74,7 @@ public final class ExecutionRuntime implements HealthCheck {
      * @param validator  plans the pipelines that {@code core.call} nodes run
      * @param pipelines  the stored pipelines, for {@code core.call}
      * @param locks      the turns on each device, shared with the signal polls
+     * @param signals    the devices' signals, for the signal functions
      */
     @Activate
     public ExecutionRuntime(
@@ -81,14 +87,21 @@ public final class ExecutionRuntime implements HealthCheck {
             @Reference DeviceBreakers breakers,
             @Reference LiveValidator validator,
             @Reference PipelineRepository pipelines,
-            @Reference DeviceLocks locks) {
+            @Reference DeviceLocks locks,
+            @Reference DeviceSignals signals) {
         this(
                 config,
                 (Function<ExecutionRuntime, NodeResolver>) runtime -> new BuiltinNodeResolver(
                         new RegistryNodeResolver(registry, devices, inFlight),
                         Map.of(
                                 CallTarget.FUNCTION_ID,
-                                new CallFunction(new RuntimeSubPipelineRuns(runtime, validator, pipelines)))),
+                                new CallFunction(new RuntimeSubPipelineRuns(runtime, validator, pipelines)),
+                                SignalFunctions.READ,
+                                new ReadSignalFunction(signals),
+                                SignalFunctions.WRITE,
+                                new WriteSignalFunction(signals),
+                                SignalFunctions.WAIT,
+                                new WaitSignalFunction(signals))),
                 breakers,
                 locks,
                 events,

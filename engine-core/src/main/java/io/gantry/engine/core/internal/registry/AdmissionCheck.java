@@ -1,6 +1,6 @@
 package io.gantry.engine.core.internal.registry;
 
-import io.gantry.engine.core.internal.plan.CallTarget;
+import io.gantry.engine.core.internal.plan.BuiltinFunctions;
 import io.gantry.engine.core.internal.registry.IdOwners.IdKind;
 import io.gantry.plugin.rules.DescriptorRules;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ final class AdmissionCheck {
                 problems.add(what + " is registered twice by this plugin");
                 continue;
             }
-            if (kind == IdKind.FUNCTION && CallTarget.FUNCTION_ID.equals(id)) {
+            if (kind == IdKind.FUNCTION && BuiltinFunctions.isBuiltIn(id)) {
                 problems.add(what + " is built into the controller");
                 continue;
             }

@@ -12,7 +12,7 @@ import io.gantry.engine.api.service.PluginCatalog;
 import io.gantry.engine.api.service.PluginInfo;
 import io.gantry.engine.api.service.RejectedFile;
 import io.gantry.engine.core.internal.events.EventPublisher;
-import io.gantry.engine.core.internal.plan.CallTarget;
+import io.gantry.engine.core.internal.plan.BuiltinFunctions;
 import io.gantry.engine.core.internal.registry.IdOwners.IdKind;
 import io.gantry.engine.core.internal.registry.PluginEntry.Admission;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -60,8 +61,9 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
     private final BundleContext context;
     private final PluginProblems problems;
     private final EventPublisher events;
-    /** {@code core.call} comes with the engine (its ports are the called pipeline's), not from a plugin. */
-    private static final FunctionInfo BUILT_IN_CALL = new FunctionInfo(CallTarget.GENERIC, "built-in", "");
+    /** {@code core.call} and the signal functions come with the engine, not from a plugin. */
+    private static final Map<String, FunctionInfo> BUILT_INS = BuiltinFunctions.DESCRIPTORS.values().stream()
+            .collect(Collectors.toUnmodifiableMap(FunctionDescriptor::id, d -> new FunctionInfo(d, "built-in", "")));
 
     private final AdmissionCheck admissionCheck;
     private final SynchronousBundleListener bundleListener = this::bundleChanged;
@@ -339,7 +341,7 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
     @Override
     public List<FunctionInfo> functions() {
         return Stream.concat(
-                        Stream.of(BUILT_IN_CALL),
+                        BUILT_INS.values().stream(),
                         servingFunctions.values().stream()
                                 .map(p -> new FunctionInfo(p.descriptor(), p.plugin(), p.version())))
                 .sorted(Comparator.comparing(info -> info.descriptor().id()))
@@ -348,8 +350,9 @@ public final class PluginRegistry implements PluginCatalog, LiveDrivers {
 
     @Override
     public Optional<FunctionInfo> function(String functionId) {
-        if (CallTarget.FUNCTION_ID.equals(functionId)) {
-            return Optional.of(BUILT_IN_CALL);
+        FunctionInfo builtIn = BUILT_INS.get(functionId);
+        if (builtIn != null) {
+            return Optional.of(builtIn);
         }
         return liveFunction(functionId).map(p -> new FunctionInfo(p.descriptor(), p.plugin(), p.version()));
     }

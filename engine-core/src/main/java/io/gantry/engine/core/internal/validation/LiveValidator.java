@@ -1,12 +1,16 @@
 package io.gantry.engine.core.internal.validation;
 
+import io.gantry.engine.api.function.FunctionDescriptor;
 import io.gantry.engine.api.pipeline.PipelineDefinition;
 import io.gantry.engine.api.pipeline.PipelineVersion;
 import io.gantry.engine.api.storage.PipelineRepository;
 import io.gantry.engine.core.internal.device.DeviceManager;
+import io.gantry.engine.core.internal.plan.BuiltinFunctions;
 import io.gantry.engine.core.internal.plan.ExecutionPlan;
 import io.gantry.engine.core.internal.registry.PluginRegistry;
 import io.gantry.engine.core.internal.schema.JsonSchemaChecker;
+import java.util.Optional;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,16 +39,18 @@ public final class LiveValidator {
             @Reference DeviceManager devices,
             @Reference JsonSchemaChecker schemas,
             @Reference PipelineRepository pipelines) {
+        Function<String, Optional<FunctionDescriptor>> functions = id -> BuiltinFunctions.isBuiltIn(id)
+                ? Optional.of(BuiltinFunctions.DESCRIPTORS.get(id))
+                : registry.liveFunction(id).map(f -> f.descriptor());
         this.validator = new PipelineValidator(
-                id -> registry.liveFunction(id).map(f -> f.descriptor()),
+                functions,
                 devices::typeOf,
                 schemas,
                 target -> target.version() == null
                         ? pipelines.latest(target.pipelineId())
                         : pipelines.version(target.pipelineId(), target.version()));
         this.registry = registry;
-        this.plans = new PlanCache(
-                id -> registry.liveFunction(id).map(f -> f.descriptor()), devices::typeOf, validator::validate);
+        this.plans = new PlanCache(functions, devices::typeOf, validator::validate);
         this.dropStalePlans = plans::dropStale;
         registry.onChange(dropStalePlans);
     }

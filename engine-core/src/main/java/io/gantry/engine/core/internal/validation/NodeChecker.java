@@ -8,6 +8,7 @@ import io.gantry.engine.api.function.PortDescriptor;
 import io.gantry.engine.api.pipeline.NodeDefinition;
 import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.core.internal.plan.CallTarget;
+import io.gantry.engine.core.internal.plan.SignalFunctions;
 import io.gantry.engine.core.internal.schema.ParamsSchemaChecker;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +65,7 @@ final class NodeChecker {
             if (descriptors[i] != null) {
                 checkDevice(i, node, descriptors[i], problems);
                 checkParams(i, nodes.get(i), descriptors[i], problems);
+                checkSignalDevice(i, nodes.get(i), problems);
             }
         }
         return new NodeTable(List.copyOf(nodes), descriptors, indexById);
@@ -94,6 +96,18 @@ final class NodeChecker {
                     "unknown function '" + node.function() + "'"));
         }
         return found.orElse(null);
+    }
+
+    /** A signal function names its device in its params: it must exist (the signal is checked when it runs). */
+    private void checkSignalDevice(int i, NodeDefinition node, List<Problem> problems) {
+        if (SignalFunctions.IDS.contains(node.function())
+                && node.params().get(SignalFunctions.DEVICE_PARAM) instanceof String device
+                && deviceTypeOfDevice.apply(device).isEmpty()) {
+            problems.add(new Problem(
+                    path(i) + ".params." + SignalFunctions.DEVICE_PARAM,
+                    ProblemCodes.UNKNOWN_DEVICE,
+                    "unknown device '" + device + "'"));
+        }
     }
 
     private void checkDevice(int i, NodeDefinition node, FunctionDescriptor function, List<Problem> problems) {

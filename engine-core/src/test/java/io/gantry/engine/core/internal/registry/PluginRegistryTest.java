@@ -180,9 +180,9 @@ class PluginRegistryTest {
                 .anyMatch(p -> p.startsWith("device type 'bad-device': the config schema is not JSON"))
                 .anyMatch(p -> p.equals("function 'bad.twice' is registered twice by this plugin"));
         assertThat(registry.functions())
-                .as("only the built-in")
+                .as("only the built-ins")
                 .extracting(f -> f.descriptor().id())
-                .containsExactly("core.call");
+                .containsExactly("core.call", "core.read_signal", "core.wait_signal", "core.write_signal");
         assertThat(registry.deviceTypes()).isEmpty();
     }
 
