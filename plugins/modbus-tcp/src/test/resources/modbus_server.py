@@ -3,11 +3,12 @@
 
 Run it with Debian's /usr/bin/python3 (pymodbus is importable only there):
 
-    /usr/bin/python3 modbus_server.py [--port N] [--slow-ms MS]
+    /usr/bin/python3 modbus_server.py [--port N] [--slow-ms MS] [--quiet]
 
 It listens on 127.0.0.1 (port 0 = a free one), then prints ``LISTENING <port>``. Every request it
 receives is printed as ``REQUEST unit=<u> fc=<fc> address=<a> count=<c>`` *before* it is answered,
-so a client that has the answer knows the line is already in the pipe. A line ``SYNC <token>`` on
+so a client that has the answer knows the line is already in the pipe (``--quiet``: no request lines, for
+timing the client rather than the server's printing). A line ``SYNC <token>`` on
 stdin is echoed as ``SYNC <token>``: a client that reads up to the echo has seen every request line
 of every request answered before it wrote the SYNC. Requests to unit 2 are answered ``--slow-ms``
 late (default 5000), for timeout tests; unit 1 answers at once. Both units share one data store.
@@ -89,8 +90,12 @@ class LoggingHandler(ModbusConnectedRequestHandler):
     """Prints each request before answering it; answers unit 2 late."""
 
     slow_seconds = 5.0
+    quiet = False
 
     def execute(self, request, *addr):
+        if self.quiet:
+            super().execute(request, *addr)
+            return
         count = getattr(request, "count", None)
         if count is None:
             values = getattr(request, "values", None)
@@ -119,8 +124,10 @@ async def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--slow-ms", type=int, default=5000)
+    parser.add_argument("--quiet", action="store_true")
     args = parser.parse_args()
     LoggingHandler.slow_seconds = args.slow_ms / 1000.0
+    LoggingHandler.quiet = args.quiet
     server = ModbusTcpServer(
         build_context(),
         address=("127.0.0.1", args.port),
