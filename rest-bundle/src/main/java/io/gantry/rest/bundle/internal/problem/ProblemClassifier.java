@@ -49,6 +49,11 @@ final class ProblemClassifier {
 
     private static ProblemDocument domain(GantryException e) {
         Optional<ProblemKind> kind = ProblemKind.ofCode(e.code());
+        if (kind.isEmpty() && e instanceof DeviceException) {
+            // a plugin's own code for what its device refused (modbus-exception): the device's answer,
+            // with its message, not a failure of the controller
+            kind = Optional.of(ProblemKind.DEVICE_FAULT);
+        }
         if (kind.isEmpty() || kind.get() == ProblemKind.INTERNAL) {
             return internal();
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.gantry.engine.api.error.CircularDependencyException;
 import io.gantry.engine.api.error.ConflictException;
+import io.gantry.engine.api.error.DeviceException;
 import io.gantry.engine.api.error.DeviceFaultException;
 import io.gantry.engine.api.error.DeviceNotConnectedException;
 import io.gantry.engine.api.error.DeviceTimeoutException;
@@ -85,6 +86,17 @@ class ProblemExceptionMapperTest {
         assertThat(problemOf(mapper.toResponse(new DeviceFaultException("axis-2", "stall")), 502)
                         .deviceId())
                 .isEqualTo("axis-2");
+    }
+
+    @Test
+    void aDeviceExceptionWithAPluginsOwnCodeIsTheDevicesAnswerNotAnInternalError() {
+        DeviceException refused = new DeviceException(
+                "plc-1", "modbus-exception", "holding register 40: illegal data address (exception 2)", null) {};
+
+        ProblemDocument problem = problemOf(mapper.toResponse(refused), 502);
+
+        assertThat(problem.detail()).contains("holding register 40");
+        assertThat(problem.deviceId()).isEqualTo("plc-1");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.gantry.engine.api.error.PluginUnavailableException;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
+import io.gantry.engine.api.service.SignalInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,5 +71,23 @@ public final class InMemoryDeviceService implements DeviceService {
     private DeviceInfo put(DeviceInfo device) {
         devices.put(device.id(), device);
         return device;
+    }
+
+    /** Devices here have no signals: the real ones are tested in the controller (SignalsIT). */
+    @Override
+    public List<SignalInfo> signals(String id) {
+        get(id);
+        return List.of();
+    }
+
+    @Override
+    public SignalInfo signal(String id, String signal) {
+        get(id);
+        throw new NotFoundException("device '" + id + "' has no signal '" + signal + "'");
+    }
+
+    @Override
+    public SignalInfo writeSignal(String id, String signal, Object value) {
+        return signal(id, signal);
     }
 }
