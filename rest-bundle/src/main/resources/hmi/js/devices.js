@@ -1,17 +1,19 @@
 // Devices view: the devices with their live status, breaker and last error; connect, disconnect,
 // delete; a create form built from the chosen device type's config schema. Connecting needs the
 // operator role, creating and deleting the engineer role: controls the role lacks are off, with
-// a title that says which role they need.
+// a title that says which role they need. "Signals" shows a device's live values below the list.
 
 import { ApiError, del, post, seg } from './api.js';
 import { catalog } from './catalog.js';
 import { h, notify } from './dom.js';
 import { schemaForm } from './form.js';
+import { SignalPanel } from './signals.js';
 import { allow, session } from './session.js';
 
 export function mountDevices(root) {
   const list = h('div');
   const create = h('div.card', { testid: 'device-create' });
+  const signals = new SignalPanel();
   let chosenType = null;
   let form = null;
 
@@ -35,6 +37,7 @@ export function mountDevices(root) {
         typeof d.breaker === 'object' ? d.breaker.state || JSON.stringify(d.breaker) : d.breaker) : '—'),
       h('td.error', { testid: 'device-error' }, d.lastError || ''),
       h('td.actions', {},
+        h('button', { type: 'button', testid: 'device-signals', onclick: () => signals.show(d.id) }, 'Signals'),
         d.status === 'CONNECTED'
           ? allow(h('button', { type: 'button', testid: 'device-disconnect', onclick: () => act(d.id, 'disconnect') }, 'Disconnect'), 'operator')
           : allow(h('button', { type: 'button', testid: 'device-connect', onclick: () => act(d.id, 'connect') }, 'Connect'), 'operator', d.status === 'UNAVAILABLE'),
@@ -89,9 +92,13 @@ export function mountDevices(root) {
     create.replaceChildren(element);
   }
 
-  root.replaceChildren(h('div.split', {}, h('div.main', {}, h('h2', {}, 'Devices'), list), create));
+  root.replaceChildren(h('div.split', {}, h('div.main', {}, h('h2', {}, 'Devices'), list, signals.element), create));
   catalog.subscribe((what) => {
-    if (what === 'devices') renderList();
+    if (what === 'devices') {
+      renderList();
+      // a deleted device's signals go with it
+      if (signals.deviceId && !catalog.devices.some((d) => d.id === signals.deviceId)) signals.show(null);
+    }
     if (what === 'plugins') { renderCreate(); renderList(); }
   });
   renderList();

@@ -24,6 +24,8 @@ import org.junit.Test;
 import org.junit.rules.TestWatcher;
 import org.junit.runner.Description;
 import org.junit.runners.MethodSorters;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The shipped pick-and-place example in a real browser (headless Chromium) against the distribution
@@ -196,6 +198,60 @@ public class HmiPickAndPlaceIT {
         page.openPipeline(NAME, "version 2");
         browser.until("seven boxes drawn", d -> page.boxes() == 7);
         assertEquals(dropped, modelPosition("done"));
+    }
+
+    @Test
+    public void d_theDevicesViewShowsAnAxisMovingLiveAndSetsTheScaleAfterAConfirmation() throws IOException {
+        browser.click("tab-devices");
+        browser.clickIn("device-axis-x", "device-signals");
+        browser.until("the axis's signals", d -> browser.has("signal-position"));
+        String before = positionCell().getText();
+
+        // the field moves the axis: 0.4 s at 500 mm/s, its position pushed every 50 ms
+        String move = "{\"name\":\"jog\",\"nodes\":[{\"id\":\"go\",\"function\":\"servo.move_to\","
+                + "\"device\":\"axis-x\",\"params\":{\"position\":190,\"speed\":500}}]}";
+        gantry.http().post("/api/executions?wait=true", move);
+
+        browser.until("the position shown live", d -> positionCell().getText().equals("190 mm"));
+        assertTrue(before, !before.equals("190 mm"));
+        browser.until(
+                "a trend drawn from the moves",
+                d -> Integer.parseInt(browser.byTestId("signal-position")
+                                .findElement(By.cssSelector("[data-testid=signal-trend]"))
+                                .getDomAttribute("data-points"))
+                        > 2);
+        assertEquals(
+                "GOOD",
+                browser.byTestId("signal-position")
+                        .findElement(By.cssSelector("[data-testid=signal-quality]"))
+                        .getText());
+        browser.screenshot("devices-axis-signals");
+
+        browser.clickIn("device-scale", "device-signals");
+        browser.until(
+                "the scale's signal",
+                d -> browser.has("signal-value")
+                        && browser.byTestId("signals").getText().contains("Signals of scale"));
+        WebElement input = browser.byTestId("signal-value").findElement(By.cssSelector("[data-testid=signal-input]"));
+        input.clear();
+        input.sendKeys("12.5");
+        browser.clickIn("signal-value", "signal-set");
+        browser.acceptDialog();
+        browser.until(
+                "the scale reads what was set",
+                d -> browser.byTestId("signals").getText().contains("12.5 g"));
+        assertEquals(
+                12.5,
+                JSON.readTree(gantry.http()
+                                .get("/api/devices/scale/signals/value")
+                                .body())
+                        .path("value")
+                        .asDouble(),
+                0);
+    }
+
+    private static WebElement positionCell() {
+        return browser.byTestId("signal-position").findElement(By.cssSelector("[data-testid=signal-reading]"));
     }
 
     /** @return where a node's box stands in the graph's own coordinates, rounded */
