@@ -140,6 +140,19 @@ public class ModbusIT {
     }
 
     @Test
+    public void aConfigTheSchemaAllowsButTheDriverRefusesIs422NamingTheFieldAndNothingIsStored() {
+        String config = "{\"host\":\"127.0.0.1\",\"port\":" + server.port() + ",\"signals\":["
+                + signal("lamp", "holding", 3, "bool", "") + "]}";
+        HttpResponse<String> refused = http.post(
+                "/api/devices",
+                "{\"id\":\"plc-bad\",\"type\":\"modbus-tcp\",\"name\":\"bad\",\"config\":" + config + "}");
+
+        assertEquals(refused.body(), 422, refused.statusCode());
+        assertTrue(refused.body(), refused.body().contains("signals[0].type"));
+        assertEquals(404, http.get("/api/devices/plc-bad").statusCode());
+    }
+
+    @Test
     public void aServerThatAnswersTooLateTimesOutAndItsSignalsGoBad() {
         String slow = created(2, "[" + signal("temp", "holding", 0, "int16", "") + "]", ",\"responseTimeoutMs\":300");
         connect(slow);

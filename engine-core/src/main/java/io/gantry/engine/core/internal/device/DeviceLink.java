@@ -4,12 +4,14 @@ import io.gantry.engine.api.device.Device;
 import io.gantry.engine.api.device.DeviceDriver;
 import io.gantry.engine.api.device.DeviceStatus;
 import io.gantry.engine.api.error.DeviceNotConnectedException;
+import io.gantry.engine.api.error.InvalidConfigException;
 import io.gantry.engine.api.error.PluginUnavailableException;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.signal.SignalSample;
 import io.gantry.engine.api.storage.StoredDevice;
 import io.gantry.engine.core.internal.registry.LiveDrivers;
 import io.gantry.engine.core.internal.registry.Provided;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -45,6 +47,7 @@ final class DeviceLink {
     private boolean removed;
     private CompletableFuture<Void> closing = DeviceLane.DONE;
     private int failedReconnects; // since the link dropped; guarded by this
+    private InvalidConfigException refusedConfig; // the driver's refusal of the config it was created with
 
     DeviceLink(
             StoredDevice stored,
@@ -176,6 +179,14 @@ final class DeviceLink {
         }
     }
 
+    /**
+     * @return the driver's refusal of the config the device was last created with, if it refused it
+     *     (a config valid against the schema but still unusable); cleared by the next create
+     */
+    synchronized Optional<InvalidConfigException> refusedConfig() {
+        return Optional.ofNullable(refusedConfig);
+    }
+
     /** @return the current instance, whatever the status; null when it has none (UNAVAILABLE, or its create failed) */
     synchronized Device instance() {
         return current == null || current.isRetired() ? null : current.instance();
@@ -296,6 +307,9 @@ final class DeviceLink {
         if (attachment.isRetired()) {
             return CompletableFuture.completedFuture(false);
         }
+        synchronized (this) {
+            refusedConfig = null;
+        }
         AttachedContext context = new AttachedContext(id, createdAs.config(), attachment, this);
         CompletableFuture<Boolean> adopted = calls.call("create", () -> {
                     Device created = attachment.driver().create(context);
@@ -320,6 +334,14 @@ final class DeviceLink {
     }
 
     private boolean createFailed(Attachment attachment, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        synchronized (this) {
+            if (attachment == current && cause instanceof InvalidConfigException refused) {
+                refusedConfig = refused;
+            }
+        }
         move(attachment, DeviceStatus.FAULT, PluginCalls.explain("create", failure));
         retire(attachment);
         return false;

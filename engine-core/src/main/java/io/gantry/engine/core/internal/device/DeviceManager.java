@@ -3,8 +3,11 @@ package io.gantry.engine.core.internal.device;
 import io.gantry.engine.api.device.Device;
 import io.gantry.engine.api.error.ConflictException;
 import io.gantry.engine.api.error.DeviceNotConnectedException;
+import io.gantry.engine.api.error.InvalidConfigException;
 import io.gantry.engine.api.error.NotFoundException;
+import io.gantry.engine.api.error.PipelineValidationException;
 import io.gantry.engine.api.error.PluginUnavailableException;
+import io.gantry.engine.api.error.Problem;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.api.storage.DeviceRepository;
@@ -132,6 +135,14 @@ public final class DeviceManager {
             throw e;
         }
         waitFor(device.attach(), "create");
+        Optional<InvalidConfigException> refused = device.refusedConfig();
+        if (refused.isPresent()) {
+            // valid against the schema but refused by the driver: bad input, so nothing stays stored
+            repository.delete(id);
+            devices.remove(id, device);
+            waitFor(device.remove(), "create");
+            throw configRefused(refused.get());
+        }
         announcer.created(id, spec.type());
         return info(device);
     }
@@ -216,6 +227,13 @@ public final class DeviceManager {
         StoredDevice updated = new StoredDevice(id, old.type(), name, Map.copyOf(config), old.shouldBeConnected());
         repository.save(updated);
         waitFor(device.reconfigure(updated), "update");
+        Optional<InvalidConfigException> refused = device.refusedConfig();
+        if (refused.isPresent()) {
+            // the driver refused the new config: the device goes back to the one it had
+            repository.save(old);
+            waitFor(device.reconfigure(old), "update");
+            throw configRefused(refused.get());
+        }
         return info(device);
     }
 
@@ -297,6 +315,10 @@ public final class DeviceManager {
             throw new IllegalStateException("interrupted while waiting for a device " + what, e);
         }
         return false;
+    }
+
+    private static PipelineValidationException configRefused(InvalidConfigException refused) {
+        return new PipelineValidationException(List.of(new Problem("config", "invalid-config", refused.getMessage())));
     }
 
     private DeviceLink link(StoredDevice stored) {

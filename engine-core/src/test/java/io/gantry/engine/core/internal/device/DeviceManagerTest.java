@@ -417,16 +417,48 @@ class DeviceManagerTest {
     }
 
     @Test
-    void aCreateThatThrowsFaultsTheDevice() {
+    void aCreateThatFailsFaultsTheDevice() {
         DeviceManager devices = bed.start();
         FakeDriver driver = new FakeDriver(SERVO);
-        driver.createFailure = new InvalidConfigException("min above max");
+        driver.createFailure = new IllegalStateException("belt controller table missing");
         bed.drivers.serve(driver);
 
         DeviceInfo axis = devices.create(spec("axis"));
 
         assertThat(axis.status()).isEqualTo(DeviceStatus.FAULT);
-        assertThat(axis.lastError()).isEqualTo("create failed: min above max");
+        assertThat(axis.lastError()).isEqualTo("create failed: belt controller table missing");
+    }
+
+    @Test
+    void aConfigTheDriverRefusesIsBadInputAndNothingIsStored() {
+        DeviceManager devices = bed.start();
+        FakeDriver driver = new FakeDriver(SERVO);
+        driver.createFailure = new InvalidConfigException("signals[2].type: bool needs a coil");
+        bed.drivers.serve(driver);
+
+        assertThatThrownBy(() -> devices.create(spec("axis")))
+                .isInstanceOf(PipelineValidationException.class)
+                .hasMessageContaining("signals[2].type: bool needs a coil");
+        assertThat(devices.list()).isEmpty();
+        assertThat(bed.repository.findAll()).isEmpty();
+    }
+
+    @Test
+    void anUpdateTheDriverRefusesLeavesTheDeviceAsItWas() {
+        DeviceManager devices = bed.start();
+        FakeDriver driver = new FakeDriver(SERVO).answering();
+        bed.drivers.serve(driver);
+        devices.create(spec("axis"));
+        driver.createFailure = new InvalidConfigException("min above max");
+
+        assertThatThrownBy(() -> devices.update("axis", "axis", Map.of("min", 9)))
+                .isInstanceOf(PipelineValidationException.class)
+                .hasMessageContaining("min above max");
+        driver.createFailure = null;
+        assertThat(devices.get("axis").config()).isEmpty();
+        assertThat(bed.repository.findAll())
+                .singleElement()
+                .satisfies(d -> assertThat(d.config()).isEmpty());
     }
 
     @Test
