@@ -153,7 +153,7 @@ public class ModbusIT {
     }
 
     @Test
-    public void aServerThatAnswersTooLateTimesOutAndItsSignalsGoBad() {
+    public void aServerThatAnswersTooLateTimesOutItsSignalsGoBadAndItsBreakerOpens() {
         String slow = created(2, "[" + signal("temp", "holding", 0, "int16", "") + "]", ",\"responseTimeoutMs\":300");
         connect(slow);
 
@@ -168,6 +168,13 @@ public class ModbusIT {
                 read.body(),
                 "device-timeout",
                 json(read).at("/nodes/r/error/code").asText());
+        // every poll times out too, and counts: the breaker opens and turns the polls away
+        Await.until(
+                "the breaker open",
+                WAIT,
+                () -> device(slow).path("breaker").asText().equals("OPEN"));
+        Await.until("polls turned away", WAIT, () -> error(slow, "temp").contains("circuit breaker open"));
+        assertEquals("BAD", quality(slow, "temp"));
     }
 
     @Test
