@@ -1,6 +1,7 @@
 package io.gantry.plugin.testkit;
 
 import io.gantry.engine.api.device.DeviceContext;
+import io.gantry.engine.api.signal.SignalSample;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ public final class RecordingDeviceContext implements DeviceContext {
     private final Map<String, Object> config;
     private final List<String> faults = new CopyOnWriteArrayList<>();
     private final List<String> disconnects = new CopyOnWriteArrayList<>();
+    private final List<Map.Entry<String, SignalSample>> pushed = new CopyOnWriteArrayList<>();
 
     /**
      * @param deviceId the device's id
@@ -39,6 +41,16 @@ public final class RecordingDeviceContext implements DeviceContext {
     @Override
     public void reportDisconnected(String reason) {
         disconnects.add(reason);
+    }
+
+    @Override
+    public void publishSignal(String signal, SignalSample sample) {
+        pushed.add(Map.entry(signal, sample));
+    }
+
+    /** @return every signal reading the device pushed so far, in order: signal name and reading */
+    public List<Map.Entry<String, SignalSample>> pushedSignals() {
+        return List.copyOf(pushed);
     }
 
     /** @return the reasons of every fault reported so far, in order */
