@@ -201,6 +201,15 @@ public class ModbusIT {
         long detected = System.nanoTime();
         assertEquals("BAD", quality(plc, "ready"));
         assertTrue(error(plc, "ready"), error(plc, "ready").contains("DISCONNECTED"));
+        // a node that reads the device now, with a retry: it rides through the reconnect
+        String reader = json(http.post(
+                        "/api/executions",
+                        "{\"name\":\"read through\",\"nodes\":[{\"id\":\"r\","
+                                + "\"function\":\"modbus.read\",\"device\":\"" + plc
+                                + "\",\"params\":{\"table\":\"coil\","
+                                + "\"address\":41},\"retry\":{\"maxAttempts\":20,\"backoffMs\":250}}]}"))
+                .path("id")
+                .asText();
         server.restart();
         long restarted = System.nanoTime();
         Await.until(
@@ -211,6 +220,13 @@ public class ModbusIT {
         long recovered = System.nanoTime();
         assertEquals(
                 "the run rode through", "RUNNING", execution(run).path("status").asText());
+        Await.until(
+                "the read ended",
+                WAIT,
+                () -> !execution(reader).path("status").asText().equals("RUNNING"));
+        JsonNode read = execution(reader);
+        assertEquals(read.toString(), "SUCCEEDED", read.path("status").asText());
+        assertTrue(read.toString(), read.at("/nodes/r/attempts").asInt() > 1);
 
         server.mbpoll(List.of("-t", "0", "-r", "41"), "1");
 

@@ -47,6 +47,7 @@ final class DeviceLink {
     private boolean removed;
     private CompletableFuture<Void> closing = DeviceLane.DONE;
     private int failedReconnects; // since the link dropped; guarded by this
+    private boolean reconnecting; // its link dropped and it is being connected again; guarded by this
     private InvalidConfigException refusedConfig; // the driver's refusal of the config it was created with
 
     DeviceLink(
@@ -89,6 +90,12 @@ final class DeviceLink {
     synchronized Device connectedInstance() {
         if (status == DeviceStatus.UNAVAILABLE) {
             throw unavailable();
+        }
+        if (status != DeviceStatus.CONNECTED && reconnecting && stored.shouldBeConnected()) {
+            throw new DeviceReconnectingException(
+                    id,
+                    "device '" + id + "' is not connected (it is " + status + "; its link dropped and it is being"
+                            + " connected again" + (lastError == null ? "" : ": " + lastError) + ")");
         }
         if (status != DeviceStatus.CONNECTED) {
             throw new DeviceNotConnectedException(id, "device '" + id + "' is not connected (it is " + status + ")");
@@ -215,8 +222,10 @@ final class DeviceLink {
         long delay;
         synchronized (this) {
             if (!reconnect.enabled() || !stillDropped(attachment)) {
+                reconnecting = false;
                 return;
             }
+            reconnecting = true;
             delay = reconnect.delayMs(failedReconnects);
         }
         LOG.info("device '{}': connecting again in {} ms", id, delay);
@@ -426,8 +435,9 @@ final class DeviceLink {
     private void setStatus(DeviceStatus to, String error) {
         assert Thread.holdsLock(this);
         status = to;
-        if (to == DeviceStatus.CONNECTED) {
+        if (to == DeviceStatus.CONNECTED || to == DeviceStatus.FAULT || to == DeviceStatus.UNAVAILABLE) {
             failedReconnects = 0;
+            reconnecting = false;
         }
         announcer.status(id, to, error);
     }

@@ -396,6 +396,12 @@ class DeviceManagerTest {
         axis.context.reportDisconnected("cable pulled");
 
         assertThat(bed.events.errorOf(DEVICE_DISCONNECTED, "axis")).isEqualTo("cable pulled");
+        // meanwhile a node's call is refused, retryably: a node with a retry rides through the reconnect
+        assertThatThrownBy(() -> devices.connectedInstance("axis"))
+                .isInstanceOfSatisfying(
+                        DeviceNotConnectedException.class,
+                        e -> assertThat(e.isRetryable()).isTrue())
+                .hasMessageContaining("being connected again: cable pulled");
         DeviceInfo info = devices.get("axis");
         assertThat(info.status()).isEqualTo(DeviceStatus.DISCONNECTED);
         assertThat(info.lastError()).isEqualTo("cable pulled");
@@ -502,6 +508,12 @@ class DeviceManagerTest {
         axis.nextConnect().complete(null);
         bed.events.take(DEVICE_CONNECTED, "axis");
         assertThat(devices.get("axis").status()).isEqualTo(DeviceStatus.CONNECTED);
+        devices.disconnect("axis");
+        assertThatThrownBy(() -> devices.connectedInstance("axis"))
+                .as("a device an operator disconnected is not retried")
+                .isInstanceOfSatisfying(
+                        DeviceNotConnectedException.class,
+                        e -> assertThat(e.isRetryable()).isFalse());
     }
 
     @Test
