@@ -4,14 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.EventStreamClient;
 import io.gantry.itests.support.GantryContainer;
 import io.gantry.itests.support.Http;
+import io.gantry.itests.support.Json;
 import io.gantry.itests.support.ModbusServerProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +42,6 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerClass.class)
 public class ModbusIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static ModbusServerProcess server;
 
     @Inject
@@ -113,7 +110,7 @@ public class ModbusIT {
             Await.until(
                     "mbpoll's write announced",
                     WAIT,
-                    () -> events(client).stream()
+                    () -> Json.signalEvents(client).stream()
                             .anyMatch(e -> e.path("signal").asText().equals("count")
                                     && e.path("value").asInt() == 777));
         }
@@ -167,7 +164,7 @@ public class ModbusIT {
         assertEquals(
                 read.body(),
                 "device-timeout",
-                json(read).at("/nodes/r/error/code").asText());
+                Json.of(read).at("/nodes/r/error/code").asText());
         // every poll times out too, and counts: the breaker opens and turns the polls away
         Await.until(
                 "the breaker open",
@@ -187,8 +184,8 @@ public class ModbusIT {
                 signal(plc, "ready").path("value").asBoolean(true));
         String pipeline = "{\"name\":\"wait for ready\",\"nodes\":[{\"id\":\"ready\",\"function\":\"core.wait_signal\","
                 + "\"params\":{\"device\":\"" + plc + "\",\"signal\":\"ready\",\"value\":true,\"timeoutMs\":60000}}]}";
-        String id = json(http.post("/api/pipelines", pipeline)).path("id").asText();
-        String run = json(http.post("/api/pipelines/" + id + "/executions", "{}"))
+        String id = Json.of(http.post("/api/pipelines", pipeline)).path("id").asText();
+        String run = Json.of(http.post("/api/pipelines/" + id + "/executions", "{}"))
                 .path("id")
                 .asText();
 
@@ -202,7 +199,7 @@ public class ModbusIT {
         assertEquals("BAD", quality(plc, "ready"));
         assertTrue(error(plc, "ready"), error(plc, "ready").contains("DISCONNECTED"));
         // a node that reads the device now, with a retry: it rides through the reconnect
-        String reader = json(http.post(
+        String reader = Json.of(http.post(
                         "/api/executions",
                         "{\"name\":\"read through\",\"nodes\":[{\"id\":\"r\","
                                 + "\"function\":\"modbus.read\",\"device\":\"" + plc
@@ -265,7 +262,7 @@ public class ModbusIT {
 
         long elapsedMs = (System.nanoTime() - before) / 1_000_000;
         long requests = server.requests() - requestsBefore;
-        JsonNode ended = json(run);
+        JsonNode ended = Json.of(run);
         assertEquals(run.body(), "SUCCEEDED", ended.path("status").asText());
         assertEquals(1049, ended.at("/nodes/r/outputs/values/49").asInt());
         assertEquals(100, ended.at("/nodes/r/iterations").asInt());
@@ -302,19 +299,19 @@ public class ModbusIT {
     private void connect(String id) {
         HttpResponse<String> connected = http.post("/api/devices/" + id + "/connect", "");
         assertEquals(
-                connected.body(), "CONNECTED", json(connected).path("status").asText());
+                connected.body(), "CONNECTED", Json.of(connected).path("status").asText());
     }
 
     private JsonNode device(String id) {
-        return json(http.get("/api/devices/" + id));
+        return Json.of(http.get("/api/devices/" + id));
     }
 
     private JsonNode execution(String id) {
-        return json(http.get("/api/executions/" + id));
+        return Json.of(http.get("/api/executions/" + id));
     }
 
     private JsonNode signal(String device, String name) {
-        return json(http.get("/api/devices/" + device + "/signals/" + name));
+        return Json.of(http.get("/api/devices/" + device + "/signals/" + name));
     }
 
     private String quality(String device, String name) {
@@ -323,29 +320,6 @@ public class ModbusIT {
 
     private String error(String device, String name) {
         return signal(device, name).path("error").asText();
-    }
-
-    private static List<JsonNode> events(EventStreamClient client) {
-        List<JsonNode> events = new ArrayList<>();
-        for (String message : client.messages()) {
-            JsonNode event = parse(message);
-            if (event.path("topic").asText().equals("gantry/signal/CHANGED")) {
-                events.add(event);
-            }
-        }
-        return events;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return parse(response.body());
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private int port() {

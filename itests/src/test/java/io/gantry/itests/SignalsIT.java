@@ -4,13 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.EventStreamClient;
 import io.gantry.itests.support.GantryContainer;
 import io.gantry.itests.support.Http;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.gantry.itests.support.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +37,6 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerClass.class)
 public class SignalsIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     private BundleContext context;
@@ -62,7 +59,7 @@ public class SignalsIT {
 
     @Test
     public void aTypeDeclaresItsSignalsInTheCatalog() {
-        JsonNode types = json(http.get("/api/device-types"));
+        JsonNode types = Json.of(http.get("/api/device-types"));
         JsonNode servo = find(types, t -> t.path("id").asText().equals("mock-servo"));
         assertEquals("position", servo.at("/signals/0/name").asText());
         assertEquals("number", servo.at("/signals/0/type").asText());
@@ -98,11 +95,11 @@ public class SignalsIT {
             Await.until(
                     "the sensor's change announced",
                     WAIT,
-                    () -> events(client).stream()
+                    () -> Json.signalEvents(client).stream()
                             .anyMatch(e -> e.path("value").asBoolean(false)
                                     && e.path("quality").asText().equals("GOOD")));
             assertEquals(true, signal(sensor, "value").path("value").asBoolean());
-            for (JsonNode event : events(client)) {
+            for (JsonNode event : Json.signalEvents(client)) {
                 assertEquals(
                         event.toString(),
                         "gantry/signal/CHANGED",
@@ -112,7 +109,7 @@ public class SignalsIT {
             }
             // the input's own function reads what the write set: one value, whoever sets it
             assertEquals(
-                    1, json(http.get("/api/devices/" + sensor + "/signals")).size());
+                    1, Json.of(http.get("/api/devices/" + sensor + "/signals")).size());
         }
     }
 
@@ -175,18 +172,19 @@ public class SignalsIT {
             String pipeline =
                     "{\"name\":\"move\",\"nodes\":[{\"id\":\"go\",\"function\":\"servo.move_to\",\"device\":\"" + axis
                             + "\",\"params\":{\"position\":80,\"speed\":200}}],\"edges\":[]}";
-            String id = json(http.post("/api/pipelines", pipeline)).path("id").asText();
+            String id =
+                    Json.of(http.post("/api/pipelines", pipeline)).path("id").asText();
             HttpResponse<String> run = http.post("/api/pipelines/" + id + "/executions?wait=true", "{}");
-            assertEquals(run.body(), "SUCCEEDED", json(run).path("status").asText());
+            assertEquals(run.body(), "SUCCEEDED", Json.of(run).path("status").asText());
 
             Await.until(
                     "the move's end announced",
                     WAIT,
-                    () -> events(client).stream()
+                    () -> Json.signalEvents(client).stream()
                             .anyMatch(e -> e.path("signal").asText().equals("moving")
                                     && !e.path("value").asBoolean(true)));
             List<Double> positions = new ArrayList<>();
-            for (JsonNode event : events(client)) {
+            for (JsonNode event : Json.signalEvents(client)) {
                 if (event.path("signal").asText().equals("position")) {
                     positions.add(event.path("value").asDouble());
                 }
@@ -218,14 +216,14 @@ public class SignalsIT {
                 + "{\"id\":\"check\",\"function\":\"core.read_signal\",\"params\":{\"device\":\"" + sensor
                 + "\",\"signal\":\"value\"}}],"
                 + "\"edges\":[{\"from\":\"part\",\"to\":\"tare\"},{\"from\":\"part\",\"to\":\"check\"}]}";
-        String id = json(http.post("/api/pipelines", pipeline)).path("id").asText();
-        String run = json(http.post("/api/pipelines/" + id + "/executions", "{}"))
+        String id = Json.of(http.post("/api/pipelines", pipeline)).path("id").asText();
+        String run = Json.of(http.post("/api/pipelines/" + id + "/executions", "{}"))
                 .path("id")
                 .asText();
         Await.until(
                 "the wait running",
                 WAIT,
-                () -> json(http.get("/api/executions/" + run))
+                () -> Json.of(http.get("/api/executions/" + run))
                         .at("/nodes/part/status")
                         .asText()
                         .equals("RUNNING"));
@@ -235,11 +233,11 @@ public class SignalsIT {
         Await.until(
                 "the run ended",
                 WAIT,
-                () -> !json(http.get("/api/executions/" + run))
+                () -> !Json.of(http.get("/api/executions/" + run))
                         .path("status")
                         .asText()
                         .equals("RUNNING"));
-        JsonNode ended = json(http.get("/api/executions/" + run));
+        JsonNode ended = Json.of(http.get("/api/executions/" + run));
         assertEquals(ended.toString(), "SUCCEEDED", ended.path("status").asText());
         assertEquals(true, ended.at("/nodes/part/outputs/value").asBoolean(false));
         assertEquals(true, ended.at("/nodes/check/outputs/value").asBoolean(false));
@@ -255,8 +253,8 @@ public class SignalsIT {
         String sensor = connectedInput("mock-digital-input", "{\"value\": false}");
         String pipeline = "{\"name\":\"never\",\"nodes\":[{\"id\":\"part\",\"function\":\"core.wait_signal\","
                 + "\"params\":{\"device\":\"" + sensor + "\",\"signal\":\"value\",\"value\":true,\"timeoutMs\":300}}]}";
-        String id = json(http.post("/api/pipelines", pipeline)).path("id").asText();
-        JsonNode ended = json(http.post("/api/pipelines/" + id + "/executions?wait=true", "{}"));
+        String id = Json.of(http.post("/api/pipelines", pipeline)).path("id").asText();
+        JsonNode ended = Json.of(http.post("/api/pipelines/" + id + "/executions?wait=true", "{}"));
         assertEquals(ended.toString(), "FAILED", ended.path("status").asText());
         assertEquals("wait-timeout", ended.at("/nodes/part/error/code").asText());
         assertTrue(
@@ -285,11 +283,11 @@ public class SignalsIT {
     private void connect(String id) {
         HttpResponse<String> connected = http.post("/api/devices/" + id + "/connect", "");
         assertEquals(
-                connected.body(), "CONNECTED", json(connected).path("status").asText());
+                connected.body(), "CONNECTED", Json.of(connected).path("status").asText());
     }
 
     private JsonNode signal(String device, String name) {
-        return json(http.get(signalPath(device, name)));
+        return Json.of(http.get(signalPath(device, name)));
     }
 
     private static String signalPath(String device, String name) {
@@ -306,17 +304,6 @@ public class SignalsIT {
         }
     }
 
-    private static List<JsonNode> events(EventStreamClient client) {
-        List<JsonNode> events = new ArrayList<>();
-        for (String message : client.messages()) {
-            JsonNode event = parse(message);
-            if (event.has("topic") && event.path("topic").asText().startsWith("gantry/signal/")) {
-                events.add(event);
-            }
-        }
-        return events;
-    }
-
     private static JsonNode find(JsonNode array, Predicate<JsonNode> test) {
         for (JsonNode item : array) {
             if (test.test(item)) {
@@ -324,18 +311,6 @@ public class SignalsIT {
             }
         }
         throw new AssertionError("not found in " + array);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return parse(response.body());
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private int port() {

@@ -18,6 +18,7 @@ import io.gantry.engine.api.signal.SignalSample;
 import io.gantry.engine.api.signal.SignalSource;
 import io.gantry.engine.core.internal.device.DeviceLocks;
 import io.gantry.engine.core.internal.device.DeviceManager;
+import io.gantry.engine.core.internal.device.DeviceThreads;
 import io.gantry.engine.core.internal.device.DeviceWatcher;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.resilience.DeviceBreakers;
@@ -37,7 +38,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -64,8 +64,9 @@ public final class DeviceSignals implements DeviceWatcher {
     private final DeviceManager devices;
     private final EventPublisher events;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, named("gantry-signals"));
-    private final ExecutorService pool = Executors.newCachedThreadPool(named("gantry-signal-call"));
+    private final ScheduledThreadPoolExecutor timer =
+            new ScheduledThreadPoolExecutor(1, new DeviceThreads("gantry-signals"));
+    private final ExecutorService pool = Executors.newCachedThreadPool(new DeviceThreads("gantry-signal-call"));
     private final SignalCalls calls;
     private final ConcurrentMap<String, SignalBoard> boards = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, DevicePoller> pollers = new ConcurrentHashMap<>();
@@ -332,15 +333,6 @@ public final class DeviceSignals implements DeviceWatcher {
         return value == null
                 ? "null"
                 : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " " + value;
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Hears signal changes (the {@code core.wait_signal} function waits with one). */
