@@ -1,5 +1,6 @@
 package io.gantry.engine.api.service;
 
+import io.gantry.engine.api.signal.BrowseEntry;
 import java.util.List;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
@@ -94,4 +95,19 @@ public interface DeviceService {
      * @throws io.gantry.engine.api.error.DeviceException when the device refused the value or did not answer
      */
     SignalInfo writeSignal(String id, String signal, Object value);
+
+    /**
+     * Lists one level of a device's address space (an OPC UA server's nodes), for an engineer picking
+     * signals; waits, bounded, for the device to answer. Runs beside the device's commands, not in their turn.
+     *
+     * @param id      a device id
+     * @param address where to list from, an address of an earlier answer; null for the top
+     * @return the entries there
+     * @throws io.gantry.engine.api.error.NotFoundException when there is no such device
+     * @throws io.gantry.engine.api.error.ConflictException when its type cannot browse
+     * @throws io.gantry.engine.api.error.DeviceNotConnectedException when the device is not connected
+     * @throws io.gantry.engine.api.error.InvalidConfigException when the device does not know the address
+     * @throws io.gantry.engine.api.error.DeviceException when the device did not answer in time or failed
+     */
+    List<BrowseEntry> browse(String id, String address);
 }

@@ -1,7 +1,7 @@
 /**
  * The core's use-case services that REST, the shell and tests call.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 @Export
 package io.gantry.engine.api.service;
 

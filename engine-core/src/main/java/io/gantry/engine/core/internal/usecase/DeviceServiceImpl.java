@@ -5,8 +5,10 @@ import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.api.service.SignalInfo;
+import io.gantry.engine.api.signal.BrowseEntry;
 import io.gantry.engine.core.internal.device.DeviceManager;
 import io.gantry.engine.core.internal.execution.ExecutionRuntime;
+import io.gantry.engine.core.internal.signal.DeviceBrowsing;
 import io.gantry.engine.core.internal.signal.DeviceSignals;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +22,24 @@ public final class DeviceServiceImpl implements DeviceService {
     private final DeviceManager devices;
     private final ExecutionRuntime runtime;
     private final DeviceSignals signals;
+    private final DeviceBrowsing browsing;
 
     /**
      * @param devices the device manager
      * @param runtime the engine, to know which devices running executions use
      * @param signals the devices' signals
+     * @param browsing browses their address spaces
      */
     @Activate
     public DeviceServiceImpl(
-            @Reference DeviceManager devices, @Reference ExecutionRuntime runtime, @Reference DeviceSignals signals) {
+            @Reference DeviceManager devices,
+            @Reference ExecutionRuntime runtime,
+            @Reference DeviceSignals signals,
+            @Reference DeviceBrowsing browsing) {
         this.devices = devices;
         this.runtime = runtime;
         this.signals = signals;
+        this.browsing = browsing;
     }
 
     @Override
@@ -84,6 +92,11 @@ public final class DeviceServiceImpl implements DeviceService {
     @Override
     public SignalInfo writeSignal(String id, String signal, Object value) {
         return signals.writeAndWait(id, signal, value);
+    }
+
+    @Override
+    public List<BrowseEntry> browse(String id, String address) {
+        return browsing.browse(id, address);
     }
 
     private void refuseWhileInUse(String id, String what) {
