@@ -1,12 +1,14 @@
 // Devices view: the devices with their live status, breaker and last error; connect, disconnect,
 // delete; a create form built from the chosen device type's config schema. Connecting needs the
 // operator role, creating and deleting the engineer role: controls the role lacks are off, with
-// a title that says which role they need. "Signals" shows a device's live values below the list.
+// a title that says which role they need. "Signals" shows a device's live values below the list;
+// "Browse" (a connected device whose driver can list its address space) picks new signals from it.
 
 import { ApiError, del, post, seg } from './api.js';
 import { catalog } from './catalog.js';
 import { h, notify } from './dom.js';
 import { schemaForm } from './form.js';
+import { AddressBrowser } from './browse.js';
 import { SignalPanel } from './signals.js';
 import { allow, session } from './session.js';
 
@@ -14,6 +16,8 @@ export function mountDevices(root) {
   const list = h('div');
   const create = h('div.card', { testid: 'device-create' });
   const signals = new SignalPanel();
+  const browser = new AddressBrowser();
+  browser.onSaved = (id) => { if (signals.deviceId === id) signals.show(id); };
   let chosenType = null;
   let form = null;
 
@@ -38,6 +42,8 @@ export function mountDevices(root) {
       h('td.error', { testid: 'device-error' }, d.lastError || ''),
       h('td.actions', {},
         h('button', { type: 'button', testid: 'device-signals', onclick: () => signals.show(d.id) }, 'Signals'),
+        allow(h('button', { type: 'button', testid: 'device-browse', onclick: () => browser.show(d.id) }, 'Browse'),
+          'engineer', d.status !== 'CONNECTED', 'Pick signals from the device\'s address space (it must be connected)'),
         d.status === 'CONNECTED'
           ? allow(h('button', { type: 'button', testid: 'device-disconnect', onclick: () => act(d.id, 'disconnect') }, 'Disconnect'), 'operator')
           : allow(h('button', { type: 'button', testid: 'device-connect', onclick: () => act(d.id, 'connect') }, 'Connect'), 'operator', d.status === 'UNAVAILABLE'),
@@ -92,12 +98,13 @@ export function mountDevices(root) {
     create.replaceChildren(element);
   }
 
-  root.replaceChildren(h('div.split', {}, h('div.main', {}, h('h2', {}, 'Devices'), list, signals.element), create));
+  root.replaceChildren(h('div.split', {}, h('div.main', {}, h('h2', {}, 'Devices'), list, signals.element, browser.element), create));
   catalog.subscribe((what) => {
     if (what === 'devices') {
       renderList();
       // a deleted device's signals go with it
       if (signals.deviceId && !catalog.devices.some((d) => d.id === signals.deviceId)) signals.show(null);
+      if (browser.deviceId && !catalog.devices.some((d) => d.id === browser.deviceId)) browser.show(null);
     }
     if (what === 'plugins') { renderCreate(); renderList(); }
   });

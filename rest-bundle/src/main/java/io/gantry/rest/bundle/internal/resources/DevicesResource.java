@@ -4,6 +4,7 @@ import io.gantry.engine.api.security.Role;
 import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
+import io.gantry.rest.bundle.internal.json.BrowseJson;
 import io.gantry.rest.bundle.internal.json.DeviceJson;
 import io.gantry.rest.bundle.internal.json.SignalJson;
 import io.gantry.rest.bundle.internal.problem.FieldProblems;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -173,6 +175,24 @@ public final class DevicesResource implements RestResource {
         new FieldProblems().require(body.value(), "value").throwIfAny();
         AuditNotes.detail(request, "value=" + body.value());
         return SignalJson.of(devices.writeSignal(id, name, body.value()));
+    }
+
+    /**
+     * Lists one level of a connected device's address space (an OPC UA server's nodes), for an engineer
+     * picking signals: 409 when its type cannot browse or it is not connected, 422 for an address it
+     * does not know.
+     *
+     * @param id      a device id
+     * @param address where to list from, an {@code address} of an earlier answer; absent for the top
+     * @return the entries there
+     */
+    @GET
+    @RequiresRole(Role.ENGINEER)
+    @Path("{id}/browse")
+    public BrowseJson browse(@PathParam("id") String id, @QueryParam("address") String address) {
+        PathIds.require(id, DEVICE);
+        String from = address == null || address.isBlank() ? null : address;
+        return BrowseJson.of(id, from, devices.browse(id, from));
     }
 
     private static Map<String, Object> config(Map<String, Object> config) {

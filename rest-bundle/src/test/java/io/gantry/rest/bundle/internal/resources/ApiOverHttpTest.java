@@ -246,6 +246,8 @@ class ApiOverHttpTest {
                         .statusCode())
                 .isEqualTo(200);
         assertProblem(send("PUT", "/devices/axis-1", "{\"name\":\"A\"}"), 422, "validation");
+        assertProblem(send("GET", "/devices/axis-1/browse", null), 409, "conflict");
+        assertProblem(send("GET", "/devices/nope/browse?address=x", null), 404, "not-found");
         assertThat(send("DELETE", "/devices/axis-1", null).statusCode()).isEqualTo(204);
         assertProblem(send("POST", "/devices", "{\"type\":\"lathe\",\"name\":\"L\"}"), 503, "plugin-unavailable");
     }

@@ -8,6 +8,7 @@ import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.DeviceSpec;
 import io.gantry.engine.api.service.SignalInfo;
+import io.gantry.engine.api.signal.BrowseEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,5 +90,12 @@ public final class InMemoryDeviceService implements DeviceService {
     @Override
     public SignalInfo writeSignal(String id, String signal, Object value) {
         return signal(id, signal);
+    }
+
+    @Override
+    public List<BrowseEntry> browse(String id, String address) {
+        get(id);
+        throw new ConflictException(
+                "device '" + id + "' of type 'mock-servo' cannot list its address space (no browse)");
     }
 }
