@@ -74,7 +74,7 @@ async function enter(body) {
   loginSection.hidden = true;
   for (const el of shell) el.hidden = false;
   if (mountedFor) {
-    events.start(); // resumes with since= and makes every view read its state again
+    events.start(); // resumes with since=<epoch>:<seq>: the controller replays what happened meanwhile
     show(current || location.hash.slice(1));
     return;
   }

@@ -73,6 +73,14 @@ export class Editor {
     cy.on('tap', (e) => { if (e.target === cy) { this.disarm(); this.showInspector(null); } });
     cy.on('position', 'node.box', (e) => placePorts(cy, e.target));
     cy.on('dragfree', 'node.box', (e) => this.moved(e.target));
+    // a redraw replaces every element: one during a drag would leave the dragged box behind, cut off
+    // from the graph (its ports following it, the new box at the old place), so it waits for the drop
+    cy.on('grab', 'node.box', () => { this.grabbed = true; });
+    cy.on('free', 'node.box', () => {
+      this.grabbed = false;
+      // after this event's dragfree has stored where the box was dropped
+      if (this.redrawAfterDrop) setTimeout(() => { this.redrawAfterDrop = false; this.redraw(); }, 0);
+    });
     cy.on('dbltap', 'node.box.call', (e) => this.openCalled(e.target.data('node')));
     cy.on('select unselect', () => this.changed());
   }
@@ -106,6 +114,7 @@ export class Editor {
   clearErrors() { this.nodeErrors.clear(); this.edgeErrors.clear(); this.generalErrors = []; this.renderErrors(); }
 
   redraw() {
+    if (this.grabbed) { this.redrawAfterDrop = true; return; }
     if (!this.model) { this.cy.elements().remove(); return; }
     draw(this.cy, this.model, (id, node) => this.calls.fnOf(node), (id) => this.statusLines(id), this.positions);
     for (const [node, messages] of this.nodeErrors) if (messages.length) this.cy.getElementById(boxId(node)).addClass('invalid');

@@ -1,6 +1,8 @@
-// The controller's event stream (/api/events) with resume: after a drop it reconnects with
-// since=<last seq seen>, so nothing is missed; a GAP notice, a DROPPED notice (the controller shed
-// events under overload) or a reconnect makes views re-read their state over REST.
+// The controller's event stream (/api/events) with resume: after a drop, or a restart of the
+// controller, it reconnects with since=<epoch>:<seq> of the last event seen and the controller replays
+// what it missed from its event log, in order, so a run's story goes on where it stopped. A GAP notice
+// (what was missed is no longer kept), a DROPPED notice (the controller shed events under overload) or
+// a reconnect without a cursor makes views re-read their state over REST instead.
 
 const GAP = 'gantry/stream/GAP';
 const DROPPED = 'gantry/events/DROPPED';
@@ -8,7 +10,7 @@ const POLICY_VIOLATION = 1008;
 
 class EventStream {
   constructor() {
-    this.lastSeq = null;
+    this.cursor = null; // { epoch, seq } of the last event seen
     this.listeners = [];
     this.resyncListeners = new Set();
     this.statusListeners = new Set();
@@ -58,7 +60,8 @@ class EventStream {
   connect() {
     const url = new URL('/api/events', location.href);
     url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    if (this.lastSeq !== null) url.searchParams.set('since', String(this.lastSeq));
+    const resuming = this.cursor !== null;
+    if (resuming) url.searchParams.set('since', this.cursor.epoch ? `${this.cursor.epoch}:${this.cursor.seq}` : String(this.cursor.seq));
     this.status(this.everOpened ? 'reconnecting' : 'connecting');
     const socket = new WebSocket(url);
     this.socket = socket;
@@ -69,9 +72,9 @@ class EventStream {
       this.everOpened = true;
       this.attempt = 0;
       this.status('live');
-      // a restarted controller counts seq from 1 again and would answer since= with live events
-      // only: re-reading state after every reconnect makes the picture right in that case too
-      if (resumed) this.resync('reconnected');
+      // with a cursor the controller replays what was missed (or says GAP); without one, nothing
+      // tells what changed while away: re-read it
+      if (resumed && !resuming) this.resync('reconnected');
     };
     socket.onmessage = (message) => {
       let event;
@@ -80,7 +83,7 @@ class EventStream {
         this.resync('gap');
         return;
       }
-      if (typeof event.seq === 'number') this.lastSeq = event.seq;
+      if (typeof event.seq === 'number') this.cursor = { epoch: event.epoch || null, seq: event.seq };
       if (event.topic === DROPPED) {
         this.resync('dropped');
         return;

@@ -150,9 +150,23 @@ export function mountPipelines(root) {
     versionSelect.disabled = !versions.length;
   }
 
-  async function open(id) {
+  // the open in flight: a second click on the same pipeline waits for it rather than loading it
+  // again, and when another pipeline is clicked meanwhile, the last click wins
+  let opening = null;
+
+  function open(id) {
+    if (opening && opening.id === id) return opening.done;
+    const attempt = { id };
+    attempt.done = fetchAndShow(attempt).finally(() => { if (opening === attempt) opening = null; });
+    opening = attempt;
+    return attempt.done;
+  }
+
+  async function fetchAndShow(attempt) {
+    const id = attempt.id;
     try {
       const pipeline = (await request('GET', `/pipelines/${seg(id)}`)).data;
+      if (opening !== attempt) return;
       editor.load(pipeline);
       window.history.replaceState(null, '', `#pipelines/${encodeURIComponent(id)}`);
       await loadVersions(id);

@@ -250,6 +250,33 @@ public class HmiPickAndPlaceIT {
                 0);
     }
 
+    @Test
+    public void e_aRunCutOffByAKillMinus9EndsInItsRunViewWhenTheControllerIsBack() {
+        browser.click("tab-pipelines");
+        page.openPipeline(NAME, "version 2");
+        String run = runFromThePage();
+        example.partArrives(12.0);
+        example.awaitEndedCycles(run, 1);
+        Object epochBefore = browser.js("return window.gantryHmi.events.cursor.epoch");
+
+        gantry.kill();
+        gantry.start(Map.of()).awaitHealthy(Duration.ofSeconds(90));
+        // the restart ended the browser's session: log in again, and the stream resumes where it was
+        page.logInWithToken(gantry.adminToken());
+
+        browser.until(
+                "run status FAILED",
+                d -> browser.byTestId("run-status").getText().equals("FAILED"));
+        assertTrue(
+                "the run view says why",
+                browser.byTestId("run-error")
+                        .getText()
+                        .contains("the controller stopped while this execution was running"));
+        Object epochAfter = browser.js("return window.gantryHmi.events.cursor.epoch");
+        assertTrue("the stream went on in the new start's epoch", !epochBefore.equals(epochAfter));
+        browser.screenshot("pick-and-place-cut-by-a-restart");
+    }
+
     private static WebElement positionCell() {
         return browser.byTestId("signal-position").findElement(By.cssSelector("[data-testid=signal-reading]"));
     }

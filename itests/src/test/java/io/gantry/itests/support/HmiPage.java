@@ -1,7 +1,6 @@
 package io.gantry.itests.support;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** What browser tests do with the HMI's page: log in, open a pipeline, read a drawn node's state. */
 public final class HmiPage {
@@ -25,13 +24,23 @@ public final class HmiPage {
                 d -> "live".equals(browser.byTestId("stream-status").getDomAttribute("data-state")));
     }
 
-    /** Opens a stored pipeline from the list, once it is listed, and waits for its version. */
+    /**
+     * Opens a stored pipeline from the list, once it is listed, and waits for its version. It clicks
+     * once: a second click while the first load is in flight would load the pipeline again after the
+     * wait ends, and that late load puts back the stored layout under whatever the test does next.
+     */
     public void openPipeline(String name, String banner) {
+        boolean[] clicked = {false};
         browser.until(name + " opened", d -> {
-            d.findElements(By.cssSelector("[data-testid=pipeline-item]")).stream()
-                    .filter(item -> item.getText().contains(name))
-                    .findFirst()
-                    .ifPresent(WebElement::click);
+            if (!clicked[0]) {
+                d.findElements(By.cssSelector("[data-testid=pipeline-item]")).stream()
+                        .filter(item -> item.getText().contains(name))
+                        .findFirst()
+                        .ifPresent(item -> {
+                            item.click();
+                            clicked[0] = true;
+                        });
+            }
             return browser.byTestId("version-banner").getText().equals(banner)
                     && name.equals(
                             browser.js("return window.gantryHmi.editor.model && window.gantryHmi.editor.model.name"));

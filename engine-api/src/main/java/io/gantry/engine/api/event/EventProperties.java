@@ -116,6 +116,20 @@ public final class EventProperties {
      * @since 1.4
      */
     public static final String SAMPLED_AT = "sampledAt";
+    /**
+     * Of every event the controller publishes: the epoch it belongs to (String), a new id each time the
+     * controller starts. With {@link #SEQ} it names the event in the {@link EventLog}.
+     *
+     * @since 1.5
+     */
+    public static final String EPOCH = "epoch";
+    /**
+     * Of every event the controller publishes: its number in its {@link #EPOCH} (Long), from 1, rising
+     * by one per event in the order the events were delivered; never repeated within an epoch.
+     *
+     * @since 1.5
+     */
+    public static final String SEQ = "seq";
 
     private EventProperties() {}
 }

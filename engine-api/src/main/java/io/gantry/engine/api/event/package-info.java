@@ -1,7 +1,8 @@
 /**
- * The EventAdmin topics and event property keys under {@code gantry/*}.
+ * The EventAdmin topics and event property keys under {@code gantry/*}, and the {@link
+ * io.gantry.engine.api.event.EventLog}: the same events numbered and kept on disk across restarts.
  */
-@Version("1.4.0")
+@Version("1.5.0")
 @Export
 package io.gantry.engine.api.event;
 

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * depends on who watches it, and the heap never fills with a backlog. Execution records are stored
  * by the journal, not from events, so they stay complete.
  *
+ * <p>The deliverer numbers each event as it delivers it ({@code epoch}, {@code seq}: the order every
+ * handler sees) and hands it to the durable {@link EventJournal}, which writes it in the background.
+ *
  * <p>The launcher turns EventAdmin's per-handler timeout off ({@code org.apache.felix.eventadmin.Timeout=0}):
  * with it, Felix hands every event to a pool thread per handler and waits, which limited delivery to a
  * few thousand events a second. Instead a {@link StuckDeliveryWatch} reports a handler that holds a
@@ -54,7 +57,8 @@ public final class EventPublisher implements HealthCheck {
     static final long DRAIN_MS = 2_000;
 
     private final EventAdmin eventAdmin;
-    private final BlockingQueue<Event> queue;
+    private final EventRecorder recorder;
+    private final BlockingQueue<Pending> queue;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong droppedSinceNotice = new AtomicLong();
@@ -62,6 +66,7 @@ public final class EventPublisher implements HealthCheck {
     // out once those are delivered, where the lost events would have been
     private volatile long dropsBeganAfter;
     private long delivered; // deliverer thread only
+    private long seq; // deliverer thread only: the number of the last event delivered in this epoch
     private final Thread poster;
     private final StuckDeliveryWatch watch;
     private final long drainMs;
@@ -69,14 +74,29 @@ public final class EventPublisher implements HealthCheck {
 
     /**
      * @param eventAdmin the event bus
+     * @param journal    the durable event log, which gives the epoch and keeps every event delivered
      */
     @Activate
-    public EventPublisher(@Reference EventAdmin eventAdmin) {
-        this(eventAdmin, QUEUE_CAPACITY, STUCK_AFTER_MS, DRAIN_MS);
+    public EventPublisher(@Reference EventAdmin eventAdmin, @Reference EventJournal journal) {
+        this(eventAdmin, journal, QUEUE_CAPACITY, STUCK_AFTER_MS, DRAIN_MS);
+    }
+
+    /**
+     * A publisher whose events are numbered but kept nowhere: for tests and tools without a database.
+     *
+     * @param eventAdmin the event bus
+     */
+    public EventPublisher(EventAdmin eventAdmin) {
+        this(eventAdmin, EventRecorder.NONE, QUEUE_CAPACITY, STUCK_AFTER_MS, DRAIN_MS);
     }
 
     EventPublisher(EventAdmin eventAdmin, int capacity, long stuckAfterMs, long drainMs) {
+        this(eventAdmin, EventRecorder.NONE, capacity, stuckAfterMs, drainMs);
+    }
+
+    EventPublisher(EventAdmin eventAdmin, EventRecorder recorder, int capacity, long stuckAfterMs, long drainMs) {
         this.eventAdmin = eventAdmin;
+        this.recorder = recorder;
         this.drainMs = drainMs;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.poster = new Thread(this::deliverLoop, "gantry-event-poster");
@@ -85,22 +105,26 @@ public final class EventPublisher implements HealthCheck {
         poster.start();
     }
 
+    /** An event accepted and not yet delivered: numbered only when it is, so seq order is delivery order. */
+    private record Pending(String topic, Map<String, Object> properties) {}
+
     /**
-     * Queues an event stamped with the current time; null values are left out. Never blocks: when
-     * the queue is full the event is dropped and counted.
+     * Queues an event stamped with the current time; null values are left out, the others reduced to
+     * plain JSON values ({@link PlainValues}). Never blocks: when the queue is full the event is dropped
+     * and counted.
      *
      * @param topic      one of {@link io.gantry.engine.api.event.Topics}
      * @param properties the event's properties (keys of {@link EventProperties})
      */
     public void publish(String topic, Map<String, ?> properties) {
-        Map<String, Object> values = new HashMap<>(properties.size() + 2);
+        Map<String, Object> values = new HashMap<>(properties.size() + 4);
         properties.forEach((key, value) -> {
             if (value != null) {
-                values.put(key, value);
+                values.put(key, PlainValues.plain(value));
             }
         });
         values.put(EventProperties.TIMESTAMP, Instant.now().toString());
-        if (!stopping && queue.offer(new Event(topic, values))) {
+        if (!stopping && queue.offer(new Pending(topic, values))) {
             accepted.incrementAndGet();
             return;
         }
@@ -122,7 +146,7 @@ public final class EventPublisher implements HealthCheck {
 
     private void deliverLoop() {
         while (!stopping || !queue.isEmpty()) {
-            Event next;
+            Pending next;
             try {
                 next = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -142,13 +166,13 @@ public final class EventPublisher implements HealthCheck {
     }
 
     private void dropUndelivered() {
-        List<Event> left = new ArrayList<>();
+        List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
         long unannounced = droppedSinceNotice.getAndSet(0);
         dropped.addAndGet(left.size());
         if (!left.isEmpty() || unannounced > 0) {
             Map<String, Long> byTopic =
-                    left.stream().collect(Collectors.groupingBy(Event::getTopic, TreeMap::new, Collectors.counting()));
+                    left.stream().collect(Collectors.groupingBy(Pending::topic, TreeMap::new, Collectors.counting()));
             LOG.warn(
                     "event delivery stopped after {} ms with {} events undelivered {} (and {} dropped earlier "
                             + "never announced); observers miss them, execution records are complete",
@@ -159,18 +183,21 @@ public final class EventPublisher implements HealthCheck {
         }
     }
 
-    private static Event droppedNotice(long lost) {
+    private static Pending droppedNotice(long lost) {
         LOG.warn("{} events were dropped: handlers could not keep up", lost);
-        return new Event(
-                Topics.EVENTS_DROPPED,
-                Map.of(
-                        EventProperties.DROPPED,
-                        lost,
-                        EventProperties.TIMESTAMP,
-                        Instant.now().toString()));
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(EventProperties.DROPPED, lost);
+        properties.put(EventProperties.TIMESTAMP, Instant.now().toString());
+        return new Pending(Topics.EVENTS_DROPPED, properties);
     }
 
-    private void deliver(Event event) {
+    /** Numbers the event, hands it to the log and sends it: every handler sees it with its number. */
+    private void deliver(Pending pending) {
+        Map<String, Object> properties = pending.properties();
+        properties.put(EventProperties.EPOCH, recorder.epoch());
+        properties.put(EventProperties.SEQ, ++seq);
+        recorder.append(seq, pending.topic(), properties);
+        Event event = new Event(pending.topic(), properties);
         watch.started(event.getTopic());
         try {
             eventAdmin.sendEvent(event);

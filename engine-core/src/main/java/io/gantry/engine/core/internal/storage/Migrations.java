@@ -27,7 +27,8 @@ final class Migrations {
      * because listing a folder inside a bundle is not portable. Never edit a released script:
      * add V(n+1) instead.
      */
-    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__security.sql", "V3__pipeline_interface.sql");
+    static final List<String> SCRIPTS =
+            List.of("V1__init.sql", "V2__security.sql", "V3__pipeline_interface.sql", "V4__event_log.sql");
 
     private Migrations() {}
 

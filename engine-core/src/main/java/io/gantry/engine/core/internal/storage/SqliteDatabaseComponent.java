@@ -1,9 +1,11 @@
 package io.gantry.engine.core.internal.storage;
 
+import io.gantry.engine.api.execution.ExecutionRecord;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,15 +21,20 @@ import org.slf4j.LoggerFactory;
  */
 // immediate: open (or refuse) the database when the bundle starts, not at first use, and keep it
 // open instead of closing and reopening it whenever the last consumer goes away
-@Component(service = SqliteDatabase.class, configurationPid = StorageConfiguration.PID, immediate = true)
+@Component(
+        service = {SqliteDatabase.class, InterruptedRuns.class},
+        configurationPid = StorageConfiguration.PID,
+        immediate = true)
 @Designate(ocd = StorageConfiguration.class)
-public final class SqliteDatabaseComponent extends SqliteDatabase {
+public final class SqliteDatabaseComponent extends SqliteDatabase implements InterruptedRuns {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteDatabaseComponent.class);
 
     /** The message of executions found RUNNING when the database opens. */
     static final String RESTART_REASON = "the controller stopped while this execution was running";
 
     private final RetentionTask retention;
+    // handed out once, so that they are announced once per start
+    private final AtomicReference<List<ExecutionRecord>> interrupted;
 
     /**
      * @param context gives the {@code gantry.data} property
@@ -43,10 +50,11 @@ public final class SqliteDatabaseComponent extends SqliteDatabase {
         // No repository of this database has been handed out yet, so nothing RUNNING in it can
         // still be running: those runs belong to a process that is gone.
         SqliteExecutionRepository executions = new SqliteExecutionRepository(this, Clock.systemUTC());
-        int interrupted = executions.markInterrupted(RESTART_REASON);
-        if (interrupted > 0) {
-            LOG.warn("{} executions were running when the controller stopped; marked FAILED", interrupted);
+        List<ExecutionRecord> ended = executions.endInterrupted(RESTART_REASON);
+        if (!ended.isEmpty()) {
+            LOG.warn("{} executions were running when the controller stopped; marked FAILED", ended.size());
         }
+        interrupted = new AtomicReference<>(List.copyOf(ended));
         int keepNewest = Math.max(0, config.retentionCount());
         Duration maxAge = Duration.ofDays(Math.max(0, config.retentionAgeDays()));
         SqliteAuditLog audit = new SqliteAuditLog(this, Clock.systemUTC());
@@ -57,6 +65,11 @@ public final class SqliteDatabaseComponent extends SqliteDatabase {
                         () -> executions.prune(keepNewest, maxAge)),
                 new RetentionTask.Pruning(
                         "audit entries older than " + auditAge.toDays() + " days", () -> audit.prune(auditAge))));
+    }
+
+    @Override
+    public List<ExecutionRecord> takeEndedAtStart() {
+        return interrupted.getAndSet(List.of());
     }
 
     /** Stops the retention task and closes the database. */

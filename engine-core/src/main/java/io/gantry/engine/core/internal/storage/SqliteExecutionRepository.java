@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -125,14 +126,27 @@ public class SqliteExecutionRepository implements ExecutionRepository {
 
     @Override
     public int markInterrupted(String reason) {
+        return endInterrupted(reason).size();
+    }
+
+    /**
+     * Ends every run left RUNNING, as {@link #markInterrupted} does.
+     *
+     * @param reason why they ended
+     * @return the runs as they are now recorded, FAILED
+     */
+    List<ExecutionRecord> endInterrupted(String reason) {
         return database.write("mark interrupted executions", c -> {
             Instant now = clock.instant();
             List<ExecutionRecord> running =
                     Sql.list(c, SELECT + "WHERE status = ?", SqliteExecutionRepository::execution, RUNNING);
+            List<ExecutionRecord> ended = new ArrayList<>(running.size());
             for (ExecutionRecord run : running) {
-                Sql.update(c, UPDATE, columns(Interruption.end(run, reason, now)));
+                ExecutionRecord end = Interruption.end(run, reason, now);
+                Sql.update(c, UPDATE, columns(end));
+                ended.add(end);
             }
-            return running.size();
+            return ended;
         });
     }
 

@@ -13,7 +13,17 @@ public final class TestEvents implements EventAdmin, AutoCloseable {
     /** Every event delivered, in order. */
     public final List<Event> delivered = new CopyOnWriteArrayList<>();
     /** Publishes onto this bus. */
-    public final EventPublisher publisher = new EventPublisher(this);
+    public final EventPublisher publisher;
+
+    /** A bus whose publisher keeps no event log. */
+    public TestEvents() {
+        publisher = new EventPublisher(this);
+    }
+
+    /** @param journal the event log its publisher hands every delivered event to */
+    TestEvents(EventJournal journal) {
+        publisher = new EventPublisher(this, journal);
+    }
 
     @Override
     public void postEvent(Event event) {

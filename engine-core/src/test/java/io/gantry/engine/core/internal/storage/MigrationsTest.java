@@ -38,7 +38,7 @@ class MigrationsTest {
 
         try (SqliteDatabase database = TestDatabases.open(file)) {
             assertThat(database.query("history", "SELECT version FROM schema_version", r -> r.getInt(1)))
-                    .containsExactly(1, 2, 3);
+                    .containsExactly(1, 2, 3, 4);
         }
     }
 
@@ -54,7 +54,7 @@ class MigrationsTest {
         }
 
         try (SqliteDatabase database = TestDatabases.open(file)) {
-            assertThat(database.read("version", Migrations::currentVersion)).isEqualTo(3);
+            assertThat(database.read("version", Migrations::currentVersion)).isEqualTo(Migrations.newestVersion());
             assertThat(new SqliteExecutionRepository(database, Clock.systemUTC()).find("old"))
                     .get()
                     .extracting(ExecutionRecord::startedBy)

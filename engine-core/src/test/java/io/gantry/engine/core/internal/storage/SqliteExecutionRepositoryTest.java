@@ -291,6 +291,17 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
     }
 
     @Test
+    void handsBackTheRunsItEndedAsTheyAreNowRecorded() {
+        repository.insert(running("cut", "p"));
+        insertFinished("ok", "p", ExecutionStatus.SUCCEEDED);
+
+        List<ExecutionRecord> ended = repository.endInterrupted("the controller restarted");
+
+        assertThat(ended).containsExactly(repository.find("cut").orElseThrow());
+        assertThat(ended.get(0).status()).isEqualTo(ExecutionStatus.FAILED);
+    }
+
+    @Test
     void prunesByCountKeepingTheNewestAndRunningOnes() {
         repository.insert(running("still-running", "p"));
         clock.advance(Duration.ofMinutes(1));

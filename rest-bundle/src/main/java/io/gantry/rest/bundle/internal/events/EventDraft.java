@@ -1,34 +1,38 @@
 package io.gantry.rest.bundle.internal.events;
 
 /**
- * An event converted to JSON but not yet numbered. The number is given later under the journal's
- * lock; splicing it into the already serialized text keeps the costly part outside that lock.
+ * An event converted to JSON, but for its number and epoch: those are spliced in front of the already
+ * serialized text when the journal takes it, which keeps the costly part outside the journal's lock.
  *
  * @param topic       the EventAdmin topic
  * @param pipelineId  the pipelineId property, or null
  * @param executionId the executionId property, or null
  * @param deviceId    the deviceId property, or null
- * @param fields      a JSON object holding every field but {@code seq}
+ * @param fields      a JSON object holding every field but {@code seq} and {@code epoch}
+ * @param epoch       the epoch the controller numbered it in, or null
+ * @param seq         the number the controller gave it, or 0 when it has none
  */
-record EventDraft(String topic, String pipelineId, String executionId, String deviceId, String fields) {
+record EventDraft(
+        String topic, String pipelineId, String executionId, String deviceId, String fields, String epoch, long seq) {
     EventDraft {
         if (!fields.startsWith("{")) {
             throw new IllegalArgumentException("fields must be a JSON object: " + fields);
         }
     }
 
-    /** An event of no device. */
+    /** An unnumbered event of no device. */
     EventDraft(String topic, String pipelineId, String executionId, String fields) {
-        this(topic, pipelineId, executionId, null, fields);
+        this(topic, pipelineId, executionId, null, fields, null, 0);
     }
 
     /**
-     * @param seq the number the journal gives this event
-     * @return the event with {@code "seq"} as its first field
+     * @param number the number the event goes out with
+     * @return the event with {@code "seq"} (and {@code "epoch"}) as its first fields
      */
-    StreamEvent numbered(long seq) {
+    StreamEvent numbered(long number) {
         String rest = fields.substring(1);
-        String json = rest.equals("}") ? "{\"seq\":" + seq + "}" : "{\"seq\":" + seq + "," + rest;
-        return new StreamEvent(seq, topic, pipelineId, executionId, deviceId, json);
+        String head = "{\"seq\":" + number + (epoch == null ? "" : ",\"epoch\":\"" + epoch + "\"");
+        String json = rest.equals("}") ? head + "}" : head + "," + rest;
+        return new StreamEvent(number, topic, pipelineId, executionId, deviceId, json);
     }
 }

@@ -1,5 +1,6 @@
 package io.gantry.rest.bundle.internal.events;
 
+import io.gantry.engine.api.event.EventLog;
 import io.gantry.engine.api.metrics.ControllerMetrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,17 +36,35 @@ public final class EventHub implements EventHandler {
     private final StreamCounters counters = new StreamCounters();
     private final EventJournal journal;
     private final int clientQueueSize;
+    private final boolean numbered;
+    private volatile boolean unnumberedSeen;
     private final Duration idleTimeout;
     // pings every client and runs their sending loops, which never block: a few threads suffice
     private final ScheduledExecutorService workers;
 
-    /** @param config buffer, queue and keep-alive settings */
-    @Activate
+    /**
+     * A hub with nothing to read back beyond its ring.
+     *
+     * @param config buffer, queue and keep-alive settings
+     */
     public EventHub(EventHubConfiguration config) {
+        this(config, null);
+    }
+
+    /**
+     * @param config buffer, queue and keep-alive settings
+     * @param log    the controller's event log, from which clients resume across restarts; null without
+     */
+    @Activate
+    public EventHub(
+            EventHubConfiguration config,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+                    EventLog log) {
         if (config.clientQueueSize() < 1) {
             throw new IllegalArgumentException("clientQueueSize must be at least 1, was " + config.clientQueueSize());
         }
-        journal = new EventJournal(config.bufferSize(), json);
+        journal = new EventJournal(config.bufferSize(), json, log);
+        numbered = log != null;
         clientQueueSize = config.clientQueueSize();
         idleTimeout = Duration.ofSeconds(Math.max(1, config.idleTimeoutSeconds()));
         workers = Executors.newScheduledThreadPool(2, runnable -> {
@@ -63,7 +82,16 @@ public final class EventHub implements EventHandler {
     @Override
     public void handleEvent(Event event) {
         try {
-            journal.publish(json.draft(event));
+            EventDraft draft = json.draft(event);
+            if (numbered && draft.seq() == 0) {
+                // not published by the controller: not in its log, and a number of ours would collide
+                if (!unnumberedSeen) {
+                    unnumberedSeen = true;
+                    LOG.warn("not streaming {}: gantry/* events come from the controller, numbered", event.getTopic());
+                }
+                return;
+            }
+            journal.publish(draft);
         } catch (RuntimeException e) {
             // EventAdmin blacklists a handler that throws; one odd event must not end the stream
             LOG.error("cannot stream event {}", event.getTopic(), e);
@@ -133,6 +161,11 @@ public final class EventHub implements EventHandler {
     /** @return the seq of the newest event, 0 before the first */
     public long lastSeq() {
         return journal.lastSeq();
+    }
+
+    /** @return the epoch of the newest event, or null when not known yet */
+    public String epoch() {
+        return journal.epoch();
     }
 
     /** @return events buffered for replay */

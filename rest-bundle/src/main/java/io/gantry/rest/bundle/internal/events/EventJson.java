@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.gantry.engine.api.event.EventProperties;
+import io.gantry.engine.api.event.LoggedEvent;
 import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -26,8 +28,8 @@ import org.osgi.service.event.EventConstants;
  */
 final class EventJson {
     /** Keys EventAdmin adds or the message sets itself; never copied from the properties. */
-    private static final Set<String> RESERVED =
-            Set.of(EventConstants.EVENT_TOPIC, EventConstants.EVENT, "seq", "topic");
+    private static final Set<String> RESERVED = Set.of(
+            EventConstants.EVENT_TOPIC, EventConstants.EVENT, EventProperties.SEQ, EventProperties.EPOCH, "topic");
 
     private final ObjectMapper mapper = JsonMapper.builder().build();
     private final Supplier<Instant> clock;
@@ -39,26 +41,42 @@ final class EventJson {
 
     /**
      * @param event an event under {@code gantry/}
-     * @return its message without the seq
+     * @return its message; unnumbered (seq 0) when the event carries no {@code seq}
      */
     EventDraft draft(Event event) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("topic", event.getTopic());
-        fields.put(EventProperties.TIMESTAMP, timestamp(event.getProperty(EventProperties.TIMESTAMP)));
         String[] names = event.getPropertyNames();
+        return draft(event.getTopic(), Arrays.asList(names), event::getProperty);
+    }
+
+    /**
+     * @param event an event read back from the event log
+     * @return its message, the same text as when it was live
+     */
+    EventDraft draft(LoggedEvent event) {
+        return draft(event.topic(), event.properties().keySet(), event.properties()::get);
+    }
+
+    private EventDraft draft(String topic, Collection<String> propertyNames, Function<String, Object> property) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("topic", topic);
+        fields.put(EventProperties.TIMESTAMP, timestamp(property.apply(EventProperties.TIMESTAMP)));
         // sorted, so that equal events give equal text whatever map EventAdmin used
-        Arrays.sort(names);
+        List<String> names = new ArrayList<>(propertyNames);
+        names.sort(null);
         for (String name : names) {
             if (!RESERVED.contains(name) && !name.equals(EventProperties.TIMESTAMP)) {
-                fields.put(name, plain(event.getProperty(name)));
+                fields.put(name, plain(property.apply(name)));
             }
         }
+        Object seq = property.apply(EventProperties.SEQ);
         return new EventDraft(
-                event.getTopic(),
-                text(event.getProperty(EventProperties.PIPELINE_ID)),
-                text(event.getProperty(EventProperties.EXECUTION_ID)),
-                text(event.getProperty(EventProperties.DEVICE_ID)),
-                write(fields));
+                topic,
+                text(property.apply(EventProperties.PIPELINE_ID)),
+                text(property.apply(EventProperties.EXECUTION_ID)),
+                text(property.apply(EventProperties.DEVICE_ID)),
+                write(fields),
+                text(property.apply(EventProperties.EPOCH)),
+                seq instanceof Number number ? number.longValue() : 0);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.gantry.rest.bundle.internal.events;
 
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +28,13 @@ public final class EventStreamHealthCheck implements HealthCheck {
 
     @Override
     public HealthStatus check() {
-        return HealthStatus.up(Map.of("clients", hub.clients(), "lastSeq", hub.lastSeq(), "buffered", hub.buffered()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("clients", hub.clients());
+        if (hub.epoch() != null) {
+            details.put("epoch", hub.epoch());
+        }
+        details.put("lastSeq", hub.lastSeq());
+        details.put("buffered", hub.buffered());
+        return HealthStatus.up(details);
     }
 }

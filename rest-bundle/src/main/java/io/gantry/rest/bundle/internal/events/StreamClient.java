@@ -1,8 +1,6 @@
 package io.gantry.rest.bundle.internal.events;
 
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,10 +42,12 @@ final class StreamClient {
     private final Executor sender;
 
     // guarded by this
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
-    private Iterator<String> replay = List.<String>of().iterator();
+    private final ArrayDeque<StreamEvent> queue = new ArrayDeque<>();
+    // set once under the journal's lock, then advanced only by the sending loop (one at a time): read
+    // outside this monitor, because a replay from the event log reads the disk
+    private volatile Replay replay = Replay.NONE;
     private boolean sending;
-    private boolean closed;
+    private volatile boolean closed;
 
     /**
      * @param sink      the connection
@@ -71,11 +71,11 @@ final class StreamClient {
     /**
      * Sets the messages to send before any live one. Called once, under the journal's lock.
      *
-     * @param messages the gap notice and the buffered events this client wants
+     * @param missed the gap notices and the missed events this client wants, oldest first
      * @return {@link Offer#START} when there is something to send, else {@link Offer#SKIPPED}
      */
-    synchronized Offer replay(List<String> messages) {
-        replay = List.copyOf(messages).iterator();
+    synchronized Offer replay(Replay missed) {
+        replay = missed;
         return startIfIdle();
     }
 
@@ -97,12 +97,12 @@ final class StreamClient {
             queue.clear();
             return Offer.FULL;
         }
-        queue.add(event.json());
+        queue.add(event);
         return sending ? Offer.QUEUED : startIfIdle();
     }
 
     private Offer startIfIdle() {
-        if (sending || closed || (!replay.hasNext() && queue.isEmpty())) {
+        if (sending || closed || (replay.isEmpty() && queue.isEmpty())) {
             return Offer.SKIPPED;
         }
         sending = true;
@@ -150,15 +150,25 @@ final class StreamClient {
     private static final int DONE_EARLY = 1;
     private static final int RETURNED = 2;
 
-    private synchronized String next() {
-        String text = null;
-        if (!closed) {
-            text = replay.hasNext() ? replay.next() : queue.poll();
+    private String next() {
+        Replay missed = replay;
+        String text = closed ? null : missed.next();
+        if (text != null) {
+            return text;
         }
-        if (text == null) {
-            sending = false;
+        synchronized (this) {
+            StreamEvent event = closed ? null : queue.poll();
+            // a client that resumed before the ring held anything read the log to its end, which may
+            // have reached events that were also on their way here live
+            while (event != null && missed.covers(event.seq())) {
+                event = queue.poll();
+            }
+            if (event == null) {
+                sending = false;
+                return null;
+            }
+            return event.json();
         }
-        return text;
     }
 
     private void failed(Throwable failure) {

@@ -7,10 +7,10 @@ import java.util.Map;
 /**
  * A client's query options: where to resume ({@code since}) and what to receive.
  *
- * @param since  the last seq the client has seen, or null to receive only live events
+ * @param since  the last event the client has, or null to receive only live events
  * @param filter the events it wants
  */
-record StreamRequest(Long since, StreamFilter filter) {
+record StreamRequest(StreamCursor since, StreamFilter filter) {
 
     /**
      * @param query the upgrade request's query parameters
@@ -29,19 +29,7 @@ record StreamRequest(Long since, StreamFilter filter) {
         }
         StreamFilter filter = new StreamFilter(
                 topics, single(query, "pipelineId"), single(query, "executionId"), single(query, "deviceId"));
-        return new StreamRequest(since == null ? null : parseSince(since), filter);
-    }
-
-    private static long parseSince(String value) {
-        try {
-            long since = Long.parseLong(value);
-            if (since < 0) {
-                throw new IllegalArgumentException("since must be 0 or more, was " + value);
-            }
-            return since;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("since must be a number (a seq), was '" + value + "'");
-        }
+        return new StreamRequest(since == null ? null : StreamCursor.parse(since), filter);
     }
 
     private static String single(Map<String, List<String>> query, String name) {

@@ -63,7 +63,7 @@ class EventJournalTest {
         publish(journal, 10);
         FakeSink sink = FakeSink.fast();
 
-        journal.subscribe(client(sink, StreamFilter.ALL, 10), 4L);
+        journal.subscribe(client(sink, StreamFilter.ALL, 10), new StreamCursor(null, 4));
         publish(journal, 3);
 
         assertThat(seqs(sink.received())).isEqualTo(range(5, 13));
@@ -75,7 +75,7 @@ class EventJournalTest {
         publish(journal, 3);
         FakeSink sink = FakeSink.fast();
 
-        journal.subscribe(client(sink, StreamFilter.ALL, 10), 0L);
+        journal.subscribe(client(sink, StreamFilter.ALL, 10), new StreamCursor(null, 0));
 
         assertThat(seqs(sink.received())).isEqualTo(range(1, 3));
     }
@@ -86,7 +86,7 @@ class EventJournalTest {
         publish(journal, 12); // seq 8..12 buffered
         FakeSink sink = FakeSink.fast();
 
-        journal.subscribe(client(sink, StreamFilter.ALL, 10), 3L);
+        journal.subscribe(client(sink, StreamFilter.ALL, 10), new StreamCursor(null, 3));
 
         List<String> received = sink.received();
         JsonNode gap = parse(received.get(0));
@@ -102,7 +102,7 @@ class EventJournalTest {
         publish(journal, 3);
         FakeSink sink = FakeSink.fast();
 
-        journal.subscribe(client(sink, StreamFilter.ALL, 10), 99L);
+        journal.subscribe(client(sink, StreamFilter.ALL, 10), new StreamCursor(null, 99));
         publish(journal, 2);
 
         assertThat(seqs(sink.received())).isEqualTo(range(4, 5));
@@ -129,8 +129,8 @@ class EventJournalTest {
         FakeSink byPipeline = FakeSink.fast();
         FakeSink byExecution = FakeSink.fast();
 
-        journal.subscribe(client(byPipeline, new StreamFilter(List.of(), "p1", null), 10), 0L);
-        journal.subscribe(client(byExecution, new StreamFilter(List.of(), null, "e2"), 10), 0L);
+        journal.subscribe(client(byPipeline, new StreamFilter(List.of(), "p1", null), 10), new StreamCursor(null, 0));
+        journal.subscribe(client(byExecution, new StreamFilter(List.of(), null, "e2"), 10), new StreamCursor(null, 0));
         journal.publish(draft(json, "gantry/pipeline/COMPLETED", "p1", "e3")); // 4
         journal.publish(draft(json, "gantry/pipeline/COMPLETED", "p2", "e2")); // 5
 
@@ -182,7 +182,7 @@ class EventJournalTest {
         publish(journal, 1_000);
         FakeSink sink = FakeSink.fast();
 
-        journal.subscribe(client(sink, StreamFilter.ALL, 10), 0L);
+        journal.subscribe(client(sink, StreamFilter.ALL, 10), new StreamCursor(null, 0));
 
         assertThat(sink.closeStatus()).isNull();
         assertThat(sink.received()).hasSize(1_000);
@@ -194,7 +194,7 @@ class EventJournalTest {
         publish(journal, 100_000);
         FakeSink sink = FakeSink.fast();
 
-        journal.subscribe(client(sink, StreamFilter.ALL, 10), 0L);
+        journal.subscribe(client(sink, StreamFilter.ALL, 10), new StreamCursor(null, 0));
 
         assertThat(sink.received()).hasSize(100_000);
     }
@@ -238,7 +238,7 @@ class EventJournalTest {
             // subscribe in the middle of the storm, resuming from wherever the stream is now
             FakeSink sink = FakeSink.fast();
             long since = journal.lastSeq() - 500;
-            journal.subscribe(client(sink, StreamFilter.ALL, threads * perThread), since);
+            journal.subscribe(client(sink, StreamFilter.ALL, threads * perThread), new StreamCursor(null, since));
             long atSubscribe = journal.lastSeq();
             subscribed.countDown();
             for (Future<Object> publisher : publishers) {

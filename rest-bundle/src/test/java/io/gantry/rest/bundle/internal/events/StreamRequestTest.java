@@ -16,12 +16,20 @@ class StreamRequestTest {
                 "executionId", List.of("e1"),
                 "topics", List.of("gantry/node/*,gantry/pipeline/COMPLETED")));
 
-        assertThat(request.since()).isEqualTo(42L);
+        assertThat(request.since()).isEqualTo(new StreamCursor(null, 42));
         assertThat(request.filter().pipelineId()).isEqualTo("p1");
         assertThat(request.filter().executionId()).isEqualTo("e1");
         assertThat(request.filter().topics())
                 .extracting(TopicPattern::toString)
                 .containsExactly("gantry/node/*", "gantry/pipeline/COMPLETED");
+    }
+
+    @Test
+    void sinceNamesAnEpochBeforeItsSeq() {
+        StreamRequest request = StreamRequest.fromQuery(Map.of("since", List.of("k3x9TqzB:117")));
+
+        assertThat(request.since()).isEqualTo(new StreamCursor("k3x9TqzB", 117));
+        assertThat(request.since()).hasToString("k3x9TqzB:117");
     }
 
     @Test
@@ -35,9 +43,13 @@ class StreamRequestTest {
     @Test
     void refusesMalformedOptionsWithAMessageForTheClient() {
         assertThatThrownBy(() -> StreamRequest.fromQuery(Map.of("since", List.of("yesterday"))))
-                .hasMessageContaining("since must be a number");
+                .hasMessageContaining("since must be <seq> or <epoch>:<seq>");
         assertThatThrownBy(() -> StreamRequest.fromQuery(Map.of("since", List.of("-2"))))
                 .hasMessageContaining("0 or more");
+        assertThatThrownBy(() -> StreamRequest.fromQuery(Map.of("since", List.of("a b:3"))))
+                .hasMessageContaining("since's epoch must be");
+        assertThatThrownBy(() -> StreamRequest.fromQuery(Map.of("since", List.of("k3x9:"))))
+                .hasMessageContaining("since must be <seq> or <epoch>:<seq>");
         assertThatThrownBy(() -> StreamRequest.fromQuery(Map.of("pipelineId", List.of("a", "b"))))
                 .hasMessageContaining("pipelineId given 2 times");
     }
