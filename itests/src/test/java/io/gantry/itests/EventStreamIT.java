@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.itests.support.Await;
+import io.gantry.itests.support.ControllerEvents;
 import io.gantry.itests.support.EventStreamClient;
 import io.gantry.itests.support.GantryContainer;
 import java.nio.file.Path;
@@ -28,13 +29,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket event stream in the real controller: EventAdmin events reach real WebSocket
+ * The WebSocket event stream in the real controller: events the controller publishes reach real WebSocket
  * clients in order, a client that reconnects with {@code since} misses nothing, and a client that
  * stops reading is dropped with 1008 without holding anyone else up. Each test posts events of
  * its own execution id and streams only those, so the tests do not see each other's events.
@@ -44,12 +43,10 @@ import org.slf4j.LoggerFactory;
 public class EventStreamIT {
     private static final Logger LOG = LoggerFactory.getLogger(EventStreamIT.class);
     private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String TOPIC = "gantry/node/COMPLETED";
 
     @Inject
     private BundleContext context;
-
-    @Inject
-    private EventAdmin eventAdmin;
 
     @Configuration
     public Option[] config() {
@@ -108,7 +105,7 @@ public class EventStreamIT {
             int batch = 100;
             for (int sent = 0; sent < events; sent += batch) {
                 for (int i = sent; i < sent + batch; i++) {
-                    eventAdmin.postEvent(event(execution, i, Map.of("payload", payload)));
+                    events().publish(TOPIC, event(execution, i, Map.of("payload", payload)));
                 }
                 int expected = sent + batch;
                 Await.until(expected + " events at the healthy client", DEADLINE, () -> healthy.count() == expected);
@@ -137,7 +134,7 @@ public class EventStreamIT {
                 for (int i = 0; i < rounds; i++) {
                     int expected = i + 1;
                     posted[i] = System.nanoTime();
-                    eventAdmin.postEvent(event(execution, i, Map.of()));
+                    events().publish(TOPIC, event(execution, i, Map.of()));
                     // one event at a time: latency of a quiet controller, not of a backlog
                     Await.until(
                             "event " + i + " everywhere",
@@ -178,16 +175,20 @@ public class EventStreamIT {
 
     private void post(String execution, int from, int to) {
         for (int i = from; i < to; i++) {
-            eventAdmin.postEvent(event(execution, i, Map.of()));
+            events().publish(TOPIC, event(execution, i, Map.of()));
         }
     }
 
-    private static Event event(String execution, int index, Map<String, Object> more) {
+    private static Map<String, Object> event(String execution, int index, Map<String, Object> more) {
         Map<String, Object> properties = new HashMap<>(more);
         properties.put("executionId", execution);
         properties.put("pipelineId", "it");
         properties.put("index", index);
-        return new Event("gantry/node/COMPLETED", properties);
+        return properties;
+    }
+
+    private ControllerEvents events() {
+        return ControllerEvents.of(context);
     }
 
     /** @return query options that stream this execution from the newest event on, whatever the handshake's timing */
