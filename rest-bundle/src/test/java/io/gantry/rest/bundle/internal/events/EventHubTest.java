@@ -52,6 +52,24 @@ class EventHubTest {
     }
 
     @Test
+    void withAnEventLogStreamsOnlyTheEventsTheControllerNumbered() {
+        EventHub numbered = new EventHub(HubConfig.of(3, 10, 0), new FakeEventLog().start("e"));
+        try {
+            FakeSink sink = FakeSink.fast();
+            numbered.connect(sink, new StreamRequest(null, StreamFilter.ALL));
+
+            numbered.handleEvent(new Event("gantry/node/COMPLETED", Map.of("nodeId", "stray")));
+            numbered.handleEvent(new Event("gantry/node/COMPLETED", FakeEventLog.properties("e", 1, "p1", "e1")));
+
+            Poll.until("the numbered event sent", () -> sink.received().size() == 1);
+            assertThat(seqs(sink.received())).containsExactly(1L);
+            assertThat(numbered.epoch()).isEqualTo("e");
+        } finally {
+            numbered.stop();
+        }
+    }
+
+    @Test
     void pingsConnectedClients() {
         FakeSink sink = FakeSink.fast();
         hub.connect(sink, new StreamRequest(null, StreamFilter.ALL));
