@@ -132,6 +132,8 @@ function buildAddressSpace(addressSpace) {
         componentOf: cell,
         nodeId: "s=Counter",
         browseName: "Counter",
+        accessLevel: "CurrentRead",
+        userAccessLevel: "CurrentRead",
         dataType: "Int32",
         value: new Variant({ dataType: DataType.Int32, value: counter }),
     });
@@ -145,6 +147,8 @@ function buildAddressSpace(addressSpace) {
         componentOf: cell,
         nodeId: "s=Temperature",
         browseName: "Temperature",
+        accessLevel: "CurrentRead",
+        userAccessLevel: "CurrentRead",
         dataType: "Double",
         value: new Variant({ dataType: DataType.Double, value: 21.5 }),
     });
@@ -159,6 +163,8 @@ function buildAddressSpace(addressSpace) {
         componentOf: machine,
         nodeId: "s=Mode",
         browseName: "Mode",
+        accessLevel: "CurrentRead",
+        userAccessLevel: "CurrentRead",
         dataType: "String",
         value: new Variant({ dataType: DataType.String, value: "AUTO" }),
     });
@@ -214,6 +220,7 @@ function writable(ns, parent, name, dataType, initial) {
         dataType: DataType[dataType],
         accessLevel: "CurrentRead | CurrentWrite",
         userAccessLevel: "CurrentRead | CurrentWrite",
+        minimumSamplingInterval: 100,
         value: {
             get: () => new Variant({ dataType, value }),
             set: (variant) => {
