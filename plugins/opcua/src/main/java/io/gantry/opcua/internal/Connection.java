@@ -173,6 +173,12 @@ final class Connection {
                     "device '" + deviceId + "': " + config.endpointUrl() + " (" + config.security()
                             + ") does not take a user name and password");
         }
+        if (config.username() == null && !offers(chosen, UserTokenType.Anonymous)) {
+            throw new DeviceFaultException(
+                    deviceId,
+                    "device '" + deviceId + "': " + config.endpointUrl() + " (" + config.security()
+                            + ") does not take anonymous clients: set username and password");
+        }
         // The server names itself as it likes (its host name, another interface): reach it where the config says.
         URI configured = URI.create(config.endpointUrl());
         return EndpointUtil.updateUrl(chosen, configured.getHost(), configured.getPort());

@@ -70,6 +70,17 @@ final class NodeOpcUaServer implements AutoCloseable {
         return "opc.tcp://127.0.0.1:" + port + "/gantry";
     }
 
+    /** @return the SHA-1 thumbprint of its certificate, read from its pki folder as a engineer would */
+    String thumbprint() {
+        Path pem = pki.resolve("server").resolve("own").resolve("certs").resolve("server_certificate.pem");
+        try (java.io.InputStream in = Files.newInputStream(pem)) {
+            return Thumbprints.of((java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        } catch (IOException | java.security.cert.CertificateException e) {
+            throw new IllegalStateException("cannot read the server's certificate " + pem, e);
+        }
+    }
+
     /** @return every write seen so far, as {@code ns=1;s=Setpoint 42.5}, in order */
     List<String> writes() {
         stats();
