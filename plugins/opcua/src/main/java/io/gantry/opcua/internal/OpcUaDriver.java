@@ -88,6 +88,8 @@ public final class OpcUaDriver implements DeviceDriver {
         try {
             // netty's own one-thread executor (it closes channels' leftovers); it ends a second after its last task
             GlobalEventExecutor.INSTANCE.awaitInactivity(STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (IllegalStateException e) {
+            // its thread never started: nothing to wait for
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
