@@ -104,7 +104,8 @@ class OpcUaFunctionTest extends SharedServerTest {
                         .input("nodeId", "ns=1;s=Temperature")
                         .input("value", 1.0))))
                 .isInstanceOf(OpcUaStatusException.class)
-                .hasMessageContaining("could not write the number 1.0 to ns=1;s=Temperature: Bad_");
+                .hasMessage(
+                        "device 'cell' could not write the number 1.0 to ns=1;s=Temperature: Bad_NotWritable (0x803B0000)");
     }
 
     @Test
