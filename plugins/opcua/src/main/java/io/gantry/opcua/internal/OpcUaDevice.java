@@ -52,6 +52,7 @@ final class OpcUaDevice implements Device, SignalSource, SignalBrowser {
     // lock
     private boolean closed; // guarded by lock
     private CompletionStage<Void> closing = CompletableFuture.completedFuture(null); // guarded by lock
+    private CompletableFuture<Void> connecting; // the connect under way, if any; guarded by lock
 
     /** A connected session and the requests made over it. */
     private record Session(Connection connection, Nodes nodes, Methods methods, Browser browser) {}
@@ -89,8 +90,10 @@ final class OpcUaDevice implements Device, SignalSource, SignalBrowser {
                 return CompletableFuture.completedFuture(null);
             }
             attempt = ++epoch;
+            connecting = new CompletableFuture<>();
         }
-        return Connection.open(deviceId, config, pki, this::lost)
+        CompletableFuture<Void> result = connecting;
+        Connection.open(deviceId, config, pki, this::lost)
                 .thenCompose(connection -> {
                     Nodes nodes = new Nodes(deviceId, connection.client());
                     Session opened = new Session(
@@ -120,12 +123,23 @@ final class OpcUaDevice implements Device, SignalSource, SignalBrowser {
                                 return (Void) null;
                             });
                 })
-                .handle((connected, failure) -> {
+                .whenComplete((connected, failure) -> {
                     if (failure != null) {
-                        throw Failures.of(deviceId, "could not connect", failure);
+                        result.completeExceptionally(Failures.of(deviceId, "could not connect", failure));
+                    } else {
+                        result.complete(null);
                     }
-                    return null;
                 });
+        return result;
+    }
+
+    /** Ends a connect under way at once (its session, should it still come, is closed when it does). */
+    private void abandonConnect() {
+        assert Thread.holdsLock(lock);
+        if (connecting != null) {
+            connecting.completeExceptionally(notConnected("connect"));
+            connecting = null;
+        }
     }
 
     @Override
@@ -133,6 +147,7 @@ final class OpcUaDevice implements Device, SignalSource, SignalBrowser {
         Session current;
         synchronized (lock) {
             epoch++;
+            abandonConnect();
             current = session;
             session = null;
         }
@@ -153,6 +168,7 @@ final class OpcUaDevice implements Device, SignalSource, SignalBrowser {
             }
             closed = true;
             epoch++;
+            abandonConnect();
             current = session;
             session = null;
             if (current != null) {
