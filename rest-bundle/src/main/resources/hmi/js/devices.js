@@ -39,7 +39,10 @@ export function mountDevices(root) {
       h('td', {}, h('span.badge', { testid: 'device-status', 'data-state': d.status }, d.status)),
       h('td', {}, d.breaker ? h('span.badge', { testid: 'device-breaker', 'data-state': typeof d.breaker === 'object' ? d.breaker.state : d.breaker },
         typeof d.breaker === 'object' ? d.breaker.state || JSON.stringify(d.breaker) : d.breaker) : '—'),
-      h('td.error', { testid: 'device-error' }, d.lastError || ''),
+      // the last error stays on record after a good connect: shown as past, so it does not read as now
+      d.status === 'CONNECTED' && d.lastError
+        ? h('td.muted.wrap', { testid: 'device-error', title: 'the last error, before the device connected' }, `earlier: ${d.lastError}`)
+        : h('td.error.wrap', { testid: 'device-error' }, d.lastError || ''),
       h('td.actions', {},
         h('button', { type: 'button', testid: 'device-signals', onclick: () => signals.show(d.id) }, 'Signals'),
         allow(h('button', { type: 'button', testid: 'device-browse', onclick: () => browser.show(d.id) }, 'Browse'),

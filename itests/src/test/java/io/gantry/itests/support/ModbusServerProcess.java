@@ -1,9 +1,7 @@
 package io.gantry.itests.support;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.Assume;
@@ -32,7 +28,7 @@ public final class ModbusServerProcess implements AutoCloseable {
     private static final Path SCRIPT = Path.of("../plugins/modbus-tcp/src/test/resources/modbus_server.py");
     private static final long WAIT_SECONDS = 15;
 
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private PeerOutput output;
     private final AtomicLong requests = new AtomicLong();
     private Process process;
     private int port;
@@ -115,7 +111,6 @@ public final class ModbusServerProcess implements AutoCloseable {
     }
 
     private void launch() {
-        lines.clear();
         ProcessBuilder builder =
                 new ProcessBuilder(PYTHON, SCRIPT.toString(), "--port", String.valueOf(port), "--slow-ms", "5000");
         builder.redirectError(ProcessBuilder.Redirect.appendTo(new File("target/pymodbus-server.log")));
@@ -124,49 +119,19 @@ public final class ModbusServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + PYTHON, e);
         }
-        Thread reader = new Thread(this::readLines, "pymodbus-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        String listening = awaitLine("LISTENING ");
+        output = PeerOutput.read(process, "pymodbus server", "target/pymodbus-server.log", line -> {
+            boolean request = line.startsWith("REQUEST ");
+            if (request) {
+                requests.incrementAndGet();
+            }
+            return request;
+        });
+        String listening = output.await("LISTENING ", WAIT_SECONDS);
         port = Integer.parseInt(listening.substring("LISTENING ".length()).trim());
         try (Socket probe = new Socket()) {
             probe.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         } catch (IOException e) {
             throw new IllegalStateException("pymodbus said it listens on " + port + " but refuses connections", e);
-        }
-    }
-
-    private void readLines() {
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("REQUEST ")) {
-                    requests.incrementAndGet();
-                } else {
-                    lines.add(line);
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
-    }
-
-    private String awaitLine(String prefix) {
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            while (true) {
-                String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    throw new IllegalStateException("the pymodbus server did not print '" + prefix + "' within "
-                            + WAIT_SECONDS + " s; see target/pymodbus-server.log");
-                }
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.gantry.opcua.internal;
 
 import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
 
+import io.gantry.engine.api.error.InvalidConfigException;
 import io.gantry.engine.api.function.PortType;
 import io.gantry.engine.api.signal.BrowseEntry;
 import io.gantry.engine.api.signal.SignalAccess;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.Identifiers;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.types.builtin.ByteString;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
@@ -58,7 +60,8 @@ final class Browser {
     /**
      * @param node the node to list, or null for the Objects folder
      * @return completes with its children in the server's order; exceptionally with an
-     *     {@link OpcUaStatusException} when the server does not know the node (Bad_NodeIdUnknown)
+     *     {@link InvalidConfigException} when the server does not know the node (Bad_NodeIdUnknown), with an
+     *     {@link OpcUaStatusException} when browsing it fails otherwise
      */
     CompletableFuture<List<BrowseEntry>> browse(NodeId node) {
         NodeId start = node == null ? Identifiers.ObjectsFolder : node;
@@ -84,6 +87,12 @@ final class Browser {
         CompletableFuture<BrowseResult> page =
                 continuation == null ? client.browse(description(start)) : client.browseNext(false, continuation);
         return page.thenCompose(result -> {
+            long code = result.getStatusCode().getValue();
+            if (code == StatusCodes.Bad_NodeIdUnknown || code == StatusCodes.Bad_NodeIdInvalid) {
+                // an address the engineer gave that the server does not have: bad input, not a device fault
+                throw new InvalidConfigException("device '" + deviceId + "': the server has no node "
+                        + NodeIds.text(start) + " (" + Status.describe(result.getStatusCode()) + ")");
+            }
             if (result.getStatusCode().isBad()) {
                 throw OpcUaStatusException.of(
                         deviceId, "could not browse " + NodeIds.text(start), result.getStatusCode());

@@ -68,8 +68,8 @@ record OpcUaConfig(
                   "items": {"type": "string", "pattern": "^[0-9A-Fa-f]{40}$"},
                   "description": "SHA-1 thumbprints (40 hex digits) of server certificates to trust, besides those in the pki's trusted/certs folder"
                 },
-                "publishingIntervalMs": {"type": "integer", "minimum": 10, "maximum": 3600000, "default": 250,
-                                         "description": "How often the server sends the subscription's changes, in ms"},
+                "publishingIntervalMs": {"type": "integer", "minimum": 10, "maximum": 3600000,
+                                         "description": "How often the server sends the subscription's changes, in ms; by default the fastest signal's samplingIntervalMs"},
                 "signals": {
                   "type": "array",
                   "description": "The device's signals: each one variable of the server, watched by a subscription",
@@ -184,8 +184,20 @@ record OpcUaConfig(
                 (int) reader.integer("requestTimeoutMs", 5000, 1, 600_000),
                 (int) reader.integer("connectTimeoutMs", 5000, 1, 600_000),
                 List.copyOf(thumbprints),
-                (int) reader.integer("publishingIntervalMs", 250, 10, 3_600_000),
+                (int) reader.integer("publishingIntervalMs", fastestSampling(signals), 10, 3_600_000),
                 List.copyOf(signals));
+    }
+
+    /**
+     * The publishing interval when none is given: the fastest signal's sampling interval, so that a
+     * change reaches the controller within its own sampling interval rather than waiting for a slower
+     * publish (250 ms without signals, at least 10 ms).
+     */
+    private static long fastestSampling(List<SignalConfig> signals) {
+        return signals.stream().mapToLong(signal -> (long) signal.samplingIntervalMs()).min().stream()
+                .map(ms -> Math.max(10, ms))
+                .findFirst()
+                .orElse(250);
     }
 
     private static String endpointUrl(ConfigReader reader) {

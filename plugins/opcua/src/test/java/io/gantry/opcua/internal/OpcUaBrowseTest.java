@@ -80,8 +80,8 @@ class OpcUaBrowseTest extends SharedServerTest {
     @Test
     void anUnknownOrMalformedAddressIsRefused() {
         assertThat(failure(device.browse("ns=1;s=NoSuchNode")))
-                .isInstanceOf(OpcUaStatusException.class)
-                .hasMessage("device 'cell' could not browse ns=1;s=NoSuchNode: Bad_NodeIdUnknown (0x80340000)");
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("device 'cell': the server has no node ns=1;s=NoSuchNode (Bad_NodeIdUnknown (0x80340000))");
         assertThat(failure(device.browse("Cell")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("device 'cell': 'Cell' is not a node id such as ns=1;s=Counter, ns=2;i=42 or i=2258");

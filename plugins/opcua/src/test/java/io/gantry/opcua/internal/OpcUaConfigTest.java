@@ -98,6 +98,18 @@ class OpcUaConfigTest {
                         .securityMode())
                 .isEqualTo(MessageSecurityMode.SignAndEncrypt);
         assertThat(config.signals().get(0).descriptor().type()).isEqualTo(PortType.JSON);
+        // the subscription publishes as often as its fastest signal is sampled
+        assertThat(OpcUaConfig.from(
+                                "cell",
+                                config(
+                                        URL,
+                                        List.of(
+                                                signal("slow", "i=2258", "samplingIntervalMs", 1000),
+                                                signal("fast", "i=2259", "samplingIntervalMs", 100))))
+                        .publishingIntervalMs())
+                .isEqualTo(100);
+        assertThat(OpcUaConfig.from("cell", Map.of("endpointUrl", URL)).publishingIntervalMs())
+                .isEqualTo(250);
         assertThat(OpcUaConfig.from("cell", Map.of("endpointUrl", URL, "username", "u", "password", "secret"))
                         .toString())
                 .doesNotContain("secret");
