@@ -47,9 +47,8 @@ final class OpcUaDevice implements Device, SignalSource, SignalBrowser {
 
     private final Object lock = new Object();
     private volatile Session session; // the connected one; written under lock
-    private long
-            epoch; // counts connects, disconnects and the close, so a connect that ends late is dropped; guarded by
-    // lock
+    // counts connects, disconnects and the close, so a connect that ends late is dropped; guarded by lock
+    private long epoch;
     private boolean closed; // guarded by lock
     private CompletionStage<Void> closing = CompletableFuture.completedFuture(null); // guarded by lock
     private CompletableFuture<Void> connecting; // the connect under way, if any; guarded by lock
@@ -82,6 +81,7 @@ final class OpcUaDevice implements Device, SignalSource, SignalBrowser {
     @Override
     public CompletionStage<Void> connect() {
         long attempt;
+        CompletableFuture<Void> result;
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(notConnected("connect"));
@@ -91,8 +91,8 @@ final class OpcUaDevice implements Device, SignalSource, SignalBrowser {
             }
             attempt = ++epoch;
             connecting = new CompletableFuture<>();
+            result = connecting;
         }
-        CompletableFuture<Void> result = connecting;
         Connection.open(deviceId, config, pki, this::lost)
                 .thenCompose(connection -> {
                     Nodes nodes = new Nodes(deviceId, connection.client());
