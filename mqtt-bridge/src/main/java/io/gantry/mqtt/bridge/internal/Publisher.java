@@ -26,6 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -487,10 +488,21 @@ final class Publisher implements Runnable {
     }
 
     private IMqttToken send(String topic, byte[] payload, int qos) {
-        try {
-            return link.publish(topic, payload, qos);
-        } catch (MqttException e) {
-            throw new LinkLost("publishing failed: " + describe(e));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ACK_WAIT_MS);
+        while (true) {
+            try {
+                return link.publish(topic, payload, qos);
+            } catch (MqttException e) {
+                // Paho counts a message in flight a moment after its token completes: that is no failure,
+                // wait for the broker's acknowledgements and go on
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+                        || System.nanoTime() - deadline > 0
+                        || linkDown) {
+                    throw new LinkLost("publishing failed: " + describe(e));
+                }
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+                settle(false);
+            }
         }
     }
 
