@@ -153,6 +153,10 @@ final class Settings {
         properties.put("felix.fileinstall.noInitialDelay", "true");
         properties.put("felix.fileinstall.bundles.new.start", "true");
         properties.putIfAbsent("felix.fileinstall.log.level", "3");
+        // deploy/*.cfg are the operator's: FileInstall must not write a configuration back into its file.
+        // It does by default, truncating the file first, and its own scanner can read the file in that
+        // moment and apply it empty (MqttBridgeIT saw a controller's io.gantry.mqtt.cfg end up empty).
+        properties.put("felix.fileinstall.enableConfigSave", "false");
         properties.putIfAbsent(EVENTADMIN_TIMEOUT, "0");
         if (!interactive) {
             // without a terminal the Gogo shell would read a closed stdin; its commands stay usable

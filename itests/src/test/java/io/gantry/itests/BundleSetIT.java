@@ -53,6 +53,9 @@ public class BundleSetIT {
                 "io.gantry.engine.api",
                 "io.gantry.engine.core",
                 "io.gantry.rest.bundle",
+                "io.gantry.mqtt.bridge",
+                "org.eclipse.tahu.core",
+                "com.google.protobuf",
                 "org.apache.felix.scr",
                 "org.apache.felix.fileinstall",
                 "org.apache.felix.eventadmin")) {

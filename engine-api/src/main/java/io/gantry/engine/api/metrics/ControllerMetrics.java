@@ -47,4 +47,47 @@ public interface ControllerMetrics {
      * @param reason a short fixed reason such as {@code slow}; used as a label, so never free text
      */
     void webSocketClientDropped(String reason);
+
+    /**
+     * The MQTT bridge's link to its broker came up or went down ({@code gantry_mqtt_connected}, 1 or 0).
+     *
+     * @param connected whether the bridge is connected now
+     * @since 1.1
+     */
+    void mqttConnected(boolean connected);
+
+    /**
+     * The MQTT bridge had messages acknowledged by its broker ({@code gantry_mqtt_published_total}).
+     *
+     * @param messages how many, at least 1
+     * @since 1.1
+     */
+    void mqttPublished(long messages);
+
+    /**
+     * The events the MQTT bridge has still to publish, read from the event log
+     * ({@code gantry_mqtt_backlog_events}).
+     *
+     * @param events how many now
+     * @since 1.1
+     */
+    void mqttBacklog(long events);
+
+    /**
+     * The MQTT bridge skipped events it could not publish in time: more than its bound behind, or no
+     * longer in the event log ({@code gantry_mqtt_dropped_events_total}).
+     *
+     * @param events how many
+     * @since 1.1
+     */
+    void mqttDropped(long events);
+
+    /**
+     * The MQTT bridge handled a command from its broker ({@code gantry_mqtt_commands_total}).
+     *
+     * @param kind    a short fixed name such as {@code write} or {@code run}; a label, so never free text
+     * @param outcome {@code ok}, {@code refused}, {@code denied} or {@code failed}
+     * @since 1.1
+     */
+    void mqttCommand(String kind, String outcome);
 }

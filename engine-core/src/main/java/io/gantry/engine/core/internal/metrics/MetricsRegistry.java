@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.metrics;
 
 import io.gantry.engine.api.metrics.ControllerMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -15,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -33,6 +35,8 @@ public final class MetricsRegistry implements ControllerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final AtomicInteger webSocketClients = new AtomicInteger();
+    private final AtomicInteger mqttConnected = new AtomicInteger();
+    private final AtomicLong mqttBacklog = new AtomicLong();
 
     /** Binds the JVM metrics: memory, GC, threads, classes, CPU, uptime. */
     @Activate
@@ -44,6 +48,13 @@ public final class MetricsRegistry implements ControllerMetrics {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         registry.gauge("gantry.websocket.clients", webSocketClients);
+        Gauge.builder("gantry.mqtt.connected", mqttConnected, AtomicInteger::get)
+                .description("1 while the MQTT bridge is connected to its broker, else 0")
+                .register(registry);
+        Gauge.builder("gantry.mqtt.backlog", mqttBacklog, AtomicLong::get)
+                .description("events the MQTT bridge has still to publish from the event log")
+                .baseUnit("events")
+                .register(registry);
     }
 
     @Deactivate
@@ -95,6 +106,42 @@ public final class MetricsRegistry implements ControllerMetrics {
         Counter.builder("gantry.websocket.clients.dropped")
                 .description("WebSocket clients the controller dropped")
                 .tag("reason", reason == null ? "unknown" : reason)
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void mqttConnected(boolean connected) {
+        mqttConnected.set(connected ? 1 : 0);
+    }
+
+    @Override
+    public void mqttPublished(long messages) {
+        Counter.builder("gantry.mqtt.published")
+                .description("messages the MQTT bridge had acknowledged by its broker")
+                .register(registry)
+                .increment(messages);
+    }
+
+    @Override
+    public void mqttBacklog(long events) {
+        mqttBacklog.set(Math.max(0, events));
+    }
+
+    @Override
+    public void mqttDropped(long events) {
+        Counter.builder("gantry.mqtt.dropped")
+                .description("events the MQTT bridge skipped: too far behind, or no longer in the event log")
+                .baseUnit("events")
+                .register(registry)
+                .increment(events);
+    }
+
+    @Override
+    public void mqttCommand(String kind, String outcome) {
+        Counter.builder("gantry.mqtt.commands")
+                .description("commands the MQTT bridge received, by kind and outcome")
+                .tags("kind", kind == null ? "unknown" : kind, "outcome", outcome == null ? "unknown" : outcome)
                 .register(registry)
                 .increment();
     }
