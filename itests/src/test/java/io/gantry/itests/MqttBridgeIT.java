@@ -306,6 +306,53 @@ public class MqttBridgeIT {
     }
 
     @Test
+    public void bc_aBacklogBeyondMaxBacklogDropsTheOldestAndSaysSo() {
+        int maxBacklog = 60;
+        int deadPort = io.gantry.itests.support.GantryContainer.freePort();
+        configure(cell, "cell-1", Map.of("brokerUrl", "tcp://127.0.0.1:" + deadPort, "maxBacklog", "" + maxBacklog));
+        Await.until(
+                "the bridge pointed nowhere",
+                WAIT,
+                () -> mqttHealth(cell).path("broker").asText().endsWith(":" + deadPort));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // 6 events a run: 180, three times what may wait
+            HttpResponse<String> run = http.post("/api/executions?wait=true", QUICK);
+            assertEquals(run.body(), 200, run.statusCode());
+            ids.add(Json.of(run).path("id").asText());
+        }
+        int index = host.received().size();
+        configure(
+                cell,
+                "cell-1",
+                Map.of("commandsEnabled", "true", "commandUser", "line-host", "maxBacklog", "" + maxBacklog));
+        Received dropped = host.await(
+                "the drop announced",
+                WAIT,
+                m -> after(m, index) && m.topic().equals(events("cell-1") + "stream/DROPPED"));
+        JsonNode notice = Json.parse(dropped.text());
+        assertEquals(dropped.text(), "backlog", notice.path("reason").asText());
+        assertTrue(dropped.text(), notice.path("dropped").asLong() >= 180 - maxBacklog);
+        String lastRun = ids.get(ids.size() - 1);
+        host.await(
+                "the newest run delivered",
+                WAIT,
+                m -> after(m, index)
+                        && isEvent(m, "pipeline/COMPLETED")
+                        && m.text().contains(lastRun));
+        assertEquals(
+                "the oldest run of the outage was dropped, not sent",
+                0,
+                host.count(m -> after(m, index) && m.text().contains(ids.get(0))));
+        long delivered = host.count(m -> after(m, index)
+                && m.topic().startsWith(events("cell-1"))
+                && !m.topic().endsWith("stream/DROPPED"));
+        assertTrue("at most maxBacklog events after the drop: " + delivered, delivered <= maxBacklog);
+        System.out.printf(
+                "mqtt: backlog of 180 events over maxBacklog %d: %d dropped and announced, %d delivered%n",
+                maxBacklog, notice.path("dropped").asLong(), delivered);
+    }
+
+    @Test
     public void c_aRebirthRequestBringsNbirthAndDbirthsWithSeqReset() {
         // the NBIRTH after the outage went out (QoS 0) before the host was back: ask the bridge for its bdSeq
         long bdSeq = mqttHealth(cell).path("bdSeq").asLong();

@@ -20,6 +20,12 @@ public interface EventLog {
     String epoch();
 
     /**
+     * @return the seq of the newest event of this epoch, 0 before the first; it may not be on disk yet
+     *     ({@link #after} returns it a few milliseconds later)
+     */
+    long lastSeq();
+
+    /**
      * @param epoch an epoch
      * @return whether it is this start's or the log still holds any event of it
      */

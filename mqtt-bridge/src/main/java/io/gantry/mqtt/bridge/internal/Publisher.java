@@ -208,6 +208,8 @@ final class Publisher implements Runnable {
     @Override
     public void run() {
         try {
+            // what was published before this bridge started counts toward its backlog from the start
+            latestSeen.accumulateAndGet(log.lastSeq(), Math::max);
             read = cursors.load().orElse(new Cursor(log.epoch(), 0));
             acked = read;
             ackedView = acked;
@@ -623,7 +625,8 @@ final class Publisher implements Runnable {
             link = null;
         }
         pending.clear();
-        redeliver = unacknowledged;
+        // and the event after them, whose messages may have gone out in part when a send failed
+        redeliver = unacknowledged + 1;
         read = acked;
         born.clear();
         birthAt = null;

@@ -55,6 +55,7 @@ public final class EventJournal implements EventLog, EventRecorder, HealthCheck 
     private final Thread writer;
     private volatile boolean stopping;
     private volatile String failure;
+    private volatile long lastSeq; // written by the publisher's one deliverer thread
 
     /**
      * Begins this start's epoch.
@@ -86,6 +87,7 @@ public final class EventJournal implements EventLog, EventRecorder, HealthCheck 
      */
     @Override
     public void append(long seq, String topic, Map<String, Object> properties) {
+        lastSeq = seq;
         if (stopping || !queue.offer(new LoggedEvent(epoch, seq, topic, properties))) {
             if (dropped.getAndIncrement() == 0) {
                 LOG.warn("the event log cannot keep up with the events: some are not kept on disk");
@@ -96,6 +98,11 @@ public final class EventJournal implements EventLog, EventRecorder, HealthCheck 
     @Override
     public String epoch() {
         return epoch;
+    }
+
+    @Override
+    public long lastSeq() {
+        return lastSeq;
     }
 
     @Override

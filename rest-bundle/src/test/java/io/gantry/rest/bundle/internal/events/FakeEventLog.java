@@ -55,6 +55,15 @@ final class FakeEventLog implements EventLog {
     }
 
     @Override
+    public long lastSeq() {
+        return events.stream()
+                .filter(e -> e.epoch().equals(current))
+                .mapToLong(LoggedEvent::seq)
+                .max()
+                .orElse(0);
+    }
+
+    @Override
     public boolean knows(String epoch) {
         return epoch.equals(current) || events.stream().anyMatch(e -> e.epoch().equals(epoch));
     }
