@@ -468,9 +468,36 @@ public class MqttBridgeIT {
                 "the bdSeq goes on across the restart",
                 (bdSeq + 1) % 256,
                 SparkplugSubscriber.longValue(reborn.metric("bdSeq")));
+        // the restarted bridge goes on from its cursor: a run of the new start arrives, and nothing
+        // from before the crash comes again unless marked as possibly repeated
+        HttpResponse<String> run = http.post("/api/executions?wait=true", QUICK);
+        assertEquals(run.body(), 200, run.statusCode());
+        String id = Json.of(run).path("id").asText();
+        host.await(
+                "a run of the new start",
+                WAIT,
+                m -> after(m, index)
+                        && isEvent(m, "pipeline/COMPLETED")
+                        && m.text().contains(id));
+        Set<String> names = new HashSet<>();
+        int again = 0;
+        for (Received m : host.received()) {
+            if (m.topic().startsWith(events("cell-1")) && !m.topic().endsWith("stream/DROPPED")) {
+                JsonNode event = Json.parse(m.text());
+                String name =
+                        event.path("epoch").asText() + ":" + event.path("seq").asLong();
+                if (!names.add(name)) {
+                    assertTrue(
+                            "sent again without a mark: " + name,
+                            m.duplicate() || event.path("redelivered").asBoolean());
+                    again++;
+                }
+            }
+        }
         System.out.printf(
-                "mqtt: kill -9 -> NDEATH bdSeq %d from the will; restart -> NBIRTH bdSeq %d%n",
-                bdSeq, SparkplugSubscriber.longValue(reborn.metric("bdSeq")));
+                "mqtt: kill -9 -> NDEATH bdSeq %d from the will; restart -> NBIRTH bdSeq %d, then the new start's"
+                        + " events; %d events seen in all, %d repeated (marked)%n",
+                bdSeq, SparkplugSubscriber.longValue(reborn.metric("bdSeq")), names.size(), again);
     }
 
     @Test
