@@ -446,6 +446,64 @@ public class MqttBridgeIT {
     }
 
     @Test
+    public void dd_overTlsTheBridgeTrustsTheBrokersCertificateAndLogsInOnlyWithTheRightPassword() {
+        Map<String, String> tls = new LinkedHashMap<>(Map.of(
+                "brokerUrl",
+                broker.tlsUrl(),
+                "username",
+                MosquittoProcess.USER,
+                "password",
+                "wrong",
+                "trustStore",
+                broker.trustStore().toAbsolutePath().toString(),
+                "trustStorePassword",
+                MosquittoProcess.TRUST_STORE_PASSWORD));
+        // without the trust store the JDK's own trust anchors know nothing of the broker's certificate
+        Map<String, String> untrusted = new LinkedHashMap<>(tls);
+        untrusted.remove("trustStore");
+        untrusted.remove("trustStorePassword");
+        untrusted.put("password", MosquittoProcess.PASSWORD);
+        configure(cell, "cell-1", untrusted);
+        Await.until("the certificate refused", WAIT, () -> {
+            JsonNode health = mqttHealth(cell);
+            return health.path("broker").asText().equals(broker.tlsUrl())
+                    && !health.path("connected").asBoolean()
+                    && !health.path("lastError").asText().isEmpty();
+        });
+        assertTrue(
+                mqttHealth(cell).toString(),
+                !mqttHealth(cell).path("lastError").asText().contains("Not authorized"));
+
+        configure(cell, "cell-1", tls);
+        Await.until("the broker's refusal", WAIT, () -> {
+            JsonNode health = mqttHealth(cell);
+            return health.path("broker").asText().equals(broker.tlsUrl())
+                    && !health.path("connected").asBoolean()
+                    && health.path("lastError").asText().contains("Not authorized");
+        });
+        String refusal = mqttHealth(cell).path("lastError").asText();
+        assertTrue(
+                refusal,
+                refusal.toLowerCase(java.util.Locale.ROOT).contains("not authori")
+                        || refusal.toLowerCase(java.util.Locale.ROOT).contains("password"));
+
+        int index = host.received().size();
+        tls.put("password", MosquittoProcess.PASSWORD);
+        tls.putAll(Map.of("commandsEnabled", "true", "commandUser", "line-host"));
+        configure(cell, "cell-1", tls);
+        host.await("NBIRTH over TLS", WAIT, m -> after(m, index) && m.topic().equals(sp("NBIRTH", "cell-1")));
+        assertTrue(mqttHealth(cell).path("connected").asBoolean());
+        System.out.printf("mqtt: over TLS a wrong password is refused (%s), the right one births the node%n", refusal);
+
+        configure(cell, "cell-1", Map.of("commandsEnabled", "true", "commandUser", "line-host"));
+        Await.until("back on the plain listener", WAIT, () -> {
+            JsonNode health = mqttHealth(cell);
+            return health.path("broker").asText().equals(broker.url())
+                    && health.path("connected").asBoolean();
+        });
+    }
+
+    @Test
     public void e_theWillSaysNdeathWithTheBirthsBdSeqAfterKillMinus9AndTheNextStartTakesTheNext() {
         Received nbirth = last(sp("NBIRTH", "cell-1"));
         long bdSeq = SparkplugSubscriber.longValue(nbirth.metric("bdSeq"));

@@ -255,6 +255,20 @@ public final class ExecutionRuntime implements HealthCheck {
     public ExecutionRecord awaitStoredEnd(String executionId, Duration timeout) {
         CompletableFuture<ExecutionRecord> end = storedEnd(executionId)
                 .orElseThrow(() -> new NotFoundException("execution '" + executionId + "' is not running"));
+        return awaitStoredEnd(executionId, end, timeout);
+    }
+
+    /**
+     * Waits for a run's stored end already taken from {@link #storedEnd}: a second look could find the
+     * run ended and forgotten in between.
+     *
+     * @param executionId the run
+     * @param end         its stored end
+     * @param timeout     how long to wait
+     * @return its final record, or its live one when the wait timed out
+     */
+    public ExecutionRecord awaitStoredEnd(
+            String executionId, CompletableFuture<ExecutionRecord> end, Duration timeout) {
         try {
             return end.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

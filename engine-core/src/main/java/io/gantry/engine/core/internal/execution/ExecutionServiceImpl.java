@@ -14,6 +14,8 @@ import io.gantry.engine.core.internal.validation.LiveValidator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -67,10 +69,9 @@ public final class ExecutionServiceImpl implements ExecutionService {
 
     @Override
     public ExecutionRecord await(String executionId, Duration timeout) {
-        if (runtime.storedEnd(executionId).isPresent()) {
-            return runtime.awaitStoredEnd(executionId, timeout);
-        }
-        return get(executionId);
+        // looked up once: a run that ends between two looks is forgotten by the second
+        Optional<CompletableFuture<ExecutionRecord>> end = runtime.storedEnd(executionId);
+        return end.isPresent() ? runtime.awaitStoredEnd(executionId, end.get(), timeout) : get(executionId);
     }
 
     @Override
