@@ -1,24 +1,13 @@
 package io.gantry.mqtt.bridge.internal;
 
-import io.gantry.engine.api.device.DeviceStatus;
 import io.gantry.engine.api.event.EventLog;
-import io.gantry.engine.api.event.EventProperties;
 import io.gantry.engine.api.event.LoggedEvent;
-import io.gantry.engine.api.event.Topics;
-import io.gantry.engine.api.function.PortType;
 import io.gantry.engine.api.metrics.ControllerMetrics;
-import io.gantry.engine.api.service.DeviceInfo;
 import io.gantry.engine.api.service.DeviceService;
-import io.gantry.engine.api.service.SignalInfo;
-import io.gantry.engine.api.signal.SignalQuality;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,15 +44,12 @@ final class Publisher implements Runnable {
 
     private final BridgeSettings settings;
     private final EventLog log;
-    private final DeviceService devices;
     private final Supplier<ControllerMetrics> metrics;
     private final BdSeqStore bdSeqs;
     private final CursorStore cursors;
     private final BiConsumer<String, byte[]> incoming;
-    private final SparkplugPayloads payloads = new SparkplugPayloads();
     private final EventMessages messages;
-    private final String spPrefix;
-    private final String nodeSuffix;
+    private final SparkplugNode node;
 
     // shared with other threads
     private final AtomicLong latestSeen = new AtomicLong();
@@ -81,9 +67,6 @@ final class Publisher implements Runnable {
     // the publisher thread's own
     private MqttLink link;
     private int bdSeq;
-    private final SparkplugSeq seq = new SparkplugSeq();
-    private Instant birthAt;
-    private final Map<String, Map<String, PortType>> born = new HashMap<>();
     private Cursor read;
     private Cursor acked;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -112,14 +95,12 @@ final class Publisher implements Runnable {
             BiConsumer<String, byte[]> incoming) {
         this.settings = settings;
         this.log = log;
-        this.devices = devices;
         this.metrics = metrics;
         this.bdSeqs = bdSeqs;
         this.cursors = cursors;
         this.incoming = incoming;
         this.messages = new EventMessages(settings);
-        this.spPrefix = "spBv1.0/" + settings.groupId() + "/";
-        this.nodeSuffix = "/" + settings.edgeNodeId();
+        this.node = new SparkplugNode(settings, devices, this::send);
         this.thread = new Thread(this, "gantry-mqtt-publisher");
         thread.setDaemon(true);
     }
@@ -275,9 +256,9 @@ final class Publisher implements Runnable {
         try {
             link = MqttLink.connect(
                     settings,
-                    topic("NDEATH", null),
-                    payloads.nodeDeath(bdSeq, Instant.now()),
-                    List.of(topic("NCMD", null), topic("DCMD", "+")),
+                    node.topic("NDEATH", null),
+                    node.death(bdSeq),
+                    List.of(node.topic("NCMD", null), node.topic("DCMD", "+")),
                     new MqttLink.Listener() {
                         @Override
                         public void lost(String why) {
@@ -317,31 +298,7 @@ final class Publisher implements Runnable {
 
     /** NBIRTH (seq 0) and a DBIRTH for every connected device, with their values now. */
     private void births() {
-        birthAt = Instant.now();
-        born.clear();
-        List<IMqttToken> tokens = new ArrayList<>();
-        tokens.add(send(topic("NBIRTH", null), payloads.nodeBirth(bdSeq, seq.birth(), log.epoch(), birthAt), 0));
-        for (DeviceInfo device : devices.list()) {
-            if (device.status() == DeviceStatus.CONNECTED) {
-                deviceBirth(device.id()).ifPresent(tokens::add);
-            }
-        }
-        track(new Pending(read, tokens, false));
-    }
-
-    private Optional<IMqttToken> deviceBirth(String deviceId) {
-        List<SignalInfo> signals;
-        try {
-            signals = devices.signals(deviceId);
-        } catch (RuntimeException e) {
-            LOG.debug("MQTT: no DBIRTH for {}: {}", deviceId, e.getMessage());
-            return Optional.empty();
-        }
-        Map<String, PortType> types = new HashMap<>();
-        signals.forEach(signal -> types.put(signal.name(), signal.type()));
-        born.put(deviceId, types);
-        return Optional.of(
-                send(topic("DBIRTH", deviceId), payloads.deviceBirth(seq.next(), signals, Instant.now()), 0));
+        track(new Pending(read, node.births(bdSeq, log.epoch()), false));
     }
 
     /** @return whether events were read */
@@ -371,68 +328,9 @@ final class Publisher implements Runnable {
         if (settings.bridges(topic)) {
             tokens.add(send(messages.topic(topic), messages.event(event, again), 1));
         }
-        Instant at = instant(event.properties().get(EventProperties.TIMESTAMP));
-        boolean historical = at != null && birthAt != null && at.isBefore(birthAt);
-        Object device = event.properties().get(EventProperties.DEVICE_ID);
-        if (device != null) {
-            String deviceId = device.toString();
-            switch (topic) {
-                case Topics.SIGNAL_CHANGED ->
-                    deviceData(deviceId, event, historical).ifPresent(tokens::add);
-                case Topics.DEVICE_CONNECTED -> {
-                    if (!historical) {
-                        deviceBirth(deviceId).ifPresent(tokens::add);
-                    }
-                }
-                case Topics.DEVICE_DISCONNECTED,
-                        Topics.DEVICE_FAULT,
-                        Topics.DEVICE_REMOVED,
-                        Topics.DEVICE_UNAVAILABLE -> {
-                    // replayed history: the births just made say how the devices are now
-                    if (!historical && born.remove(deviceId) != null) {
-                        tokens.add(send(topic("DDEATH", deviceId), payloads.deviceDeath(seq.next(), Instant.now()), 0));
-                    }
-                }
-                default -> {
-                    // other device events have no Sparkplug message
-                }
-            }
-        }
+        node.messagesOf(event).ifPresent(tokens::add);
         read = new Cursor(event.epoch(), event.seq());
         track(new Pending(read, tokens, true));
-    }
-
-    private Optional<IMqttToken> deviceData(String deviceId, LoggedEvent event, boolean historical) {
-        Map<String, PortType> types = born.get(deviceId);
-        Object signal = event.properties().get(EventProperties.SIGNAL);
-        if (types == null || signal == null) {
-            return Optional.empty(); // not born: DDATA would be invalid until its DBIRTH
-        }
-        PortType type = types.get(signal.toString());
-        if (type == null) {
-            // a signal its birth did not have (the device changed): a new DBIRTH carries it
-            return historical ? Optional.empty() : deviceBirth(deviceId);
-        }
-        SignalQuality quality;
-        try {
-            quality = SignalQuality.valueOf(String.valueOf(event.properties().get(EventProperties.QUALITY)));
-        } catch (IllegalArgumentException e) {
-            quality = SignalQuality.UNCERTAIN;
-        }
-        Instant sampled = instant(event.properties().get(EventProperties.SAMPLED_AT));
-        Instant now = Instant.now();
-        return Optional.of(send(
-                topic("DDATA", deviceId),
-                payloads.deviceData(
-                        seq.next(),
-                        signal.toString(),
-                        type,
-                        event.properties().get(EventProperties.VALUE),
-                        quality,
-                        sampled == null ? now : sampled,
-                        historical,
-                        now),
-                0));
     }
 
     /**
@@ -628,8 +526,7 @@ final class Publisher implements Runnable {
         // and the event after them, whose messages may have gone out in part when a send failed
         redeliver = unacknowledged + 1;
         read = acked;
-        born.clear();
-        birthAt = null;
+        node.forget();
         connected = false;
         lastError = why;
         ControllerMetrics m = metrics.get();
@@ -646,7 +543,7 @@ final class Publisher implements Runnable {
                 } catch (RuntimeException e) {
                     LOG.info("MQTT: stopping with messages unacknowledged: {}", e.getMessage());
                 }
-                link.close(topic("NDEATH", null), payloads.nodeDeath(bdSeq, Instant.now()), STOP_WAIT_MS);
+                link.close(node.topic("NDEATH", null), node.death(bdSeq), STOP_WAIT_MS);
                 link = null;
                 LOG.info("MQTT: NDEATH published and disconnected from {}", settings.brokerUrl());
             }
@@ -672,21 +569,6 @@ final class Publisher implements Runnable {
             LockSupport.parkNanos(this, left);
         }
         return true;
-    }
-
-    private String topic(String type, String deviceId) {
-        return spPrefix + type + nodeSuffix + (deviceId == null ? "" : "/" + deviceId);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.toString());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private static String describe(Throwable e) {
