@@ -373,6 +373,23 @@ public class MqttBridgeIT {
     }
 
     @Test
+    public void cc_aDeviceThatDisconnectsDiesAndIsBornAgainWhenItConnects() {
+        int index = host.received().size();
+        HttpResponse<String> off = http.post("/api/devices/axis-1/disconnect", "");
+        assertEquals(off.body(), 200, off.statusCode());
+        Received death = host.await(
+                "DDEATH of axis-1", WAIT, m -> after(m, index) && m.topic().equals(sp("DDEATH", "cell-1/axis-1")));
+        connect("axis-1");
+        int deathIndex = host.received().indexOf(death);
+        Received birth = host.await(
+                "DBIRTH of axis-1 again",
+                WAIT,
+                m -> host.received().indexOf(m) > deathIndex && m.topic().equals(sp("DBIRTH", "cell-1/axis-1")));
+        assertNotNull(birth.metric("position"));
+        assertSeqFollowsOnFromTheLastBirth("cell-1");
+    }
+
+    @Test
     public void d_commandsActAsTheConfiguredUserOnlyWithTheRightRoleAndAreAudited() {
         assertEquals(
                 201,
@@ -613,6 +630,22 @@ public class MqttBridgeIT {
     }
 
     // ---- helpers
+
+    @Test
+    public void z_removingTheConfigurationStopsTheBridgeWithAnNdeath() throws IOException {
+        int index = host.received().size();
+        Files.delete(cell.home().resolve("deploy").resolve("io.gantry.mqtt.cfg"));
+        host.await(
+                "NDEATH on the bridge's stop",
+                WAIT,
+                m -> after(m, index) && m.topic().equals(sp("NDEATH", "cell-1")));
+        Await.until(
+                "no mqtt part in the health",
+                WAIT,
+                () -> !Json.of(http.get("/api/health")).path("checks").has("mqtt"));
+        HttpResponse<String> run = http.post("/api/executions?wait=true", QUICK);
+        assertEquals("the controller runs on without it", 200, run.statusCode());
+    }
 
     private static void configure(DistributionProcess gantry, String node, Map<String, String> extra) {
         Map<String, String> config = new LinkedHashMap<>();

@@ -61,7 +61,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "the most a command may do: viewer, operator, engineer or admin")
     String commandRole() default "operator";
 
+    // the backlog waits in the event log on disk, not in memory: it may be large (half the log's
+    // 200000 events by default, over an hour of a busy cell's events)
     @AttributeDefinition(
             description = "the most events the bridge lags behind; beyond it it skips ahead and announces the drop")
-    int maxBacklog() default 10_000;
+    int maxBacklog() default 100_000;
 }

@@ -15,7 +15,7 @@ class BridgeSettingsTest {
         assertThat(settings.clientId()).isEqualTo("gantry-cells-cell-1");
         assertThat(settings.commandsEnabled()).isFalse();
         assertThat(settings.commandRole()).isEqualTo(Role.OPERATOR);
-        assertThat(settings.maxBacklog()).isEqualTo(10_000);
+        assertThat(settings.maxBacklog()).isEqualTo(100_000);
         assertThat(settings.topics()).containsExactly("gantry/pipeline/*", "gantry/node/*");
         assertThat(settings.tls()).isFalse();
     }
