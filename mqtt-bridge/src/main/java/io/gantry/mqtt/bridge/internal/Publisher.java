@@ -5,7 +5,6 @@ import io.gantry.engine.api.event.LoggedEvent;
 import io.gantry.engine.api.metrics.ControllerMetrics;
 import io.gantry.engine.api.service.DeviceService;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,6 @@ final class Publisher implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
 
     private static final int PAGE = 256;
-    private static final int MAX_WINDOW = 16;
     private static final long LOG_LAG_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long CURSOR_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -68,9 +66,7 @@ final class Publisher implements Runnable {
     private MqttLink link;
     private int bdSeq;
     private Cursor read;
-    private Cursor acked;
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-    private int window = MAX_WINDOW;
+    private InFlight inFlight;
     private int redeliver;
     private long cursorWrittenAt;
     private long emptySince;
@@ -192,8 +188,8 @@ final class Publisher implements Runnable {
             // what was published before this bridge started counts toward its backlog from the start
             latestSeen.accumulateAndGet(log.lastSeq(), Math::max);
             read = cursors.load().orElse(new Cursor(log.epoch(), 0));
-            acked = read;
-            ackedView = acked;
+            inFlight = new InFlight(read);
+            ackedView = read;
             LOG.info(
                     "MQTT: bridging to {} as {}/{} from event {}",
                     settings.brokerUrl(),
@@ -226,7 +222,7 @@ final class Publisher implements Runnable {
                     if (!pump()) {
                         idle();
                     }
-                } catch (LinkLost e) {
+                } catch (LinkLost | InFlight.NotAcknowledged e) {
                     lost(e.getMessage());
                     retryMs = Math.max(retryMs, FIRST_RETRY_MS);
                 } catch (RuntimeException e) {
@@ -274,10 +270,10 @@ final class Publisher implements Runnable {
                     });
         } catch (Exception e) {
             link = null;
-            fail("connecting to " + settings.brokerUrl() + " failed: " + describe(e));
+            fail("connecting to " + settings.brokerUrl() + " failed: " + Failures.describe(e));
             return false;
         }
-        window = Math.max(1, Math.min(MAX_WINDOW, link.receiveMaximum()));
+        inFlight.window(link.receiveMaximum());
         bdSeqView = bdSeq;
         connected = true;
         lastError = null;
@@ -285,7 +281,11 @@ final class Publisher implements Runnable {
         if (m != null) {
             m.mqttConnected(true);
         }
-        LOG.info("MQTT: connected to {} (bdSeq {}); going on after event {}", settings.brokerUrl(), bdSeq, acked);
+        LOG.info(
+                "MQTT: connected to {} (bdSeq {}); going on after event {}",
+                settings.brokerUrl(),
+                bdSeq,
+                inFlight.acked());
         return true;
     }
 
@@ -298,7 +298,7 @@ final class Publisher implements Runnable {
 
     /** NBIRTH (seq 0) and a DBIRTH for every connected device, with their values now. */
     private void births() {
-        track(new Pending(read, node.births(bdSeq, log.epoch()), false));
+        track(new InFlight.Pending(read, node.births(bdSeq, log.epoch()), false));
     }
 
     /** @return whether events were read */
@@ -330,7 +330,7 @@ final class Publisher implements Runnable {
         }
         node.messagesOf(event).ifPresent(tokens::add);
         read = new Cursor(event.epoch(), event.seq());
-        track(new Pending(read, tokens, true));
+        track(new InFlight.Pending(read, tokens, true));
     }
 
     /**
@@ -384,7 +384,7 @@ final class Publisher implements Runnable {
         if (m != null && count > 0) {
             m.mqttDropped(count);
         }
-        track(new Pending(to, List.of(token), false));
+        track(new InFlight.Pending(to, List.of(token), false));
     }
 
     private IMqttToken send(String topic, byte[] payload, int qos) {
@@ -398,7 +398,7 @@ final class Publisher implements Runnable {
                 if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
                         || System.nanoTime() - deadline > 0
                         || linkDown) {
-                    throw new LinkLost("publishing failed: " + describe(e));
+                    throw new LinkLost("publishing failed: " + Failures.describe(e));
                 }
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
                 settle(false);
@@ -406,62 +406,30 @@ final class Publisher implements Runnable {
         }
     }
 
-    private void track(Pending entry) {
-        pending.add(entry);
-        while (pending.size() > window) {
+    private void track(InFlight.Pending entry) {
+        inFlight.add(entry);
+        while (inFlight.overWindow()) {
             awaitHead(stopping ? STOP_WAIT_MS : ACK_WAIT_MS);
         }
         settle(false);
     }
 
     private void awaitHead(long waitMs) {
-        Pending head = pending.peek();
-        if (head == null) {
-            return;
-        }
-        for (IMqttToken token : head.tokens()) {
-            try {
-                token.waitForCompletion(waitMs);
-            } catch (MqttException e) {
-                throw new LinkLost("not acknowledged: " + describe(e));
-            }
-            if (!token.isComplete()) {
-                throw new LinkLost("no acknowledgement within " + waitMs + " ms");
-            }
-        }
+        inFlight.awaitHead(waitMs);
         settle(false);
     }
 
     /** Every message in flight acknowledged. */
     private void drain() {
-        while (!pending.isEmpty()) {
+        while (!inFlight.isEmpty()) {
             awaitHead(stopping ? STOP_WAIT_MS : ACK_WAIT_MS);
         }
         settle(true);
     }
 
-    /** Takes the acknowledged head entries off the window, and writes the cursor now and then. */
+    /** Takes the acknowledged messages off the window, and writes the cursor now and then. */
     private void settle(boolean writeNow) {
-        long acknowledged = 0;
-        while (!pending.isEmpty()) {
-            Pending head = pending.peek();
-            boolean done = true;
-            for (IMqttToken token : head.tokens()) {
-                if (!token.isComplete()) {
-                    done = false;
-                    break;
-                }
-                if (token.getException() != null) {
-                    throw new LinkLost("not acknowledged: " + describe(token.getException()));
-                }
-            }
-            if (!done) {
-                break;
-            }
-            pending.poll();
-            acknowledged += head.tokens().size();
-            acked = head.at();
-        }
+        long acknowledged = inFlight.settle();
         if (acknowledged > 0) {
             published.addAndGet(acknowledged);
             ControllerMetrics m = metrics.get();
@@ -469,10 +437,10 @@ final class Publisher implements Runnable {
                 m.mqttPublished(acknowledged);
             }
         }
-        ackedView = acked;
+        ackedView = inFlight.acked();
         long now = System.nanoTime();
         if (writeNow || now - cursorWrittenAt >= CURSOR_EVERY_NANOS) {
-            cursors.save(acked);
+            cursors.save(inFlight.acked());
             cursorWrittenAt = now;
             ControllerMetrics m = metrics.get();
             if (m != null) {
@@ -482,7 +450,7 @@ final class Publisher implements Runnable {
     }
 
     private void idle() {
-        if (!pending.isEmpty()) {
+        if (!inFlight.isEmpty()) {
             awaitHead(ACK_WAIT_MS);
             return;
         }
@@ -507,12 +475,7 @@ final class Publisher implements Runnable {
     }
 
     private void lost(String why) {
-        int unacknowledged = 0;
-        for (Pending entry : pending) {
-            if (entry.event()) {
-                unacknowledged++;
-            }
-        }
+        int unacknowledged = inFlight.abandon();
         LOG.warn(
                 "MQTT: the link to {} is down ({}); {} events to send again",
                 settings.brokerUrl(),
@@ -522,10 +485,9 @@ final class Publisher implements Runnable {
             link.abandon();
             link = null;
         }
-        pending.clear();
         // and the event after them, whose messages may have gone out in part when a send failed
         redeliver = unacknowledged + 1;
-        read = acked;
+        read = inFlight.acked();
         node.forget();
         connected = false;
         lastError = why;
@@ -549,7 +511,7 @@ final class Publisher implements Runnable {
             }
         } finally {
             connected = false;
-            cursors.save(acked == null ? read : acked);
+            cursors.save(inFlight == null ? read : inFlight.acked());
             ControllerMetrics m = metrics.get();
             if (m != null) {
                 m.mqttConnected(false);
@@ -570,21 +532,6 @@ final class Publisher implements Runnable {
         }
         return true;
     }
-
-    private static String describe(Throwable e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return cause == e || cause.getMessage() == null ? message : message + " (" + cause.getMessage() + ")";
-    }
-
-    /**
-     * Messages in flight for one event (or the births), oldest first.
-     *
-     * @param at     the cursor once they are all acknowledged
-     * @param tokens their tokens
-     * @param event  whether they are an event's (counted to mark what goes again after a drop)
-     */
-    private record Pending(Cursor at, List<IMqttToken> tokens, boolean event) {}
 
     /** The connection failed mid-way: the publisher starts again from its cursor. */
     private static final class LinkLost extends RuntimeException {
