@@ -12,11 +12,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +33,6 @@ import org.osgi.util.tracker.ServiceTracker;
  * Milo or netty behind.
  */
 class OpcUaBundleIT {
-    private static final Pattern OURS =
-            Pattern.compile("milo|netty|nioeventloop|globaleventexecutor|certificate-store");
-
     @TempDir
     static Path dir;
 
@@ -125,22 +120,14 @@ class OpcUaBundleIT {
 
             plugin.uninstall(); // DS deactivates the driver: the device's session ends, Milo's threads go
 
-            for (Thread thread : ours()) {
+            for (Thread thread : MiloThreads.alive()) {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
             }
-            assertThat(ours()).extracting(Thread::getName).isEmpty();
+            assertThat(MiloThreads.alive()).extracting(Thread::getName).isEmpty();
             assertThat(server.stats()).isEqualTo("SESSIONS 0 SUBSCRIPTIONS 0 MONITORED 0");
         } finally {
             framework.stop();
             framework.waitForStop(TimeUnit.SECONDS.toMillis(20));
         }
-    }
-
-    private static List<Thread> ours() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .filter(thread ->
-                        OURS.matcher(thread.getName().toLowerCase(Locale.ROOT)).find())
-                .toList();
     }
 }

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gantry.plugin.testkit.Contracts;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,10 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * netty or the trust list's folder watcher is left.
  */
 class OpcUaThreadsTest {
-    /** The names Milo, netty and Milo's trust list give their threads. */
-    private static final Pattern OURS =
-            Pattern.compile("milo|netty|nioeventloop|globaleventexecutor|certificate-store");
-
     @TempDir
     static Path dir;
 
@@ -58,25 +52,17 @@ class OpcUaThreadsTest {
         Contracts.assertConnects(driver.create(plain), Stages.WAIT);
         Contracts.assertConnects(driver.create(secure), Stages.WAIT);
         secure.awaitSample("counter", 0, sample -> true, Stages.WAIT);
-        assertThat(ours()).isNotEmpty();
+        assertThat(MiloThreads.alive()).isNotEmpty();
         // one device still connected, one left disconnected by the controller: deactivate handles both
         driver.create(new ObservedContext("idle", config(server.endpointUrl(), List.of())));
 
         driver.deactivate();
 
         // a thread told to end may still be unwinding for a moment: wait for it to end, never for a time
-        for (Thread thread : ours()) {
+        for (Thread thread : MiloThreads.alive()) {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         }
-        assertThat(ours()).extracting(Thread::getName).isEmpty();
+        assertThat(MiloThreads.alive()).extracting(Thread::getName).isEmpty();
         assertThat(server.stats()).isEqualTo("SESSIONS 0 SUBSCRIPTIONS 0 MONITORED 0");
-    }
-
-    private static List<Thread> ours() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .filter(thread ->
-                        OURS.matcher(thread.getName().toLowerCase(Locale.ROOT)).find())
-                .toList();
     }
 }
