@@ -5,6 +5,7 @@ import io.gantry.engine.api.storage.ExecutionRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Writes execution records as runs progress, with group commit: one writer thread takes everything
  * written since its last commit and stores it in one transaction — one disk sync for a whole batch —
  * and completes the futures of all who waited on that batch. Several writes of one execution between
- * two commits collapse into the latest, so a busy run costs a few row updates, not one per node.
+ * two commits collapse into the latest, so a busy run costs a few row updates, not one per node; its
+ * progress is only marked, and the record taken once per commit.
  */
 final class ExecutionJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionJournal.class);
@@ -20,6 +22,7 @@ final class ExecutionJournal implements AutoCloseable {
     private final ExecutionRepository repository;
     private final Thread writer;
     private Map<String, ExecutionRecord> pending = new LinkedHashMap<>();
+    private Map<String, Supplier<ExecutionRecord>> progressed = new LinkedHashMap<>();
     private CompletableFuture<Void> nextCommit = new CompletableFuture<>();
     private boolean closed;
 
@@ -45,17 +48,32 @@ final class ExecutionJournal implements AutoCloseable {
         return nextCommit;
     }
 
+    /**
+     * Marks a run as further along than its stored record, for the next commit, which takes its record
+     * then; never waited for (a crash loses at most the progress since the last commit).
+     *
+     * @param executionId the run
+     * @param snapshot    its record as it is when called
+     */
+    synchronized void progressed(String executionId, Supplier<ExecutionRecord> snapshot) {
+        if (!closed) {
+            progressed.put(executionId, snapshot);
+            notifyAll();
+        }
+    }
+
     /** @return records queued and not yet committed */
     synchronized int backlog() {
-        return pending.size();
+        return pending.size() + progressed.size();
     }
 
     private void writeLoop() {
         while (true) {
             Map<String, ExecutionRecord> batch;
+            Map<String, Supplier<ExecutionRecord>> marked;
             CompletableFuture<Void> commit;
             synchronized (this) {
-                while (pending.isEmpty() && !closed) {
+                while (pending.isEmpty() && progressed.isEmpty() && !closed) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -63,14 +81,18 @@ final class ExecutionJournal implements AutoCloseable {
                         return;
                     }
                 }
-                if (pending.isEmpty()) {
+                if (pending.isEmpty() && progressed.isEmpty()) {
                     return; // closed and drained
                 }
                 batch = pending;
+                marked = progressed;
                 commit = nextCommit;
                 pending = new LinkedHashMap<>();
+                progressed = new LinkedHashMap<>();
                 nextCommit = new CompletableFuture<>();
             }
+            // outside the lock: the runs go on while their records are taken
+            marked.forEach((id, snapshot) -> batch.merge(id, snapshot.get(), ExecutionJournal::later));
             try {
                 repository.saveAll(batch.values());
                 commit.complete(null);

@@ -22,6 +22,7 @@ final class JournalingListener implements ExecutionListener {
     private final Map<String, CompletableFuture<ExecutionRecord>> storedStarts = new ConcurrentHashMap<>();
     // final records between the run's end and their commit: a reader must never see the stale RUNNING row
     private final Map<String, ExecutionRecord> endedNotStored = new ConcurrentHashMap<>();
+    private final RecentEnds recentEnds = new RecentEnds(256);
 
     JournalingListener(ExecutionJournal journal, Supplier<ExecutionEngine> engine) {
         this.journal = journal;
@@ -30,10 +31,15 @@ final class JournalingListener implements ExecutionListener {
 
     /**
      * @param executionId a run that is going or just ended
-     * @return completes with the final record once it is on disk; empty when no such run is tracked
+     * @return completes with the final record once it is on disk (already complete for a run whose end
+     *     was stored a moment ago); empty when no such run is tracked
      */
     Optional<CompletableFuture<ExecutionRecord>> storedEnd(String executionId) {
-        return Optional.ofNullable(storedEnds.get(executionId));
+        CompletableFuture<ExecutionRecord> end = storedEnds.get(executionId);
+        if (end != null) {
+            return Optional.of(end);
+        }
+        return recentEnds.find(executionId).map(CompletableFuture::completedFuture);
     }
 
     /**
@@ -114,6 +120,8 @@ final class JournalingListener implements ExecutionListener {
         CompletableFuture<ExecutionRecord> end = storedEnds.get(run.executionId());
         endedNotStored.put(run.executionId(), finalRecord);
         journal.write(finalRecord).whenComplete((ignored, failure) -> {
+            // kept before it is forgotten below, so a look in between finds one or the other
+            recentEnds.stored(finalRecord);
             endedNotStored.remove(run.executionId());
             storedEnds.remove(run.executionId());
             if (end != null) {
@@ -123,7 +131,13 @@ final class JournalingListener implements ExecutionListener {
         });
     }
 
+    /**
+     * Marks the run for the next commit; its record is taken then, once, however many nodes ended
+     * meanwhile (a short run's ten nodes cost one snapshot, not ten).
+     */
     private void progressed(ExecutionRef run) {
-        engine.get().running(run.executionId()).ifPresent(handle -> journal.write(handle.snapshot()));
+        engine.get()
+                .running(run.executionId())
+                .ifPresent(handle -> journal.progressed(run.executionId(), handle::snapshot));
     }
 }

@@ -44,6 +44,22 @@ final class Sql {
     }
 
     /**
+     * Runs one statement for each row of values, prepared once: SQLite parses it once, not per row.
+     *
+     * @param connection the connection
+     * @param sql        an INSERT, UPDATE or DELETE with {@code ?} placeholders
+     * @param rows       the values of the placeholders of each run, in order
+     */
+    static void updateEach(Connection connection, String sql, Iterable<Object[]> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] args : rows) {
+                bind(statement, args);
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /**
      * Runs a fixed statement that has no values (transaction control, pragmas, DDL).
      *
      * @param connection the connection
@@ -65,13 +81,17 @@ final class Sql {
     private static PreparedStatement prepare(Connection connection, String sql, Object... args) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
+            bind(statement, args);
             return statement;
         } catch (SQLException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
         }
     }
 }

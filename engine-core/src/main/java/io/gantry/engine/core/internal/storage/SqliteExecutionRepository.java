@@ -90,9 +90,7 @@ public class SqliteExecutionRepository implements ExecutionRepository {
         List<Object[]> rows =
                 records.stream().map(SqliteExecutionRepository::columns).toList();
         database.write("save " + rows.size() + " executions", c -> {
-            for (Object[] row : rows) {
-                Sql.update(c, UPSERT, row);
-            }
+            Sql.updateEach(c, UPSERT, rows);
             return null;
         });
     }

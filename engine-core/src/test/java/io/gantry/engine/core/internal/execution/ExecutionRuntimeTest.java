@@ -90,6 +90,30 @@ class ExecutionRuntimeTest {
     }
 
     @Test
+    void aRunsEndStaysAwaitableAfterItsCommitAndItsProgressIsStoredMidRun() throws Exception {
+        fixture.device("axis-1");
+        fixture.function(Fakes.pass("pass"))
+                .function(Fakes.hanging("hang", EngineFixture.SERVO, started, cancelled))
+                .node("a", "pass", Map.of())
+                .node("h", "hang", "axis-1", null, null)
+                .edge("a.out", "h.in");
+        runtime = runtime();
+
+        ExecutionRecord first = runtime.start(fixture.plan(), 1, Map.of("a.in", 1), "shell");
+        assertThat(started.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        // a crash now leaves a record that says how far the run got, though nobody waited for it
+        await(() -> stored.find(first.id()).map(ExecutionRecord::done).orElse(0) == 1);
+
+        runtime.cancel(first.id());
+        ExecutionRecord end = storedEnd(first.id());
+        assertThat(runtime.storedEnd(first.id()))
+                .as("an end stored a moment ago is still found, without reading the database")
+                .get()
+                .extracting(future -> future.getNow(null))
+                .isEqualTo(end);
+    }
+
+    @Test
     void awaitingAnExecutionItDoesNotTrackIsNotFound() {
         runtime = runtime();
 
