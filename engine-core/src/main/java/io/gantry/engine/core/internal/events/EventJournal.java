@@ -5,7 +5,7 @@ import io.gantry.engine.api.event.LoggedEvent;
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;
 import io.gantry.engine.core.internal.health.HealthPart;
-import io.gantry.engine.core.internal.storage.SqliteDatabase;
+import io.gantry.engine.core.internal.storage.DataFile;
 import io.gantry.engine.core.internal.storage.SqliteEventLog;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,10 +19,10 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,14 +58,28 @@ public final class EventJournal implements EventLog, EventRecorder, HealthCheck 
     private volatile long lastSeq; // written by the publisher's one deliverer thread
 
     /**
-     * Begins this start's epoch.
+     * Opens the log's file and begins this start's epoch.
      *
-     * @param database the controller's database
-     * @param config   retention and queue
+     * @param context gives the {@code gantry.data} property
+     * @param config  file, retention and queue
      */
     @Activate
-    public EventJournal(@Reference SqliteDatabase database, EventLogConfiguration config) {
-        this.log = new SqliteEventLog(database, Clock.systemUTC());
+    public EventJournal(BundleContext context, EventLogConfiguration config) {
+        this(
+                SqliteEventLog.open(
+                        DataFile.resolve(config.databaseFile(), context.getProperty(DataFile.DATA_PROPERTY)),
+                        Clock.systemUTC()),
+                config);
+    }
+
+    /**
+     * Begins this start's epoch in an open log, which it then owns and closes.
+     *
+     * @param log    the log's database
+     * @param config retention and queue
+     */
+    EventJournal(SqliteEventLog log, EventLogConfiguration config) {
+        this.log = log;
         this.epoch = newEpoch();
         this.epochNo = log.begin(epoch);
         this.queue = new ArrayBlockingQueue<>(Math.max(1, config.queueCapacity()));
@@ -187,7 +201,7 @@ public final class EventJournal implements EventLog, EventRecorder, HealthCheck 
 
     private void prune() {
         try {
-            int deleted = log.prune(keepNewest, maxAge, epochNo);
+            long deleted = log.prune(keepNewest, maxAge, epochNo);
             if (deleted > 0) {
                 LOG.debug("deleted {} old events from the event log", deleted);
             }
@@ -201,6 +215,8 @@ public final class EventJournal implements EventLog, EventRecorder, HealthCheck 
         stopping = true;
         writer.join(DRAIN_MS);
         writer.interrupt();
+        writer.join(DRAIN_MS);
+        log.close();
     }
 
     /** @return a short random id: 8 characters of base 32, new to every start */

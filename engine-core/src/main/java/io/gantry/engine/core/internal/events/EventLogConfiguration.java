@@ -11,7 +11,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     /** The configuration PID. */
     String PID = "io.gantry.engine.events";
 
-    @AttributeDefinition(description = "Events kept at most, the newest; 0 keeps any number")
+    @AttributeDefinition(
+            description = "The event log's SQLite file, a database of its own beside the controller's; "
+                    + "${gantry.data} is the data folder")
+    String databaseFile() default "${gantry.data}/events.db";
+
+    @AttributeDefinition(
+            description = "Events kept, the newest; whole commits are deleted, so up to one commit's worth more "
+                    + "stay; 0 keeps any number")
     long retentionCount() default 200_000;
 
     @AttributeDefinition(description = "Events older than this many hours are deleted; 0 keeps them regardless of age")

@@ -30,7 +30,7 @@ public final class DataFile {
      * @return the absolute path of the database file, its folder created
      * @throws StorageException when the folder cannot be created
      */
-    static Path resolve(String configured, String dataDir) {
+    public static Path resolve(String configured, String dataDir) {
         Path file = Path.of(configured.replace(
                         StorageConfiguration.DATA_PLACEHOLDER, folder(dataDir).toString()))
                 .toAbsolutePath()

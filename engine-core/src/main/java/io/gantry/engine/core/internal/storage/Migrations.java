@@ -22,19 +22,36 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
-    /**
-     * The scripts, oldest first; version n is element n-1. Listed here rather than discovered
-     * because listing a folder inside a bundle is not portable. Never edit a released script:
-     * add V(n+1) instead.
+    /*
+     * The scripts of each database, oldest first; version n is element n-1. Listed here rather than
+     * discovered because listing a folder inside a bundle is not portable. Never edit a released
+     * script: add V(n+1) instead.
      */
-    static final List<String> SCRIPTS =
-            List.of("V1__init.sql", "V2__security.sql", "V3__pipeline_interface.sql", "V4__event_log.sql");
 
-    private Migrations() {}
+    /** The controller's database: pipelines, executions, devices, accounts, audit. */
+    static final Migrations CONTROLLER = new Migrations(
+            "migrations/",
+            List.of(
+                    "V1__init.sql",
+                    "V2__security.sql",
+                    "V3__pipeline_interface.sql",
+                    "V4__event_log.sql",
+                    "V5__event_log_moved.sql"));
+
+    /** The event log's own database, so its writes and pruning never hold the controller's write lock. */
+    static final Migrations EVENTS = new Migrations("migrations/events/", List.of("V1__event_batches.sql"));
+
+    private final String folder;
+    private final List<String> scripts;
+
+    private Migrations(String folder, List<String> scripts) {
+        this.folder = folder;
+        this.scripts = scripts;
+    }
 
     /** @return the schema version the newest script creates */
-    static int newestVersion() {
-        return SCRIPTS.size();
+    int newestVersion() {
+        return scripts.size();
     }
 
     /**
@@ -58,7 +75,7 @@ final class Migrations {
      * @param name       the database as the operator knows it (its file)
      * @throws StorageException when its schema is newer than this controller's
      */
-    static void refuseNewer(Connection connection, String name) throws SQLException {
+    void refuseNewer(Connection connection, String name) throws SQLException {
         int current = currentVersion(connection);
         if (current > newestVersion()) {
             throw new StorageException("database " + name + " has schema version " + current
@@ -73,7 +90,7 @@ final class Migrations {
      * @param connection a connection in auto-commit mode
      * @param name       the database as the operator knows it
      */
-    static void migrate(Connection connection, String name) throws SQLException {
+    void migrate(Connection connection, String name) throws SQLException {
         migrate(connection, name, newestVersion());
     }
 
@@ -85,10 +102,10 @@ final class Migrations {
      * @param name       the database as the operator knows it
      * @param upTo       the version to stop at
      */
-    static void migrate(Connection connection, String name, int upTo) throws SQLException {
+    void migrate(Connection connection, String name, int upTo) throws SQLException {
         refuseNewer(connection, name);
         for (int version = currentVersion(connection) + 1; version <= Math.min(upTo, newestVersion()); version++) {
-            String script = SCRIPTS.get(version - 1);
+            String script = scripts.get(version - 1);
             int applied = version;
             Transactions.inTransaction(connection, c -> {
                 Sql.execute(
@@ -133,8 +150,8 @@ final class Migrations {
         return statements;
     }
 
-    private static String load(String script) {
-        try (InputStream in = Migrations.class.getResourceAsStream("migrations/" + script)) {
+    private String load(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream(folder + script)) {
             if (in == null) {
                 throw new IllegalStateException("migration script missing from the bundle: " + script);
             }

@@ -22,8 +22,26 @@ final class SqliteDataSources {
      * @return the data source
      */
     static SQLiteDataSource create(Path file) {
+        return create(file, SQLiteConfig.SynchronousMode.FULL);
+    }
+
+    /**
+     * The same for a database whose writes nobody waits for: the event log, a record the controller
+     * keeps behind its events, never before anything is acknowledged. {@code synchronous=NORMAL}
+     * in WAL mode still survives a crash of the controller (what a commit wrote is in the WAL file,
+     * whole or not at all) and syncs only at checkpoints; a power loss may cost the last commits,
+     * which the stream then reports as a gap.
+     *
+     * @param file the database file; created when missing (its folder must exist)
+     * @return the data source
+     */
+    static SQLiteDataSource createUnwaited(Path file) {
+        return create(file, SQLiteConfig.SynchronousMode.NORMAL);
+    }
+
+    private static SQLiteDataSource create(Path file, SQLiteConfig.SynchronousMode synchronous) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setSynchronous(synchronous);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);

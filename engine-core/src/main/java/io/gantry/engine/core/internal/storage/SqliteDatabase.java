@@ -40,19 +40,30 @@ public class SqliteDatabase implements AutoCloseable {
      * @throws StorageException when it cannot be opened or has a newer schema; then nothing was written
      */
     public SqliteDatabase(DataSource dataSource, String name) {
+        this(dataSource, name, Migrations.CONTROLLER);
+    }
+
+    /**
+     * Opens a database of another schema.
+     *
+     * @param dataSource where connections come from
+     * @param name       how messages name the database (its file)
+     * @param schema     its migrations
+     */
+    SqliteDatabase(DataSource dataSource, String name, Migrations schema) {
         this.dataSource = dataSource;
         this.name = name;
         this.writer = connect();
         try {
-            Migrations.refuseNewer(writer, name);
+            schema.refuseNewer(writer, name);
             // persistent in the file; concurrent readers and one fsync per commit instead of two
             Sql.execute(writer, "PRAGMA journal_mode=WAL");
-            Migrations.migrate(writer, name);
+            schema.migrate(writer, name);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(writer);
             throw e instanceof StorageException se ? se : new StorageException("cannot open database " + name, e);
         }
-        LOG.info("database {} open at schema version {}", name, Migrations.newestVersion());
+        LOG.info("database {} open at schema version {}", name, schema.newestVersion());
     }
 
     /**

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.engine.api.event.EventProperties;
 import io.gantry.engine.api.event.LoggedEvent;
-import io.gantry.engine.core.internal.storage.SqliteDatabase;
-import io.gantry.engine.core.internal.storage.TestDatabases;
+import io.gantry.engine.core.internal.storage.SqliteEventLog;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,7 @@ class EventJournalTest {
 
     @Test
     void everyHandlerSeesTheNumberTheLogKeepsAndARestartBeginsANewEpochAfterTheOld() throws Exception {
-        Path file = dir.resolve("gantry.db");
+        Path file = dir.resolve("events.db");
         String firstEpoch;
         try (Started first = new Started(file)) {
             firstEpoch = first.journal.epoch();
@@ -59,14 +59,22 @@ class EventJournalTest {
     }
 
     @Test
-    void theLogKeepsOnlyTheNewestBeyondItsRetention() throws Exception {
-        try (Started started = new Started(dir.resolve("gantry.db"), 10)) {
+    void theLogDeletesTheCommitsWhoseEventsAllLieBeyondItsRetention() throws Exception {
+        try (Started started = new Started(dir.resolve("events.db"), 10)) {
+            String epoch = started.journal.epoch();
             for (int i = 0; i < 50; i++) {
                 started.publisher.publish("gantry/test/E", Map.of("i", i));
             }
-            String epoch = started.journal.epoch();
-            await(() -> started.journal.oldest().map(LoggedEvent::seq).orElse(0L) == 41L);
-            assertThat(started.journal.after(epoch, 0, 100)).hasSize(10);
+            await(() -> started.journal.after(epoch, 0, 100).size() == 50);
+            for (int i = 50; i < 100; i++) {
+                started.publisher.publish("gantry/test/E", Map.of("i", i));
+            }
+            // every commit of the first 50 holds only events beyond the newest 10 of the 100
+            await(() -> started.journal.oldest().map(LoggedEvent::seq).orElse(0L) > 50L);
+            assertThat(started.journal.after(epoch, 0, 100))
+                    .extracting(LoggedEvent::seq)
+                    .as("the newest 10 are kept")
+                    .contains(91L, 92L, 93L, 94L, 95L, 96L, 97L, 98L, 99L, 100L);
         }
     }
 
@@ -80,7 +88,6 @@ class EventJournalTest {
 
     /** One start of the controller's event path: database, journal, publisher. */
     private static final class Started implements AutoCloseable {
-        final SqliteDatabase database;
         final EventJournal journal;
         final TestEvents bus;
         final EventPublisher publisher;
@@ -90,8 +97,7 @@ class EventJournalTest {
         }
 
         Started(Path file, long keep) {
-            database = TestDatabases.open(file);
-            journal = new EventJournal(database, config(keep));
+            journal = new EventJournal(SqliteEventLog.open(file, Clock.systemUTC()), config(keep));
             bus = new TestEvents(journal);
             publisher = bus.publisher;
         }
@@ -100,7 +106,6 @@ class EventJournalTest {
         public void close() throws Exception {
             bus.close();
             journal.stop();
-            database.close();
         }
     }
 
@@ -109,6 +114,11 @@ class EventJournalTest {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return EventLogConfiguration.class;
+            }
+
+            @Override
+            public String databaseFile() {
+                throw new UnsupportedOperationException("the test opens the file itself");
             }
 
             @Override

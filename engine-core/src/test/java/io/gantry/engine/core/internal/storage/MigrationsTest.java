@@ -25,7 +25,7 @@ class MigrationsTest {
 
         try (SqliteDatabase database = TestDatabases.open(file)) {
             int version = database.read("version", Migrations::currentVersion);
-            assertThat(version).isEqualTo(Migrations.newestVersion());
+            assertThat(version).isEqualTo(Migrations.CONTROLLER.newestVersion());
             List<String> journal = database.query("journal mode", "PRAGMA journal_mode", r -> r.getString(1));
             assertThat(journal).containsExactly("wal");
         }
@@ -38,7 +38,7 @@ class MigrationsTest {
 
         try (SqliteDatabase database = TestDatabases.open(file)) {
             assertThat(database.query("history", "SELECT version FROM schema_version", r -> r.getInt(1)))
-                    .containsExactly(1, 2, 3, 4);
+                    .containsExactly(1, 2, 3, 4, 5);
         }
     }
 
@@ -46,7 +46,7 @@ class MigrationsTest {
     void bringsAVersion1DatabaseUpToDateKeepingItsExecutions() throws Exception {
         Path file = dir.resolve("v1.db");
         try (Connection connection = SqliteDataSources.create(file).getConnection()) {
-            Migrations.migrate(connection, file.toString(), 1);
+            Migrations.CONTROLLER.migrate(connection, file.toString(), 1);
             Sql.execute(
                     connection,
                     "INSERT INTO execution (id, pipeline_version, status, started_at, done, total, nodes) "
@@ -54,7 +54,8 @@ class MigrationsTest {
         }
 
         try (SqliteDatabase database = TestDatabases.open(file)) {
-            assertThat(database.read("version", Migrations::currentVersion)).isEqualTo(Migrations.newestVersion());
+            assertThat(database.read("version", Migrations::currentVersion))
+                    .isEqualTo(Migrations.CONTROLLER.newestVersion());
             assertThat(new SqliteExecutionRepository(database, Clock.systemUTC()).find("old"))
                     .get()
                     .extracting(ExecutionRecord::startedBy)
@@ -67,7 +68,7 @@ class MigrationsTest {
     @Test
     void refusesANewerDatabaseAndLeavesItUntouched() throws Exception {
         Path file = dir.resolve("newer.db");
-        int newer = Migrations.newestVersion() + 1;
+        int newer = Migrations.CONTROLLER.newestVersion() + 1;
         writeByHand(
                 file,
                 "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, script TEXT, applied_at TEXT)",
@@ -77,7 +78,7 @@ class MigrationsTest {
         assertThatThrownBy(() -> TestDatabases.open(file))
                 .isInstanceOf(StorageException.class)
                 .hasMessage("database " + file + " has schema version " + newer + ", this controller knows up to "
-                        + Migrations.newestVersion() + "; use a newer controller or another data directory");
+                        + Migrations.CONTROLLER.newestVersion() + "; use a newer controller or another data directory");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(dir.resolve("newer.db-wal")).doesNotExist();

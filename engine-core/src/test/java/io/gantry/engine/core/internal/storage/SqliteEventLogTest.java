@@ -19,18 +19,16 @@ class SqliteEventLogTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T08:00:00Z"));
-    private SqliteDatabase database;
     private SqliteEventLog log;
 
     @BeforeEach
     void open() {
-        database = TestDatabases.open(dir.resolve("gantry.db"));
-        log = new SqliteEventLog(database, clock);
+        log = SqliteEventLog.open(dir.resolve("events.db"), clock);
     }
 
     @AfterEach
     void close() {
-        database.close();
+        log.close();
     }
 
     @Test
@@ -46,6 +44,21 @@ class SqliteEventLogTest {
         assertThat(seqs(log.after(first, 0, 2))).containsExactly("aaaa:1", "aaaa:2");
         assertThat(log.number("bbbb")).contains(second);
         assertThat(log.number("cccc")).isEmpty();
+    }
+
+    @Test
+    void readsOnPastTheNumbersTheWriterCouldNotKeep() {
+        long epoch = log.begin("aaaa");
+        List<LoggedEvent> withHoles = List.of(
+                new LoggedEvent("aaaa", 1, "gantry/test/E", Map.of()),
+                new LoggedEvent("aaaa", 2, "gantry/test/E", Map.of()),
+                new LoggedEvent("aaaa", 5, "gantry/test/E", Map.of()));
+        log.append(epoch, withHoles);
+        log.append(epoch, events("aaaa", 6, 7));
+
+        assertThat(seqs(log.after(epoch, 2, 10))).containsExactly("aaaa:5", "aaaa:6", "aaaa:7");
+        assertThat(seqs(log.after(epoch, 3, 2))).containsExactly("aaaa:5", "aaaa:6");
+        assertThat(log.size()).isEqualTo(5);
     }
 
     @Test
@@ -69,16 +82,25 @@ class SqliteEventLogTest {
         long current = log.begin("bbbb");
         log.append(current, events("bbbb", 1, 5));
 
-        assertThat(log.prune(8, Duration.ZERO, current)).isEqualTo(2);
-        assertThat(log.oldest().map(e -> e.epoch() + ":" + e.seq())).contains("aaaa:3");
-
-        assertThat(log.prune(0, Duration.ofHours(1), current)).isEqualTo(3);
+        assertThat(log.prune(8, Duration.ZERO, current))
+                .as("a commit goes only when all its events lie beyond the newest 8")
+                .isZero();
+        assertThat(log.size()).isEqualTo(10);
+        assertThat(log.prune(5, Duration.ZERO, current)).isEqualTo(5);
         assertThat(log.oldest().map(e -> e.epoch() + ":" + e.seq())).contains("bbbb:1");
+        assertThat(log.size()).isEqualTo(5);
         assertThat(log.number("aaaa")).as("an epoch without events goes").isEmpty();
 
+        log.append(current, events("bbbb", 6, 7));
+        assertThat(log.size()).isEqualTo(7);
+        assertThat(log.prune(0, Duration.ofHours(1), current))
+                .as("none is an hour old")
+                .isZero();
+
         clock.advance(Duration.ofHours(2));
-        log.prune(0, Duration.ofHours(1), current);
+        assertThat(log.prune(0, Duration.ofHours(1), current)).isEqualTo(7);
         assertThat(log.oldest()).isEmpty();
+        assertThat(log.size()).isZero();
         assertThat(log.number("bbbb")).as("the current epoch stays").contains(current);
     }
 
