@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,6 +69,8 @@ public final class PluginDeployer implements PluginDeployment {
     private final SettledFiles settled = new SettledFiles();
     private final BundleContext context;
     private final long poll;
+    private final long settleMs;
+    private volatile FolderWatch watch;
     private final AtomicBoolean deploying = new AtomicBoolean();
     private final FrameworkListener frameworkStarted = this::startDeploying;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -109,6 +112,7 @@ public final class PluginDeployer implements PluginDeployment {
                 Path.of(property(context, "gantry.data", "data")).resolve("plugins"));
         this.context = context;
         this.poll = Long.parseLong(property(context, "felix.fileinstall.poll", "250"));
+        this.settleMs = Math.max(1, config.settleMs());
         // while the framework is still starting, Felix only marks a started bundle for later and it
         // would then come up unchecked: deploy once the framework is up
         context.addFrameworkListener(frameworkStarted);
@@ -121,12 +125,31 @@ public final class PluginDeployer implements PluginDeployment {
         if (event.getType() == FrameworkEvent.STARTED && deploying.compareAndSet(false, true)) {
             worker.execute(this::reconcile);
             worker.scheduleWithFixedDelay(this::scan, poll, poll, TimeUnit.MILLISECONDS);
+            watch = FolderWatch.start(folder.path(), this::changeSeen);
+        }
+    }
+
+    /**
+     * A change in deploy/: scan now, and again once the file has had time to settle. A file counts as
+     * written once two scans in a row see it alike ({@link SettledFiles}); the second scan comes
+     * {@code settleMs} after the latest change, so a copy still going on is seen changing again.
+     */
+    private void changeSeen() {
+        try {
+            worker.execute(this::scan);
+            worker.schedule(this::scan, settleMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
         }
     }
 
     @Deactivate
     void stop() throws InterruptedException {
         context.removeFrameworkListener(frameworkStarted);
+        FolderWatch watching = watch;
+        if (watching != null) {
+            watching.close();
+        }
         worker.shutdownNow();
         worker.awaitTermination(config.refreshTimeoutMs(), TimeUnit.MILLISECONDS);
     }

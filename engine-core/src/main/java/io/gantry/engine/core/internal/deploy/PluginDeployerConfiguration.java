@@ -14,6 +14,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + " judged on what came up, in ms")
     long activationTimeoutMs() default 10_000;
 
+    @AttributeDefinition(
+            description = "After a change in deploy/ is seen, how long a file must stay alike before it is taken"
+                    + " as written, in ms (the poll, felix.fileinstall.poll, also catches what the watch misses)")
+    long settleMs() default 100;
+
     @AttributeDefinition(description = "How long a refresh of the updated bundle may take, in ms")
     long refreshTimeoutMs() default 10_000;
 }
