@@ -1,6 +1,8 @@
 package io.gantry.rest.bundle.internal.events;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connected client: its filter, its bounded queue of live messages and the loop that sends
- * them one at a time, the next only when the previous one is written. Publishing only enqueues;
- * a client whose queue is full is closed rather than waited for.
+ * them, all that is queued (up to {@value #MAX_BATCH} messages) in one go, the next batch only when
+ * the previous one is written. Publishing only enqueues; a client whose queue is full is closed
+ * rather than waited for.
  *
  * <p>The replay of buffered events is kept apart from the bounded queue: it can be as long as the
  * ring, and only live events piling up behind it mean the client is too slow.
@@ -18,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class StreamClient {
     /** Close status for a client that falls too far behind (RFC 6455 "policy violation"). */
     static final int POLICY_VIOLATION = 1008;
+
+    /** Messages handed to the connection at once: enough for few writes, few enough to stay small. */
+    static final int MAX_BATCH = 64;
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamClient.class);
 
@@ -48,6 +54,9 @@ final class StreamClient {
     private volatile Replay replay = Replay.NONE;
     private boolean sending;
     private volatile boolean closed;
+    // touched only by the sending loop, which runs on one thread at a time (see pump)
+    private final List<StreamEvent> taken = new ArrayList<>(MAX_BATCH);
+    private final List<String> batch = new ArrayList<>(MAX_BATCH);
 
     /**
      * @param sink      the connection
@@ -120,21 +129,23 @@ final class StreamClient {
     }
 
     /**
-     * Sends queued messages until the queue is empty or a send is still in flight. A send that
-     * completes before {@code send} returns is continued by this loop rather than by its callback,
-     * so a fast connection cannot make the stack grow with the queue.
+     * Sends queued messages, a batch at a time, until the queue is empty or a batch is still in
+     * flight. A batch that completes before {@code send} returns is continued by this loop rather than
+     * by its callback, so a fast connection cannot make the stack grow with the queue; and only once
+     * {@code send} returned is the next batch built, so the two lists are never in use twice.
      */
     private void pump() {
         while (true) {
-            String text = next();
-            if (text == null) {
+            List<String> texts = nextBatch();
+            if (texts == null) {
                 return;
             }
+            int count = texts.size();
             AtomicInteger handoff = new AtomicInteger(IN_FLIGHT);
             sink.send(
-                    text,
+                    texts,
                     () -> {
-                        counters.sent();
+                        counters.sent(count);
                         if (!handoff.compareAndSet(IN_FLIGHT, DONE_EARLY)) {
                             pump();
                         }
@@ -150,25 +161,44 @@ final class StreamClient {
     private static final int DONE_EARLY = 1;
     private static final int RETURNED = 2;
 
-    private String next() {
+    /** @return the next messages to send, oldest first, or null when there are none (sending stops) */
+    private List<String> nextBatch() {
+        batch.clear();
         Replay missed = replay;
-        String text = closed ? null : missed.next();
-        if (text != null) {
-            return text;
-        }
-        synchronized (this) {
-            StreamEvent event = closed ? null : queue.poll();
-            // a client that resumed before the ring held anything read the log to its end, which may
-            // have reached events that were also on their way here live
-            while (event != null && missed.covers(event.seq())) {
-                event = queue.poll();
+        // the replay first, outside this monitor: its log part reads the disk
+        while (!closed && batch.size() < MAX_BATCH) {
+            String text = missed.next();
+            if (text == null) {
+                break;
             }
-            if (event == null) {
+            batch.add(text);
+        }
+        if (batch.size() == MAX_BATCH) {
+            return batch;
+        }
+        taken.clear();
+        synchronized (this) {
+            while (!closed && batch.size() + taken.size() < MAX_BATCH) {
+                StreamEvent event = queue.poll();
+                if (event == null) {
+                    break;
+                }
+                // a client that resumed before the ring held anything read the log to its end, which
+                // may have reached events that were also on their way here live
+                if (!missed.covers(event.seq())) {
+                    taken.add(event);
+                }
+            }
+            if (closed || (batch.isEmpty() && taken.isEmpty())) {
                 sending = false;
                 return null;
             }
-            return event.json();
         }
+        // the text is written (once for all clients) outside this monitor, which the publisher takes
+        for (StreamEvent event : taken) {
+            batch.add(event.json());
+        }
+        return batch;
     }
 
     private void failed(Throwable failure) {

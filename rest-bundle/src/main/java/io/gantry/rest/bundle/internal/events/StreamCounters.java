@@ -31,11 +31,15 @@ final class StreamCounters {
         }
     }
 
-    void sent() {
-        eventsSent.incrementAndGet();
+    /** @param messages how many messages one write took to a client */
+    void sent(int messages) {
+        eventsSent.addAndGet(messages);
         ControllerMetrics m = metrics;
         if (m != null) {
-            m.webSocketEventSent();
+            // the metrics count one message at a time
+            for (int i = 0; i < messages; i++) {
+                m.webSocketEventSent();
+            }
         }
     }
 
