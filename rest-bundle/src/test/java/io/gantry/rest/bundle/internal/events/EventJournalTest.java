@@ -2,6 +2,7 @@ package io.gantry.rest.bundle.internal.events;
 
 import static io.gantry.rest.bundle.internal.events.Messages.draft;
 import static io.gantry.rest.bundle.internal.events.Messages.parse;
+import static io.gantry.rest.bundle.internal.events.Messages.range;
 import static io.gantry.rest.bundle.internal.events.Messages.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,15 +27,7 @@ class EventJournalTest {
     }
 
     private void publish(EventJournal journal, int count) {
-        // one draft numbered many times: converting is not what these tests are about
-        EventDraft draft = draft(json, "gantry/node/COMPLETED", "p1", "e1");
-        for (int i = 0; i < count; i++) {
-            journal.publish(draft);
-        }
-    }
-
-    private static List<Long> range(long from, long to) {
-        return LongStream.rangeClosed(from, to).boxed().toList();
+        Messages.publish(journal, json, count);
     }
 
     @Test

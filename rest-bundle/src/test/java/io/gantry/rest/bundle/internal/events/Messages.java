@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 import org.osgi.service.event.Event;
 
 /** Builds events and reads messages back in tests. */
@@ -24,6 +25,19 @@ final class Messages {
                 pipelineId == null
                         ? Map.of("executionId", executionId)
                         : Map.of("pipelineId", pipelineId, "executionId", executionId)));
+    }
+
+    /** Publishes one draft {@code count} times: converting is not what the callers test. */
+    static void publish(EventJournal journal, EventJson json, int count) {
+        EventDraft draft = draft(json, "gantry/node/COMPLETED", "p1", "e1");
+        for (int i = 0; i < count; i++) {
+            journal.publish(draft);
+        }
+    }
+
+    /** @return from, from + 1, ..., to */
+    static List<Long> range(long from, long to) {
+        return LongStream.rangeClosed(from, to).boxed().toList();
     }
 
     static JsonNode parse(String text) {

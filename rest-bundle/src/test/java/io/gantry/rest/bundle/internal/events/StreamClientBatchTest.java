@@ -1,13 +1,11 @@
 package io.gantry.rest.bundle.internal.events;
 
-import static io.gantry.rest.bundle.internal.events.Messages.draft;
+import static io.gantry.rest.bundle.internal.events.Messages.range;
 import static io.gantry.rest.bundle.internal.events.Messages.seqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** How a client hands its queue to the connection: what piled up during a write goes out together. */
@@ -25,14 +23,7 @@ class StreamClientBatchTest {
     }
 
     private void publish(int count) {
-        EventDraft event = draft(json, "gantry/node/COMPLETED", "p1", "e1");
-        for (int i = 0; i < count; i++) {
-            journal.publish(event);
-        }
-    }
-
-    private static List<Long> range(long from, long to) {
-        return LongStream.rangeClosed(from, to).boxed().toList();
+        Messages.publish(journal, json, count);
     }
 
     @Test
