@@ -1,38 +1,37 @@
 package io.gantry.rest.bundle.internal.events;
 
 /**
- * An event converted to JSON, but for its number and epoch: those are spliced in front of the already
- * serialized text when the journal takes it, which keeps the costly part outside the journal's lock.
+ * An event read but not numbered yet, nor written: the journal gives it its number, and its text is
+ * written only when a client needs it ({@link StreamEvent#json()}).
  *
  * @param topic       the EventAdmin topic
  * @param pipelineId  the pipelineId property, or null
  * @param executionId the executionId property, or null
  * @param deviceId    the deviceId property, or null
- * @param fields      a JSON object holding every field but {@code seq} and {@code epoch}
+ * @param text        writes the message once its number is known
  * @param epoch       the epoch the controller numbered it in, or null
  * @param seq         the number the controller gave it, or 0 when it has none
  */
 record EventDraft(
-        String topic, String pipelineId, String executionId, String deviceId, String fields, String epoch, long seq) {
-    EventDraft {
-        if (!fields.startsWith("{")) {
-            throw new IllegalArgumentException("fields must be a JSON object: " + fields);
-        }
-    }
+        String topic, String pipelineId, String executionId, String deviceId, Text text, String epoch, long seq) {
 
-    /** An unnumbered event of no device. */
-    EventDraft(String topic, String pipelineId, String executionId, String fields) {
-        this(topic, pipelineId, executionId, null, fields, null, 0);
+    /** Writes an event's message. */
+    @FunctionalInterface
+    interface Text {
+        /**
+         * @param seq   the number it goes out with
+         * @param epoch its epoch, or null
+         * @return the JSON object, {@code "seq"} (and {@code "epoch"}) first
+         */
+        String write(long seq, String epoch);
     }
 
     /**
      * @param number the number the event goes out with
-     * @return the event with {@code "seq"} (and {@code "epoch"}) as its first fields
+     * @return the event under that number, its text still to be written
      */
     StreamEvent numbered(long number) {
-        String rest = fields.substring(1);
-        String head = "{\"seq\":" + number + (epoch == null ? "" : ",\"epoch\":\"" + epoch + "\"");
-        String json = rest.equals("}") ? head + "}" : head + "," + rest;
-        return new StreamEvent(number, topic, pipelineId, executionId, deviceId, json);
+        return new StreamEvent(
+                number, topic, pipelineId, executionId, deviceId, new OnceText(() -> text.write(number, epoch)));
     }
 }

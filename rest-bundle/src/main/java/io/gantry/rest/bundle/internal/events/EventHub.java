@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives every {@code gantry/*} EventAdmin event, converts it to JSON once, numbers it and hands
- * it to the connected WebSocket clients through the {@link EventJournal}. The EventAdmin thread
- * only converts and enqueues: no client can make it wait.
+ * Receives every {@code gantry/*} EventAdmin event, numbers it and hands it to the connected
+ * WebSocket clients through the {@link EventJournal}. Its JSON is written once, by the sending loop of
+ * the first client that needs it, and never while no client does. The EventAdmin thread only reads
+ * the ids the filters need and enqueues: no client can make it wait.
  */
 @Component(service = {EventHandler.class, EventHub.class})
 @EventTopics("gantry/*")

@@ -44,8 +44,7 @@ final class EventJson {
      * @return its message; unnumbered (seq 0) when the event carries no {@code seq}
      */
     EventDraft draft(Event event) {
-        String[] names = event.getPropertyNames();
-        return draft(event.getTopic(), Arrays.asList(names), event::getProperty);
+        return draft(event.getTopic(), () -> Arrays.asList(event.getPropertyNames()), event::getProperty);
     }
 
     /**
@@ -53,13 +52,43 @@ final class EventJson {
      * @return its message, the same text as when it was live
      */
     EventDraft draft(LoggedEvent event) {
-        return draft(event.topic(), event.properties().keySet(), event.properties()::get);
+        return draft(event.topic(), event.properties()::keySet, event.properties()::get);
     }
 
-    private EventDraft draft(String topic, Collection<String> propertyNames, Function<String, Object> property) {
+    /**
+     * Reads what numbering and filtering need now, and leaves the rest to when (and if) a client
+     * needs the text. The properties of an EventAdmin event cannot change, nor those of a logged one;
+     * the time of an event without a timestamp is taken now, not when it is written.
+     */
+    private EventDraft draft(
+            String topic, Supplier<Collection<String>> propertyNames, Function<String, Object> property) {
+        Object stamp = property.apply(EventProperties.TIMESTAMP);
+        Object timestamp = stamp == null ? clock.get() : stamp;
+        Object seq = property.apply(EventProperties.SEQ);
+        return new EventDraft(
+                topic,
+                text(property.apply(EventProperties.PIPELINE_ID)),
+                text(property.apply(EventProperties.EXECUTION_ID)),
+                text(property.apply(EventProperties.DEVICE_ID)),
+                (number, epoch) -> message(number, epoch, topic, timestamp, propertyNames.get(), property),
+                text(property.apply(EventProperties.EPOCH)),
+                seq instanceof Number n ? n.longValue() : 0);
+    }
+
+    private String message(
+            long seq,
+            String epoch,
+            String topic,
+            Object timestamp,
+            Collection<String> propertyNames,
+            Function<String, Object> property) {
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(EventProperties.SEQ, seq);
+        if (epoch != null) {
+            fields.put(EventProperties.EPOCH, epoch);
+        }
         fields.put("topic", topic);
-        fields.put(EventProperties.TIMESTAMP, timestamp(property.apply(EventProperties.TIMESTAMP)));
+        fields.put(EventProperties.TIMESTAMP, timestamp(timestamp));
         // sorted, so that equal events give equal text whatever map EventAdmin used
         List<String> names = new ArrayList<>(propertyNames);
         names.sort(null);
@@ -68,15 +97,7 @@ final class EventJson {
                 fields.put(name, plain(property.apply(name)));
             }
         }
-        Object seq = property.apply(EventProperties.SEQ);
-        return new EventDraft(
-                topic,
-                text(property.apply(EventProperties.PIPELINE_ID)),
-                text(property.apply(EventProperties.EXECUTION_ID)),
-                text(property.apply(EventProperties.DEVICE_ID)),
-                write(fields),
-                text(property.apply(EventProperties.EPOCH)),
-                seq instanceof Number number ? number.longValue() : 0);
+        return write(fields);
     }
 
     /**
@@ -95,12 +116,9 @@ final class EventJson {
     }
 
     /** EventAdmin's own {@code timestamp} is epoch milliseconds; the engine may give an Instant or a string. */
-    private String timestamp(Object value) {
+    private static String timestamp(Object value) {
         if (value instanceof Number millis) {
             return Instant.ofEpochMilli(millis.longValue()).toString();
-        }
-        if (value == null) {
-            return clock.get().toString();
         }
         Object plain = plain(value);
         return plain instanceof String text ? text : String.valueOf(plain);

@@ -1,19 +1,21 @@
 package io.gantry.rest.bundle.internal.events;
 
 /**
- * One event as it leaves the controller: numbered, with its JSON text built once and shared by
- * every client. The topic and ids are kept beside the text so that filters need not parse it.
+ * One event as it leaves the controller: numbered, with the topic and ids that filters need beside
+ * its JSON text, which is written only when a client first needs it and then shared by every client
+ * (and every replay of it from the ring). An event no client wants is never written: the controller
+ * pays nothing for the stream while no one listens.
  *
  * @param seq         controller-wide number, rising by one per event
  * @param topic       the EventAdmin topic
  * @param pipelineId  the pipelineId property, or null
  * @param executionId the executionId property, or null
  * @param deviceId    the deviceId property, or null
- * @param json        the message sent to clients
+ * @param text        the message sent to clients, written once
  */
-record StreamEvent(long seq, String topic, String pipelineId, String executionId, String deviceId, String json) {
-    /** An event of no device. */
-    StreamEvent(long seq, String topic, String pipelineId, String executionId, String json) {
-        this(seq, topic, pipelineId, executionId, null, json);
+record StreamEvent(long seq, String topic, String pipelineId, String executionId, String deviceId, OnceText text) {
+    /** @return the message sent to clients, written on the first call */
+    String json() {
+        return text.get();
     }
 }
