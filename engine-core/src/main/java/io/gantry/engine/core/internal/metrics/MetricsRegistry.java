@@ -37,6 +37,8 @@ public final class MetricsRegistry implements ControllerMetrics {
     private final AtomicInteger webSocketClients = new AtomicInteger();
     private final AtomicInteger mqttConnected = new AtomicInteger();
     private final AtomicLong mqttBacklog = new AtomicLong();
+    // counted for every message to every client (about 190,000 a second under load): looked up once
+    private final Counter webSocketEventsSent;
 
     /** Binds the JVM metrics: memory, GC, threads, classes, CPU, uptime. */
     @Activate
@@ -54,6 +56,9 @@ public final class MetricsRegistry implements ControllerMetrics {
         Gauge.builder("gantry.mqtt.backlog", mqttBacklog, AtomicLong::get)
                 .description("events the MQTT bridge has still to publish from the event log")
                 .baseUnit("events")
+                .register(registry);
+        webSocketEventsSent = Counter.builder("gantry.websocket.events.sent")
+                .description("event messages sent to WebSocket clients")
                 .register(registry);
     }
 
@@ -95,10 +100,7 @@ public final class MetricsRegistry implements ControllerMetrics {
 
     @Override
     public void webSocketEventSent() {
-        Counter.builder("gantry.websocket.events.sent")
-                .description("event messages sent to WebSocket clients")
-                .register(registry)
-                .increment();
+        webSocketEventsSent.increment();
     }
 
     @Override
