@@ -6,8 +6,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Settings of the WebSocket event stream (PID {@code io.gantry.rest.bundle.internal.events.EventHub}). */
 @ObjectClassDefinition(name = "Gantry event stream")
 @interface EventHubConfiguration {
-    @AttributeDefinition(description = "Events kept in memory for clients that reconnect with since=<seq>")
-    int bufferSize() default 10_000;
+    /*
+     * Older events come from the durable event log; the ring only has to bridge what the log has not
+     * written yet (one commit, milliseconds). Under load it is the largest set of objects that outlive a
+     * young collection: 10,000 events cost about 0.7 s of full collections in every 10 s of the 10-node
+     * load at 16 connections, 2,048 about 0.45 s.
+     */
+    @AttributeDefinition(
+            description = "Events kept in memory for clients that reconnect with since= (older ones are read "
+                    + "from the event log)")
+    int bufferSize() default 2_048;
 
     /*
      * 50,000 is about 11 s behind at 4,400 events/s (10-node runs at 200/s): a healthy client
