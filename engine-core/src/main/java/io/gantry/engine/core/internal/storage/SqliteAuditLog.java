@@ -2,6 +2,7 @@ package io.gantry.engine.core.internal.storage;
 
 import io.gantry.engine.api.security.AuditEntry;
 import io.gantry.engine.api.security.AuditQuery;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -44,24 +45,38 @@ public class SqliteAuditLog {
     public List<AuditEntry> appendAll(List<AuditEntry> entries) {
         return database.write("record " + entries.size() + " audit entries", c -> {
             List<AuditEntry> recorded = new ArrayList<>(entries.size());
-            for (AuditEntry e : entries) {
-                Objects.requireNonNull(e.at(), "at");
-                Sql.update(
-                        c,
-                        "INSERT INTO audit (at, who, action, target, outcome, status, source, detail) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        Columns.nanos(e.at()),
-                        e.who(),
-                        e.action(),
-                        e.target(),
-                        e.outcome(),
-                        e.status(),
-                        e.source(),
-                        e.detail());
-                long id = Sql.list(c, "SELECT last_insert_rowid()", row -> row.getLong(1))
-                        .get(0);
-                recorded.add(new AuditEntry(
-                        id, e.at(), e.who(), e.action(), e.target(), e.outcome(), e.status(), e.source(), e.detail()));
+            // prepared once for the batch: SQLite parses each statement once, not once per entry
+            try (PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO audit (at, who, action, target, outcome, status, source, detail) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement rowId = c.prepareStatement("SELECT last_insert_rowid()")) {
+                for (AuditEntry e : entries) {
+                    Objects.requireNonNull(e.at(), "at");
+                    insert.setLong(1, Columns.nanos(e.at()));
+                    insert.setString(2, e.who());
+                    insert.setString(3, e.action());
+                    insert.setString(4, e.target());
+                    insert.setString(5, e.outcome());
+                    insert.setObject(6, e.status());
+                    insert.setString(7, e.source());
+                    insert.setString(8, e.detail());
+                    insert.executeUpdate();
+                    long id;
+                    try (ResultSet row = rowId.executeQuery()) {
+                        row.next();
+                        id = row.getLong(1);
+                    }
+                    recorded.add(new AuditEntry(
+                            id,
+                            e.at(),
+                            e.who(),
+                            e.action(),
+                            e.target(),
+                            e.outcome(),
+                            e.status(),
+                            e.source(),
+                            e.detail()));
+                }
             }
             return recorded;
         });
