@@ -11,9 +11,17 @@ package io.gantry.rest.bundle.internal.events;
  * @param text        writes the message once its number is known
  * @param epoch       the epoch the controller numbered it in, or null
  * @param seq         the number the controller gave it, or 0 when it has none
+ * @param size        what it pins in memory while queued, estimated ({@link MessageSize})
  */
 record EventDraft(
-        String topic, String pipelineId, String executionId, String deviceId, Text text, String epoch, long seq) {
+        String topic,
+        String pipelineId,
+        String executionId,
+        String deviceId,
+        Text text,
+        String epoch,
+        long seq,
+        long size) {
 
     /** Writes an event's message. */
     @FunctionalInterface
@@ -32,6 +40,6 @@ record EventDraft(
      */
     StreamEvent numbered(long number) {
         return new StreamEvent(
-                number, topic, pipelineId, executionId, deviceId, new OnceText(() -> text.write(number, epoch)));
+                number, topic, pipelineId, executionId, deviceId, new OnceText(() -> text.write(number, epoch)), size);
     }
 }

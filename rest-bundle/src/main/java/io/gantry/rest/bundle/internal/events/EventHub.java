@@ -37,6 +37,7 @@ public final class EventHub implements EventHandler {
     private final StreamCounters counters = new StreamCounters();
     private final EventJournal journal;
     private final int clientQueueSize;
+    private final long clientQueueBytes;
     private final boolean numbered;
     private volatile boolean unnumberedSeen;
     private final Duration idleTimeout;
@@ -67,6 +68,7 @@ public final class EventHub implements EventHandler {
         journal = new EventJournal(config.bufferSize(), json, log);
         numbered = log != null;
         clientQueueSize = config.clientQueueSize();
+        clientQueueBytes = Math.max(1, config.clientQueueBytes());
         idleTimeout = Duration.ofSeconds(Math.max(1, config.idleTimeoutSeconds()));
         workers = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "gantry-events");
@@ -77,7 +79,11 @@ public final class EventHub implements EventHandler {
         if (every > 0) {
             workers.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.SECONDS);
         }
-        LOG.info("event stream buffers {} events, {} per client", config.bufferSize(), clientQueueSize);
+        LOG.info(
+                "event stream buffers {} events, {} or {} MiB per client",
+                config.bufferSize(),
+                clientQueueSize,
+                clientQueueBytes >> 20);
     }
 
     @Override
@@ -107,7 +113,8 @@ public final class EventHub implements EventHandler {
      * @return the client, to pass to {@link #disconnect} when the connection closes
      */
     StreamClient connect(ClientSink sink, StreamRequest request) {
-        StreamClient client = new StreamClient(sink, request.filter(), clientQueueSize, counters, workers);
+        StreamClient client = new StreamClient(
+                sink, request.filter(), new ClientBound(clientQueueSize, clientQueueBytes), counters, workers);
         journal.subscribe(client, request.since());
         counters.connected();
         LOG.debug(

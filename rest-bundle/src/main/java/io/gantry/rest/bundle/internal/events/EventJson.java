@@ -72,7 +72,8 @@ final class EventJson {
                 text(property.apply(EventProperties.DEVICE_ID)),
                 (number, epoch) -> message(number, epoch, topic, timestamp, propertyNames.get(), property),
                 text(property.apply(EventProperties.EPOCH)),
-                seq instanceof Number n ? n.longValue() : 0);
+                seq instanceof Number n ? n.longValue() : 0,
+                MessageSize.of(propertyNames.get(), property));
     }
 
     private String message(

@@ -43,12 +43,14 @@ final class StreamClient {
 
     private final ClientSink sink;
     private final StreamFilter filter;
-    private final int queueSize;
+    private final ClientBound bound;
     private final StreamCounters counters;
     private final Executor sender;
 
     // guarded by this
     private final ArrayDeque<StreamEvent> queue = new ArrayDeque<>();
+    private long queuedBytes;
+    private String tooSlow; // which bound the client exceeded, once it did
     // set once under the journal's lock, then advanced only by the sending loop (one at a time): read
     // outside this monitor, because a replay from the event log reads the disk
     private volatile Replay replay = Replay.NONE;
@@ -66,9 +68,20 @@ final class StreamClient {
      * @param sender    runs the sending loop, so that the publishing thread only enqueues
      */
     StreamClient(ClientSink sink, StreamFilter filter, int queueSize, StreamCounters counters, Executor sender) {
+        this(sink, filter, new ClientBound(queueSize, Long.MAX_VALUE), counters, sender);
+    }
+
+    /**
+     * @param sink     the connection
+     * @param filter   the events it wants
+     * @param bound    how far it may fall behind in live events
+     * @param counters where sends and drops are counted
+     * @param sender   runs the sending loop, so that the publishing thread only enqueues
+     */
+    StreamClient(ClientSink sink, StreamFilter filter, ClientBound bound, StreamCounters counters, Executor sender) {
         this.sink = sink;
         this.filter = filter;
-        this.queueSize = queueSize;
+        this.bound = bound;
         this.counters = counters;
         this.sender = sender;
     }
@@ -101,12 +114,15 @@ final class StreamClient {
         if (!filter.matches(event)) {
             return Offer.SKIPPED;
         }
-        if (queue.size() >= queueSize) {
+        String exceeded = bound.exceededBy(queue.size(), queuedBytes, event.size());
+        if (exceeded != null) {
+            tooSlow = exceeded;
             closed = true;
-            queue.clear();
+            clearQueue();
             return Offer.FULL;
         }
         queue.add(event);
+        queuedBytes += event.size();
         return sending ? Offer.QUEUED : startIfIdle();
     }
 
@@ -183,6 +199,7 @@ final class StreamClient {
                 if (event == null) {
                     break;
                 }
+                queuedBytes -= event.size();
                 // a client that resumed before the ring held anything read the log to its end, which
                 // may have reached events that were also on their way here live
                 if (!missed.covers(event.seq())) {
@@ -210,7 +227,10 @@ final class StreamClient {
     /** Closes the connection of a client found too slow by {@link #offer}. */
     void closeTooSlow() {
         counters.dropped();
-        String reason = "client too slow: " + queueSize + " events queued";
+        String reason;
+        synchronized (this) {
+            reason = "client too slow: " + tooSlow;
+        }
         LOG.warn("closing event stream client {} ({}): {}", sink.describe(), filter, reason);
         sink.close(POLICY_VIOLATION, reason);
     }
@@ -218,7 +238,12 @@ final class StreamClient {
     /** Stops sending: the connection is closed or closing. */
     synchronized void markClosed() {
         closed = true;
+        clearQueue();
+    }
+
+    private void clearQueue() {
         queue.clear();
+        queuedBytes = 0;
     }
 
     /** Sends a keep-alive ping unless closed. */

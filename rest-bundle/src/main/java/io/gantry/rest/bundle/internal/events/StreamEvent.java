@@ -12,8 +12,10 @@ package io.gantry.rest.bundle.internal.events;
  * @param executionId the executionId property, or null
  * @param deviceId    the deviceId property, or null
  * @param text        the message sent to clients, written once
+ * @param size        what it pins in memory while queued, estimated ({@link MessageSize})
  */
-record StreamEvent(long seq, String topic, String pipelineId, String executionId, String deviceId, OnceText text) {
+record StreamEvent(
+        long seq, String topic, String pipelineId, String executionId, String deviceId, OnceText text, long size) {
     /** @return the message sent to clients, written on the first call */
     String json() {
         return text.get();

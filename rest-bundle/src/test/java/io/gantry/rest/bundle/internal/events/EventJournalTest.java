@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,6 +146,27 @@ class EventJournalTest {
         journal.publish(draft(json, "gantry/device/FAULT", null, "e1")); // 4
 
         assertThat(seqs(sink.received())).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void closesAClientWhoseQueuedEventsPinTooMuchMemoryThoughTheyAreFew() {
+        EventJournal journal = new EventJournal(10_000, json);
+        FakeSink stalled = FakeSink.stalled();
+        String payload = "x".repeat(10_000);
+        journal.subscribe(
+                new StreamClient(stalled, StreamFilter.ALL, new ClientBound(1_000, 50_000), counters, Runnable::run),
+                null);
+
+        // one in flight, then four of about 10 kB fit in 50,000 bytes and the fifth does not
+        for (int i = 0; i < 5; i++) {
+            journal.publish(json.draft(Messages.event("gantry/node/COMPLETED", Map.of("payload", payload))));
+        }
+        assertThat(stalled.closeStatus()).isNull();
+        journal.publish(json.draft(Messages.event("gantry/node/COMPLETED", Map.of("payload", payload))));
+
+        assertThat(stalled.closeStatus()).isEqualTo(1008);
+        assertThat(stalled.closeReason()).isEqualTo("client too slow: 50000 bytes queued");
+        assertThat(counters.clientsDropped()).isEqualTo(1);
     }
 
     @Test

@@ -24,6 +24,11 @@ final class HubConfig {
             }
 
             @Override
+            public long clientQueueBytes() {
+                return 32L * 1024 * 1024;
+            }
+
+            @Override
             public int pingIntervalSeconds() {
                 return pingIntervalSeconds;
             }

@@ -32,7 +32,8 @@ class LazyEventTextTest {
                     return real.text().write(seq, epoch);
                 },
                 real.epoch(),
-                real.seq());
+                real.seq(),
+                real.size());
     }
 
     private FakeSink subscribe(StreamFilter filter, StreamCursor since) {
