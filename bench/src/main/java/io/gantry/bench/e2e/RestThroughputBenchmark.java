@@ -20,9 +20,7 @@ final class RestThroughputBenchmark extends ControllerBenchmark {
 
     @Override
     void run(Results results) {
-        if (!Wrk.installed()) {
-            throw new IllegalStateException("wrk is not installed (bench/run installs it with apt-get)");
-        }
+        Wrk.requireInstalled();
         Pipelines pipelines = new Pipelines(controller.api());
         String tenNodes = pipelines.createTenNodes("bench-10-nodes");
         String oneNode = pipelines.create(PipelineJson.oneNode("bench-1-node"));

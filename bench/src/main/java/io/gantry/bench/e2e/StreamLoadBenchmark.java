@@ -33,9 +33,7 @@ final class StreamLoadBenchmark extends ControllerBenchmark {
 
     @Override
     void run(Results results) {
-        if (!Wrk.installed()) {
-            throw new IllegalStateException("wrk is not installed (bench/run installs it with apt-get)");
-        }
+        Wrk.requireInstalled();
         URI events = URI.create("ws://127.0.0.1:" + controller.port() + "/api/events");
         CountingClient.connect(events, controller.api().token()).close();
         Pipelines pipelines = new Pipelines(controller.api());

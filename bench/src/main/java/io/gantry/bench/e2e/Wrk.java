@@ -35,8 +35,11 @@ final class Wrk {
         this.script = script;
     }
 
-    static boolean installed() {
-        return Command.available(List.of("wrk", "--version"));
+    /** @throws IllegalStateException when wrk is not on the PATH */
+    static void requireInstalled() {
+        if (!Command.available(List.of("wrk", "--version"))) {
+            throw new IllegalStateException("wrk is not installed (bench/run installs it with apt-get)");
+        }
     }
 
     /** Writes a script that POSTs {@code json} with a JSON content type and the bearer token. */
