@@ -1,5 +1,7 @@
 package io.gantry.rest.bundle.internal.events;
 
+import java.util.function.Supplier;
+
 /**
  * An event read but not numbered yet, nor written: the journal gives it its number, and its text is
  * written only when a client needs it ({@link StreamEvent#json()}).
@@ -11,7 +13,7 @@ package io.gantry.rest.bundle.internal.events;
  * @param text        writes the message once its number is known
  * @param epoch       the epoch the controller numbered it in, or null
  * @param seq         the number the controller gave it, or 0 when it has none
- * @param size        what it pins in memory while queued, estimated ({@link MessageSize})
+ * @param size        what it pins in memory while queued, estimated ({@link MessageSize}) when first asked
  */
 record EventDraft(
         String topic,
@@ -21,7 +23,7 @@ record EventDraft(
         Text text,
         String epoch,
         long seq,
-        long size) {
+        Supplier<Long> size) {
 
     /** Writes an event's message. */
     @FunctionalInterface
@@ -40,6 +42,12 @@ record EventDraft(
      */
     StreamEvent numbered(long number) {
         return new StreamEvent(
-                number, topic, pipelineId, executionId, deviceId, new OnceText(() -> text.write(number, epoch)), size);
+                number,
+                topic,
+                pipelineId,
+                executionId,
+                deviceId,
+                new Once<>(() -> text.write(number, epoch)),
+                new Once<>(size));
     }
 }

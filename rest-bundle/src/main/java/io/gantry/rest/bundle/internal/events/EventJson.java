@@ -73,7 +73,7 @@ final class EventJson {
                 (number, epoch) -> message(number, epoch, topic, timestamp, propertyNames.get(), property),
                 text(property.apply(EventProperties.EPOCH)),
                 seq instanceof Number n ? n.longValue() : 0,
-                MessageSize.of(propertyNames.get(), property));
+                () -> MessageSize.of(propertyNames.get(), property));
     }
 
     private String message(

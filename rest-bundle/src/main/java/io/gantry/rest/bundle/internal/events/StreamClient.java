@@ -114,7 +114,7 @@ final class StreamClient {
         if (!filter.matches(event)) {
             return Offer.SKIPPED;
         }
-        String exceeded = bound.exceededBy(queue.size(), queuedBytes, event.size());
+        String exceeded = bound.exceededBy(queue.size(), queuedBytes, event.bytes());
         if (exceeded != null) {
             tooSlow = exceeded;
             closed = true;
@@ -122,7 +122,7 @@ final class StreamClient {
             return Offer.FULL;
         }
         queue.add(event);
-        queuedBytes += event.size();
+        queuedBytes += event.bytes();
         return sending ? Offer.QUEUED : startIfIdle();
     }
 
@@ -199,7 +199,7 @@ final class StreamClient {
                 if (event == null) {
                     break;
                 }
-                queuedBytes -= event.size();
+                queuedBytes -= event.bytes();
                 // a client that resumed before the ring held anything read the log to its end, which
                 // may have reached events that were also on their way here live
                 if (!missed.covers(event.seq())) {

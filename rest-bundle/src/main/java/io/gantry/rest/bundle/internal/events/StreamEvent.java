@@ -15,9 +15,20 @@ package io.gantry.rest.bundle.internal.events;
  * @param size        what it pins in memory while queued, estimated ({@link MessageSize})
  */
 record StreamEvent(
-        long seq, String topic, String pipelineId, String executionId, String deviceId, OnceText text, long size) {
+        long seq,
+        String topic,
+        String pipelineId,
+        String executionId,
+        String deviceId,
+        Once<String> text,
+        Once<Long> size) {
     /** @return the message sent to clients, written on the first call */
     String json() {
         return text.get();
+    }
+
+    /** @return what it pins in memory while queued, estimated on the first call */
+    long bytes() {
+        return size.get();
     }
 }

@@ -18,8 +18,9 @@ class LazyEventTextTest {
     private final StreamCounters counters = new StreamCounters();
     private final EventJournal journal = new EventJournal(100, json);
     private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger sized = new AtomicInteger();
 
-    /** An event of pipeline p1 whose writing is counted. */
+    /** An event of pipeline p1 whose writing and sizing are counted. */
     private EventDraft counted() {
         EventDraft real = Messages.draft(json, "gantry/node/COMPLETED", "p1", "e1");
         return new EventDraft(
@@ -33,7 +34,10 @@ class LazyEventTextTest {
                 },
                 real.epoch(),
                 real.seq(),
-                real.size());
+                () -> {
+                    sized.incrementAndGet();
+                    return real.size().get();
+                });
     }
 
     private FakeSink subscribe(StreamFilter filter, StreamCursor since) {
@@ -52,6 +56,7 @@ class LazyEventTextTest {
 
         assertThat(journal.lastSeq()).isEqualTo(5);
         assertThat(written).hasValue(0);
+        assertThat(sized).as("nor sized for a client's queue").hasValue(0);
     }
 
     @Test
@@ -68,6 +73,7 @@ class LazyEventTextTest {
         assertThat(second.received()).isEqualTo(first.received());
         assertThat(resumed.received()).isEqualTo(first.received());
         assertThat(written).hasValue(3);
+        assertThat(sized).as("sized once for both queues").hasValue(3);
     }
 
     @Test
