@@ -196,8 +196,12 @@ public class ResilienceIT {
             assertEquals("device-timeout", failed.error().code());
             slow.add(failed.durationMs());
         }
-        recorder.await("the breaker opened", WAIT, e -> breakerEvent(e, axis, "OPENED"));
-        assertEquals("OPEN", devices.get(axis).breaker());
+        // the engine's state first, then the event: a failure says which of the two went wrong
+        assertEquals(
+                "the breaker after three device timeouts",
+                "OPEN",
+                devices.get(axis).breaker());
+        recorder.await("the breaker's OPENED event", WAIT, e -> breakerEvent(e, axis, "OPENED"));
 
         long fastStart = System.nanoTime();
         ExecutionRecord fast = run(move(axis, 200L));
