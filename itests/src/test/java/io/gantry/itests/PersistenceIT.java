@@ -174,7 +174,10 @@ public class PersistenceIT {
     /** @return the endings of the class-data sharing archives in the data folder */
     private List<String> cdsArchives() {
         try (Stream<Path> files = Files.list(gantry.home().resolve("data/cds"))) {
-            return files.map(file -> file.getFileName().toString().replaceFirst("^gantry-[0-9]+", ""))
+            // the class archives only (bin/gantry also keeps there what it found out about the JDK)
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith("gantry-"))
+                    .map(name -> name.replaceFirst("^gantry-[0-9]+", ""))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
