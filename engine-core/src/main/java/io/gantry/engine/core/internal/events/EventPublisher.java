@@ -5,6 +5,7 @@ import io.gantry.engine.api.event.Topics;
 import io.gantry.engine.api.health.HealthCheck;
 import io.gantry.engine.api.health.HealthStatus;
 import io.gantry.engine.core.internal.health.HealthPart;
+import io.gantry.engine.core.internal.time.IsoInstants;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,7 +124,7 @@ public final class EventPublisher implements HealthCheck {
                 values.put(key, PlainValues.plain(value));
             }
         });
-        values.put(EventProperties.TIMESTAMP, Instant.now().toString());
+        values.put(EventProperties.TIMESTAMP, IsoInstants.format(Instant.now()));
         if (!stopping && queue.offer(new Pending(topic, values))) {
             accepted.incrementAndGet();
             return;
@@ -187,7 +188,7 @@ public final class EventPublisher implements HealthCheck {
         LOG.warn("{} events were dropped: handlers could not keep up", lost);
         Map<String, Object> properties = new HashMap<>();
         properties.put(EventProperties.DROPPED, lost);
-        properties.put(EventProperties.TIMESTAMP, Instant.now().toString());
+        properties.put(EventProperties.TIMESTAMP, IsoInstants.format(Instant.now()));
         return new Pending(Topics.EVENTS_DROPPED, properties);
     }
 

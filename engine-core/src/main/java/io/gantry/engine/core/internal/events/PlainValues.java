@@ -1,6 +1,8 @@
 package io.gantry.engine.core.internal.events;
 
+import io.gantry.engine.core.internal.time.IsoInstants;
 import java.lang.reflect.Array;
+import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +28,7 @@ final class PlainValues {
             return value;
         }
         if (value instanceof Date date) {
-            return date.toInstant().toString();
+            return IsoInstants.format(date.toInstant());
         }
         if (value instanceof Enum<?> constant) {
             return constant.name();
@@ -48,7 +50,10 @@ final class PlainValues {
             }
             return copy;
         }
-        // TemporalAccessor, Character, anything else: its text
+        if (value instanceof Instant instant) {
+            return IsoInstants.format(instant);
+        }
+        // another TemporalAccessor, Character, anything else: its text
         return value instanceof TemporalAccessor time ? time.toString() : value.toString();
     }
 }

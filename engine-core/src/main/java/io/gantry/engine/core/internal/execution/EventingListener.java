@@ -30,6 +30,7 @@ import io.gantry.engine.api.execution.NodeStatus;
 import io.gantry.engine.api.execution.SkipReasons;
 import io.gantry.engine.core.internal.events.EventPublisher;
 import io.gantry.engine.core.internal.plan.PlanNode;
+import io.gantry.engine.core.internal.time.IsoInstants;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class EventingListener implements ExecutionListener {
     public void pipelineStarted(ExecutionRef run, Instant startedAt, int nodeCount) {
         Map<String, Object> properties = of(run);
         properties.put(TOTAL, nodeCount);
-        properties.put("startedAt", startedAt.toString());
+        properties.put("startedAt", IsoInstants.format(startedAt));
         if (run.parentExecutionId() != null) {
             properties.put(EventProperties.PARENT_EXECUTION_ID, run.parentExecutionId());
             properties.put(EventProperties.PARENT_NODE_ID, run.parentNodeId());
@@ -59,7 +60,7 @@ final class EventingListener implements ExecutionListener {
         Map<String, Object> properties = of(run, node);
         properties.put(PLUGIN, plugin);
         properties.put(PLUGIN_VERSION, pluginVersion);
-        properties.put("startedAt", startedAt.toString());
+        properties.put("startedAt", IsoInstants.format(startedAt));
         if (node.when() != null) {
             properties.put(BRANCH, node.when()); // it runs, so its condition held: the branch taken
         }

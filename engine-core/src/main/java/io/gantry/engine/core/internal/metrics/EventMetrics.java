@@ -11,7 +11,6 @@ import io.gantry.engine.api.event.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -42,12 +41,14 @@ public final class EventMetrics implements EventHandler {
             MetricsRegistry.buckets(1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 60_000);
 
     private final MeterRegistry registry;
+    private final Meters meters;
     private final Map<String, AtomicInteger> breakerStates = new ConcurrentHashMap<>();
 
     /** @param metrics the registry */
     @Activate
     public EventMetrics(@Reference MetricsRegistry metrics) {
         this.registry = metrics.registry();
+        this.meters = new Meters(registry);
     }
 
     @Override
@@ -96,20 +97,26 @@ public final class EventMetrics implements EventHandler {
     private void executionEnded(Event event, String status) {
         String pipeline = pipeline(event);
         counter("gantry.executions.finished", "executions ended", "pipeline", pipeline, "status", status);
-        Timer.builder("gantry.execution.duration")
-                .description("execution run time, start to end")
-                .tags("pipeline", pipeline, "status", status)
-                .serviceLevelObjectives(EXECUTION_BUCKETS)
-                .register(registry)
+        meters.timer(
+                        "gantry.execution.duration",
+                        "execution run time, start to end",
+                        EXECUTION_BUCKETS,
+                        "pipeline",
+                        pipeline,
+                        "status",
+                        status)
                 .record(durationMs(event), TimeUnit.MILLISECONDS);
     }
 
     private void nodeEnded(Event event, String status) {
-        Timer.builder("gantry.node.duration")
-                .description("node run time including retries, by function")
-                .tags("function", text(event, FUNCTION_ID), "status", status)
-                .serviceLevelObjectives(NODE_BUCKETS)
-                .register(registry)
+        meters.timer(
+                        "gantry.node.duration",
+                        "node run time including retries, by function",
+                        NODE_BUCKETS,
+                        "function",
+                        text(event, FUNCTION_ID),
+                        "status",
+                        status)
                 .record(durationMs(event), TimeUnit.MILLISECONDS);
     }
 
@@ -129,11 +136,7 @@ public final class EventMetrics implements EventHandler {
     }
 
     private void counter(String name, String description, String... tags) {
-        Counter.builder(name)
-                .description(description)
-                .tags(tags)
-                .register(registry)
-                .increment();
+        meters.counter(name, description, tags).increment();
     }
 
     private static String pipeline(Event event) {

@@ -1,13 +1,20 @@
 package io.gantry.engine.core.internal.storage;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.gantry.engine.api.storage.StorageException;
+import io.gantry.engine.core.internal.time.IsoInstants;
+import java.io.IOException;
+import java.time.Instant;
 
 /**
  * Writes and reads the JSON columns. What comes back from a JSON map or list ({@code Object}
@@ -21,12 +28,27 @@ import io.gantry.engine.api.storage.StorageException;
 final class JsonCodec {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // the same text as the module's Instant serializer, written without DateTimeFormatter
+            // (added last, it is asked first)
+            .addModule(new SimpleModule("gantry-instants").addSerializer(Instant.class, new InstantText()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             // a record that gains a component in a later version still reads older rows, and back
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private JsonCodec() {}
+
+    /** An instant as its {@link Instant#toString()} text. */
+    private static final class InstantText extends StdSerializer<Instant> {
+        InstantText() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(IsoInstants.format(value));
+        }
+    }
 
     /**
      * @param value a record, map, list or scalar made of JSON-like values
