@@ -64,6 +64,23 @@ final class JsonCodec {
     }
 
     /**
+     * For the large columns written on every run (an execution's nodes, an event batch): the text as
+     * UTF-8 bytes, made without the String in between, which SQLite would only encode again. Bind it
+     * as {@code CAST(? AS TEXT)}, so the column still holds text.
+     *
+     * @param value as for {@link #write(Object)}
+     * @return its JSON text, UTF-8 encoded
+     * @throws IllegalArgumentException when it holds something JSON cannot express
+     */
+    static byte[] writeUtf8(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot store as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
      * @param json JSON text from a column; null reads as null
      * @param type what to read
      * @return the value

@@ -83,14 +83,14 @@ public final class SqliteEventLog implements AutoCloseable {
         }
         List<StoredEvent> stored = new ArrayList<>(events.size());
         events.forEach(event -> stored.add(new StoredEvent(event.seq(), event.topic(), event.properties())));
-        String json = JsonCodec.write(stored);
+        byte[] json = JsonCodec.writeUtf8(stored);
         long after = upto + events.size();
         database.write(
                 "append " + events.size() + " events to the event log",
                 c -> Sql.update(
                         c,
                         "INSERT INTO event_batch (epoch_no, first_seq, last_seq, at, events_in, upto, events) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                + "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT))",
                         epochNo,
                         events.get(0).seq(),
                         events.get(events.size() - 1).seq(),

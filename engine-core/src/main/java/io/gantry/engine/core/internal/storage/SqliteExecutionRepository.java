@@ -33,11 +33,12 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             + "duration_ms, done, total, nodes, error, started_by, inputs, outputs, parent_execution_id, parent_node_id "
             + "FROM execution ";
     private static final String UPDATE = "UPDATE execution SET pipeline_id = ?, pipeline_version = ?, status = ?, "
-            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = ?, error = ?, started_by = ?, "
+            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = CAST(? AS TEXT), error = ?, "
+            + "started_by = ?, "
             + "inputs = ?, outputs = ?, parent_execution_id = ?, parent_node_id = ? WHERE id = ?";
     private static final String INSERT = "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
             + "finished_at, duration_ms, done, total, nodes, error, started_by, inputs, outputs, parent_execution_id, "
-            + "parent_node_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "parent_node_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT = INSERT + " ON CONFLICT (id) DO UPDATE SET pipeline_id = excluded.pipeline_id, "
             + "pipeline_version = excluded.pipeline_version, status = excluded.status, "
             + "started_at = excluded.started_at, finished_at = excluded.finished_at, "
@@ -190,7 +191,7 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             r.durationMs(),
             r.done(),
             r.total(),
-            JsonCodec.write(r.nodes()),
+            JsonCodec.writeUtf8(r.nodes()), // bound as CAST(? AS TEXT)
             r.error() == null ? null : JsonCodec.write(r.error()),
             r.startedBy(),
             r.inputs().isEmpty() ? null : JsonCodec.write(r.inputs()),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gantry.engine.api.event.LoggedEvent;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +36,7 @@ class SqliteEventLogTest {
     }
 
     @Test
-    void readsRunOnFromAnEpochIntoTheLaterOnesInOrder() {
+    void readsRunOnFromAnEpochIntoTheLaterOnesInOrder() throws SQLException {
         long first = log.begin("aaaa");
         log.append(first, events("aaaa", 1, 3));
         long second = log.begin("bbbb");
@@ -44,6 +48,13 @@ class SqliteEventLogTest {
         assertThat(seqs(log.after(first, 0, 2))).containsExactly("aaaa:1", "aaaa:2");
         assertThat(log.number("bbbb")).contains(second);
         assertThat(log.number("cccc")).isEmpty();
+        try (Connection look = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("events.db"));
+                ResultSet types =
+                        look.createStatement().executeQuery("SELECT DISTINCT typeof(events) FROM event_batch")) {
+            assertThat(types.next()).isTrue();
+            assertThat(types.getString(1)).isEqualTo("text"); // written as UTF-8 bytes, cast to text
+            assertThat(types.next()).isFalse();
+        }
     }
 
     @Test

@@ -199,6 +199,14 @@ class SqliteExecutionRepositoryTest extends DatabaseTestSupport {
 
         assertThat(repository.find("e1")).contains(firstDone);
         assertThat(repository.find("e2")).contains(second);
+        // written as UTF-8 bytes and cast: the column still holds text, whichever statement wrote it
+        assertThat(database.query(
+                        "look",
+                        "SELECT typeof(nodes) || ' ' || length(nodes) FROM execution ORDER BY id",
+                        row -> row.getString(1)))
+                .containsExactly(
+                        "text " + JsonCodec.write(firstDone.nodes()).length(),
+                        "text " + JsonCodec.write(second.nodes()).length());
     }
 
     @Test
