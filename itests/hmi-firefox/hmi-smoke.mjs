@@ -25,11 +25,18 @@ async function noCspViolation(page, where) {
   if (violations.length) throw new Error(violations.join('; '));
 }
 
-const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true, protocol: 'webDriverBiDi' });
+// The panel size the HMI is laid out for, given at launch: puppeteer's page.setViewport also sends
+// emulation.setScreenOrientationOverride, which Firefox ESR 140.12 does not know ("unknown command").
+const browser = await puppeteer.launch({
+  browser: 'firefox',
+  executablePath: firefox,
+  headless: true,
+  protocol: 'webDriverBiDi',
+  defaultViewport: { width: 1280, height: 800 },
+});
 try {
   const page = await browser.newPage();
   page.setDefaultTimeout(timeout);
-  await page.setViewport({ width: 1280, height: 800 }); // the panel size the HMI is laid out for
   console.log(`firefox: ${await browser.version()}`);
 
   // runs in every document before the page's scripts: CSP refusals become visible to this script
