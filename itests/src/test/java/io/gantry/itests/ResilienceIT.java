@@ -12,6 +12,7 @@ import io.gantry.engine.api.pipeline.RetrySpec;
 import io.gantry.engine.api.service.DeviceService;
 import io.gantry.engine.api.service.ExecutionService;
 import io.gantry.engine.api.service.PluginCatalog;
+import io.gantry.engine.api.signal.SignalQuality;
 import io.gantry.itests.support.Await;
 import io.gantry.itests.support.BreakerConfig;
 import io.gantry.itests.support.EventRecorder;
@@ -189,6 +190,15 @@ public class ResilienceIT {
     public void anOpenBreakerFailsFastThenHalfOpensAndClosesOnASuccess() {
         BreakerConfig.apply(context, configurations, Map.of("failureThreshold", 3, "delayMs", 1_000));
         String axis = servo("slow", Map.of("extraLatencyMs", 300));
+        // On connect the controller reads the axis's signals once, in the device's turn. That read
+        // succeeds, and a success between two timeouts rightly starts the count of consecutive failures
+        // again: on a busy machine it could land after the first move (seen on CI). The axis pushes its
+        // signals only while it moves, so GOOD values before any move are that read's.
+        Await.until(
+                "the signals' first read",
+                WAIT,
+                () -> !devices.signals(axis).isEmpty()
+                        && devices.signals(axis).stream().allMatch(signal -> signal.quality() == SignalQuality.GOOD));
 
         List<Long> slow = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
