@@ -33,9 +33,9 @@ public class SqliteExecutionRepository implements ExecutionRepository {
             + "duration_ms, done, total, nodes, error, started_by, inputs, outputs, parent_execution_id, parent_node_id "
             + "FROM execution ";
     private static final String UPDATE = "UPDATE execution SET pipeline_id = ?, pipeline_version = ?, status = ?, "
-            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = CAST(? AS TEXT), error = ?, "
-            + "started_by = ?, "
-            + "inputs = ?, outputs = ?, parent_execution_id = ?, parent_node_id = ? WHERE id = ?";
+            + "started_at = ?, finished_at = ?, duration_ms = ?, done = ?, total = ?, nodes = CAST(? AS TEXT), "
+            + "error = ?, started_by = ?, inputs = ?, outputs = ?, parent_execution_id = ?, parent_node_id = ? "
+            + "WHERE id = ?";
     private static final String INSERT = "INSERT INTO execution (pipeline_id, pipeline_version, status, started_at, "
             + "finished_at, duration_ms, done, total, nodes, error, started_by, inputs, outputs, parent_execution_id, "
             + "parent_node_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?)";
